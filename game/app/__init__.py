@@ -1,0 +1,1 @@
+"""The pygame shell: window, devices, settings, assets, audio and the main loop."""

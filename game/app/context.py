@@ -1,0 +1,97 @@
+"""The context handed to every scene: the one place shared services live (no globals).
+
+It holds the run (seed, RNG, tick counters), the scene stack, the settings, content paths, assets,
+audio and the display. ``persist`` is false when a replay is being verified or watched: scenes must
+then leave the player's files alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.app.settings import Settings, save_settings
+from game.core.run import Run, StartPoint
+from game.core.scenes import SceneStack
+from game.paths import Paths
+
+log = logging.getLogger(__name__)
+
+
+class SilentAudio:
+    """The audio service of a headless run: it accepts every call and plays nothing."""
+
+    def play_sfx(self, name: str) -> None:
+        pass
+
+    def play_music(self, name: str, loop: bool = True) -> None:
+        pass
+
+    def stop_music(self) -> None:
+        pass
+
+    def set_volumes(self, master: float, music: float, sfx: float) -> None:
+        pass
+
+
+@dataclass
+class Context:
+    paths: Paths
+    settings: Settings
+    run: Run
+    scenes: SceneStack = field(default_factory=SceneStack)
+    assets: Any = None  # game.app.assets.Assets
+    audio: Any = field(default_factory=SilentAudio)
+    display: Any = None  # game.app.display.Display, None when there is no window
+    dev: bool = False
+    headless: bool = False
+    persist: bool = True
+    settings_writable: bool = True
+    #: draw-only debug overlay (F3 in dev mode)
+    debug_overlay: bool = False
+    #: short messages for the player as (text, shown until run tick), e.g. "settings were damaged"
+    notices: list[tuple[str, int]] = field(default_factory=list)
+    #: called with (old_run, new_run) when a new run begins (replay recorders, speedrun timers)
+    run_hooks: list[Any] = field(default_factory=list)
+    #: extra options from the command line for the starting scene (e.g. a map path)
+    options: dict[str, Any] = field(default_factory=dict)
+    quit_requested: bool = False
+
+    def notify(self, text: str, ticks: int = 300) -> None:
+        self.notices.append((text, self.run.tick + ticks))
+
+    def current_notice(self) -> str | None:
+        if self.notices and self.run.tick < self.notices[-1][1]:
+            return self.notices[-1][0]
+        return None
+
+    def begin_run(self, start: StartPoint, seed: int | None = None) -> None:
+        """Start a fresh run (new game, practice): new counters, a seed derived from this run's RNG."""
+        old = self.run
+        if seed is None:
+            seed = old.rng.randint(0, 2**31 - 1)
+        self.run = Run(seed=seed, start=start)
+        self.run.tick_listeners = old.tick_listeners
+        self.notices.clear()
+        for hook in self.run_hooks:
+            hook(old, self.run)
+        self.start(start)
+
+    def request_quit(self) -> None:
+        self.quit_requested = True
+
+    def save_settings(self) -> None:
+        if not (self.persist and self.settings_writable):
+            return
+        try:
+            save_settings(self.settings, self.paths.settings_file)
+        except OSError as exc:
+            log.warning("could not save settings: %s", exc)
+            self.notify("Settings could not be saved.")
+
+    def start(self, start: StartPoint) -> None:
+        """Clear the stack and begin at ``start`` (see ``game.starts``)."""
+        from game.starts import build_start
+
+        self.scenes.clear(build_start(self, start))

@@ -1,0 +1,117 @@
+"""``neosmiles play``: the game itself, windowed or headless.
+
+Content and start-up problems are reported as one clear line and exit code 2; an unexpected error is
+written with its traceback to ``crash.log`` in the user data folder and summarised for the player.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from game.core.run import StartPoint
+
+log = logging.getLogger(__name__)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    add_run_options(parser)
+    parser.add_argument("--start", default="title", help="start point (title by default)")
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """Options every way of running the game shares (play, practice)."""
+    parser.add_argument("--headless", action="store_true", help="no window, no frame cap; prints a digest")
+    parser.add_argument("--ticks", type=_positive, metavar="N", help="stop after N ticks")
+    parser.add_argument("--seed", type=_seed, metavar="N", help="seed of the run's randomness")
+    parser.add_argument("--screenshot", type=Path, metavar="PATH", help="save the last frame as a PNG")
+    parser.add_argument("--dev", action="store_true", help="developer mode (F3 overlay, hot reload)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text, 0)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError("must be between 0 and 2**63-1")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.headless and args.ticks is None and args.start == "title":
+        print("neosmiles: --headless needs --ticks N (nobody is there to quit the title screen)", file=sys.stderr)
+        return 2
+    return launch(args, StartPoint.of(args.start))
+
+
+def launch(args: argparse.Namespace, start: StartPoint, source=None, options=None,
+           until=None, after=None) -> int:
+    """Boot, run live or headless, then print the digest (headless) and save the screenshot.
+
+    ``source`` replaces device input (autopilots); ``until`` ends a headless run early;
+    ``after(game)`` runs once the loop ends (a minigame prints its result there) and may return an
+    exit code.
+    """
+    from game.app.assets import AssetError
+    from game.app.boot import BootOptions, boot
+    from game.starts import StartError
+
+    opts = BootOptions(start=start, seed=args.seed, headless=args.headless, dev=args.dev,
+                       options=dict(options or {}))
+    try:
+        game = boot(opts, source=source)
+        if args.headless:
+            game.run_headless(args.ticks, until=until)
+        else:
+            from game.app.input import InputMapper
+            from game.app.sources import LiveInput
+
+            settings = game.ctx.settings
+            bindings = {device: settings.bindings(device) for device in ("keyboard", "mouse", "gamepad")}
+            mapper = InputMapper(bindings, game.ctx.display.window_to_logical)
+            if source is None:
+                game.source = LiveInput(mapper)
+            game.run_live(mapper, max_ticks=args.ticks)
+        code = 0
+        if after is not None:
+            code = after(game) or 0
+        if args.screenshot:
+            game.screenshot(args.screenshot)
+        if args.headless:
+            print(f"digest {game.digest()}")
+        return code
+    except (AssetError, StartError) as exc:
+        print(f"neosmiles: {exc}", file=sys.stderr)
+        return 2
+    except Exception:  # noqa: BLE001 - the player gets a message and a log, never a raw traceback
+        return _crash(traceback.format_exc())
+
+
+def _crash(details: str) -> int:
+    from game.core.files import write_atomic
+    from game.paths import Paths
+
+    target = Paths.from_env().data_dir / "crash.log"
+    try:
+        write_atomic(target, details.encode())
+        where = f"details were written to {target}"
+    except OSError:
+        where = "details follow:\n" + details
+    print(f"neosmiles: an internal error stopped the game; {where}", file=sys.stderr)
+    if "--verbose" in sys.argv or "-v" in sys.argv:
+        print(details, file=sys.stderr)
+    return 70

@@ -1,0 +1,62 @@
+"""Practice: pick any registered minigame encounter and play it on its own."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.actions import Action, ActionFrame
+from game.core.scenes import Scene
+from game.scenes.common import draw_backdrop, play
+from game.starts import practice_entries
+from game.ui.palette import colour
+from game.ui.widgets import Menu, MenuItem, draw_panel
+
+
+class PracticeMenuScene(Scene):
+    counts_game_time = False
+
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.t = 0
+        self.entries = practice_entries(ctx)
+        items = [MenuItem(str(i), e.label, hint=e.blurb) for i, e in enumerate(self.entries)]
+        items.append(MenuItem("back", "Back"))
+        top = max(70, 190 - len(items) * 9)
+        self.menu = Menu(items, ctx.assets.font(), center_x=320, top=top, width=300)
+
+    def update(self, frame: ActionFrame) -> None:
+        self.t += 1
+        if frame.was_pressed(Action.CANCEL):
+            play(self.ctx, "ui_cancel")
+            self.ctx.scenes.pop()
+            return
+        event = self.menu.update(frame)
+        if event is None:
+            return
+        kind, key = event
+        if kind == "move":
+            play(self.ctx, "ui_move")
+        elif kind == "choose":
+            if key == "back":
+                play(self.ctx, "ui_cancel")
+                self.ctx.scenes.pop()
+            else:
+                play(self.ctx, "ui_confirm")
+                self.ctx.begin_run(self.entries[int(key)].start)
+
+    def state_bytes(self) -> bytes:
+        return f"practice-menu:{self.t}:{self.menu.index}".encode()
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        font = self.ctx.assets.font()
+        draw_backdrop(surface, self.t, self.ctx.assets)
+        font.draw(surface, "PRACTICE", (320, self.menu.rect.y - 40), colour("white"), scale=2,
+                  outline=colour("ink"), align="center")
+        panel = self.menu.rect.inflate(20, 14)
+        draw_panel(surface, panel)
+        self.menu.draw(surface, tick=self.t, align="left")
+        hint = self.menu.selected.hint
+        if hint:
+            for i, line in enumerate(font.wrap(hint, 420)):
+                font.draw(surface, line, (320, panel.bottom + 8 + i * font.line_height), colour("mist"),
+                          shadow=colour("ink"), align="center")

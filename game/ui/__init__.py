@@ -1,0 +1,1 @@
+"""Palette, bitmap font and widgets shared by every scene (drawing helpers; no game state)."""
