@@ -16,6 +16,7 @@ import sys
 # command -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("game.app.play", "play the game (the default command)"),
+    "check": ("game.check.cli", "validate maps, dialogue and encounter files"),
 }
 # minigame -> module, for `neosmiles practice NAME` and `neosmiles bench NAME`
 PRACTICE: dict[str, str] = {}

@@ -44,7 +44,7 @@ class Game:
     def digest(self) -> str:
         run = self.ctx.run
         counters = run.tick.to_bytes(8, "little") + run.game_ticks.to_bytes(8, "little")
-        return digest_bytes(counters, run.rng.state_bytes(), self.ctx.scenes.state_bytes())
+        return digest_bytes(counters, run.rng.state_bytes(), run.story.state_bytes(), self.ctx.scenes.state_bytes())
 
     @property
     def finished(self) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 
 from game.core.actions import ActionFrame
 from game.core.rng import RunRandom
+from game.story.state import StoryState
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Run:
     tick: int = 0
     game_ticks: int = 0
     rng: RunRandom = field(init=False)
+    #: flags, counters and visited dialogue nodes of this run
+    story: StoryState = field(default_factory=StoryState)
     #: called after every tick with (run, frame); replays and the speedrun timer listen here
     tick_listeners: list[Callable[[Run, ActionFrame], None]] = field(default_factory=list)
     #: named events of the run (chapter and minigame ends) as (tick, game_ticks, name)

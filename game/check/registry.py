@@ -1,0 +1,8 @@
+"""The checkers ``neosmiles check`` runs, in order. Each content kind adds its checker here."""
+
+from __future__ import annotations
+
+
+def checkers() -> list:
+    found: list = []
+    return found

@@ -1,0 +1,39 @@
+"""The minigames the story can start, by name.
+
+A dialogue command ``minigame`` or a map ``machine`` names a minigame, an encounter and a difficulty;
+``build_minigame`` returns the scene to push. When the encounter ends the scene calls ``on_finish``
+with an ``Outcome`` (and pops itself), so the story branches on win or lose and on the score.
+Each minigame package registers its builder and its encounter names here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.core.outcome import Outcome
+from game.core.scenes import Scene
+
+OnFinish = Callable[[Outcome], None]
+DIFFICULTIES = ("easy", "normal", "hard")
+
+
+@dataclass(frozen=True)
+class MinigameSpec:
+    name: str
+    #: builder(ctx, encounter, difficulty, on_finish) -> Scene
+    build: Callable[..., Scene]
+    #: encounter names that exist (read from the content folder)
+    encounters: Callable[[object], list[str]]
+
+
+def registry() -> dict[str, MinigameSpec]:
+    table: dict[str, MinigameSpec] = {}
+    return table
+
+
+def build_minigame(ctx, name: str, encounter: str, difficulty: str, on_finish: OnFinish | None) -> Scene:
+    spec = registry().get(name)
+    if spec is None:
+        raise KeyError(f"unknown minigame {name!r}")
+    return spec.build(ctx, encounter, difficulty, on_finish)
