@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SR = 22050
 STEPS_PER_BAR = 16  # the sequencer grid is sixteenth notes in 4/4
 PEAK_LIMIT = 0.89  # about -1 dBFS: headroom so nothing clips
+TARGET_RMS = 0.17  # loudness of every music loop
 
 # ---------------------------------------------------------------------------------------------------------
 # Pitch
@@ -59,7 +60,10 @@ def hz(note: str | int | float) -> float:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _freq_curve(f0: float, n: int, f1: float | None = None, vibrato: tuple[float, float, float] | None = None):
+Vibrato = tuple[float, float, float]
+
+
+def _freq_curve(f0: float, n: int, f1: float | None = None, vibrato: Vibrato | None = None) -> np.ndarray:
     """Per-sample frequency: a glide from ``f0`` to ``f1`` (exponential) and optional delayed vibrato.
 
     ``vibrato`` is ``(rate_hz, depth_semitones, delay_seconds)``.
@@ -294,7 +298,7 @@ def sfx_blip_simon() -> np.ndarray:
 def sfx_blip_spectra() -> np.ndarray:
     n = secs(0.042)
     gate = (np.arange(n) // secs(1 / 120.0)) % 2 == 0  # a 60 Hz chop: robotic ring
-    return _blip("G6", duty=0.125, seconds=0.03, extra=np.where(gate, 1.0, 0.35), peak=0.36)
+    return _blip("G6", duty=0.125, seconds=0.03, extra=np.where(gate, 1.0, 0.35), peak=0.45)
 
 
 def sfx_blip_inspector() -> np.ndarray:
@@ -341,7 +345,7 @@ def sfx_alarm() -> np.ndarray:
     for index in range(6):
         note = "A5" if index % 2 == 0 else "E5"
         parts.append((secs(0.075 * index), tone(note, 0.066, duty=0.5, env=(0.002, 0.03, 0.8, 0.006)), 1.0))
-    return normalise(fade_edges(mix(secs(0.46), *parts)), 0.5)
+    return normalise(fade_edges(mix(secs(0.46), *parts)), 0.38)
 
 
 def sfx_spectra_pass() -> np.ndarray:
@@ -376,7 +380,8 @@ def sfx_glitch() -> np.ndarray:
             freq = np.full(chunk, float(rng.choice([220.0, 440.0, 660.0, 1320.0, 1760.0])))
             pieces.append(pulse(freq, float(rng.choice([0.125, 0.25, 0.5]))))
         elif kind == 1:
-            pieces.append(crush(noise(chunk, int(rng.integers(0, 10_000))), bits=2, hold=int(rng.integers(2, 9))))
+            seed, hold = int(rng.integers(0, 10_000)), int(rng.integers(2, 9))
+            pieces.append(crush(noise(chunk, seed), bits=2, hold=hold))
         else:
             pieces.append(np.zeros(chunk))
     out = np.concatenate(pieces) * decay_env(chunk * 8, 0.12, attack=0.001)
@@ -537,7 +542,10 @@ def _harmony_events(style: str, chord: list[int]) -> list[tuple[int, int, int]]:
     raise ValueError(f"unknown harmony style {style!r}")
 
 
-def _render_notes(track: Track, voice: Voice, events: list[tuple[int, int, int | None]], buf: np.ndarray) -> None:
+Event = tuple[int, int, int | None]  # (start step, length in steps, MIDI note or None for a rest)
+
+
+def _render_notes(track: Track, voice: Voice, events: list[Event], buf: np.ndarray) -> None:
     step = track.step_samples
     for start, length, note in events:
         if note is None:
@@ -593,8 +601,8 @@ def _drum_kit(seed: int) -> dict[str, np.ndarray]:
 DRUM_GAINS = {"kick": 0.55, "snare": 0.3, "hat": 0.12, "open": 0.1, "shaker": 0.12, "tom": 0.4}
 
 
-def render_track(track: Track) -> np.ndarray:
-    """Render a loop to floats in [-1, 1], exactly ``track.length`` samples, seamless at the wrap."""
+def render_parts(track: Track) -> dict[str, np.ndarray]:
+    """Render each part of a loop (lead, harmony, bass, drums), folded to exactly ``track.length``."""
     step, length = track.step_samples, track.length
     tail = 2 * SR
 
@@ -628,23 +636,36 @@ def render_track(track: Track) -> np.ndarray:
                     offset = (bar * STEPS_PER_BAR + s) * step
                     drums[offset: offset + len(sample)] += gain * sample
 
-    parts = []
-    for voice, signal in ((track.lead, lead), (track.harmony, harmony), (track.bass, bass), (None, drums)):
+    parts = {}
+    for name, voice, signal in (("lead", track.lead, lead), ("harmony", track.harmony, harmony),
+                                ("bass", track.bass, bass), ("drums", None, drums)):
         looped = _fold(signal, length)
         if voice is not None and voice.echo is not None:
             delay_steps, feedback = voice.echo
             looped = _echo(looped, delay_steps * step, feedback)
-        parts.append(looped)
-    out = np.sum(parts, axis=0)
+        parts[name] = looped
+    return parts
 
+
+def render_track(track: Track) -> np.ndarray:
+    """Render a loop to floats in [-1, 1], exactly ``track.length`` samples, seamless at the wrap."""
+    out = np.sum(list(render_parts(track).values()), axis=0)
     if track.glitch > 0:
-        out = _glitch(out, step, track.glitch, track.seed)
-
-    # level: aim for a common loudness, never above the peak limit
+        out = _glitch(out, track.step_samples, track.glitch, track.seed)
+    # level: a common loudness for every loop; the rare peaks above the knee are rounded off softly
     rms = float(np.sqrt(np.mean(out**2))) or 1.0
-    peak = float(np.max(np.abs(out))) or 1.0
-    gain = min(0.17 / rms, PEAK_LIMIT / peak)
-    return out * gain
+    return soft_limit(out * (TARGET_RMS / rms))
+
+
+def soft_limit(x: np.ndarray, knee: float = 0.6, ceiling: float = PEAK_LIMIT) -> np.ndarray:
+    """Leave samples below ``knee`` alone and bend louder ones smoothly towards ``ceiling``."""
+    magnitude = np.abs(x)
+    over = magnitude > knee
+    room = ceiling - knee
+    bent = knee + room * np.tanh((magnitude[over] - knee) / room)
+    out = x.copy()
+    out[over] = np.sign(x[over]) * bent
+    return out
 
 
 def _glitch(x: np.ndarray, step: int, share: float, seed: int) -> np.ndarray:
@@ -701,9 +722,9 @@ TRACKS: tuple[Track, ...] = (
         ),
         lead=Voice(wave="pulse", duty=0.25, gain=0.3, env=(0.005, 0.15, 0.6, 0.08), gate=0.88,
                    vibrato=(5.5, 0.2, 0.15), echo=(3, 0.28)),
-        harmony=Voice(wave="pulse", duty=0.125, gain=0.07, env=(0.002, 0.06, 0.3, 0.03), gate=0.8),
+        harmony=Voice(wave="pulse", duty=0.125, gain=0.14, env=(0.002, 0.06, 0.3, 0.03), gate=0.8),
         harmony_style="arp16",
-        bass=Voice(wave="triangle", gain=0.42, env=(0.003, 0.1, 0.8, 0.03), gate=0.9),
+        bass=Voice(wave="triangle", gain=0.357, env=(0.003, 0.1, 0.8, 0.03), gate=0.9),
         bass_style="syncopated",
         drums={"kick": "x.......x.x.....", "snare": "....x.......x...", "hat": "x.x.x.x.x.x.x.o."},
         drum_fills={7: {"snare": "....x.......x.xx"}},
@@ -727,10 +748,10 @@ TRACKS: tuple[Track, ...] = (
         ),
         lead=Voice(wave="triangle", gain=0.42, env=(0.02, 0.3, 0.6, 0.2), gate=0.92,
                    vibrato=(4.5, 0.15, 0.25), echo=(3, 0.35)),
-        harmony=Voice(wave="pulse", duty=0.25, gain=0.075, env=(0.01, 0.25, 0.3, 0.15), gate=0.9,
+        harmony=Voice(wave="pulse", duty=0.25, gain=0.15, env=(0.01, 0.25, 0.3, 0.15), gate=0.9,
                       echo=(6, 0.25)),
         harmony_style="broken",
-        bass=Voice(wave="triangle", gain=0.4, env=(0.01, 0.3, 0.7, 0.08), gate=0.95),
+        bass=Voice(wave="triangle", gain=0.34, env=(0.01, 0.3, 0.7, 0.08), gate=0.95),
         bass_style="half",
         drums={"kick": "x.........x.....", "shaker": "....x.......x..x"},
         drum_gain=0.7,
@@ -754,9 +775,9 @@ TRACKS: tuple[Track, ...] = (
         ),
         lead=Voice(wave="pulse", duty=0.5, gain=0.22, env=(0.006, 0.2, 0.5, 0.08), gate=0.85,
                    vibrato=(5.0, 0.2, 0.12), echo=(2, 0.2)),
-        harmony=Voice(wave="pulse", duty=0.25, gain=0.07, env=(0.002, 0.08, 0.3, 0.03), gate=0.7),
+        harmony=Voice(wave="pulse", duty=0.25, gain=0.14, env=(0.002, 0.08, 0.3, 0.03), gate=0.7),
         harmony_style="stabs",
-        bass=Voice(wave="triangle", gain=0.45, env=(0.004, 0.15, 0.7, 0.04), gate=0.85),
+        bass=Voice(wave="triangle", gain=0.383, env=(0.004, 0.15, 0.7, 0.04), gate=0.85),
         bass_style="walk",
         drums={"kick": "x.....x...x.....", "snare": "....x.......x...", "hat": "x.x.x.x.x.x.x.x."},
         drum_fills={7: {"snare": "....x.......x.x.", "hat": "x.x.x.x.x.x.o..."}},
@@ -785,9 +806,9 @@ TRACKS: tuple[Track, ...] = (
         ),
         lead=Voice(wave="pulse", duty=0.25, gain=0.24, env=(0.004, 0.12, 0.55, 0.06), gate=0.8,
                    vibrato=(6.0, 0.15, 0.2), echo=(3, 0.22)),
-        harmony=Voice(wave="pulse", duty=0.5, gain=0.05, env=(0.002, 0.05, 0.25, 0.02), gate=0.6, octave=1),
+        harmony=Voice(wave="pulse", duty=0.5, gain=0.1, env=(0.002, 0.05, 0.25, 0.02), gate=0.6, octave=1),
         harmony_style="pulse",
-        bass=Voice(wave="triangle", gain=0.48, env=(0.003, 0.08, 0.6, 0.03), gate=0.7),
+        bass=Voice(wave="triangle", gain=0.408, env=(0.003, 0.08, 0.6, 0.03), gate=0.7),
         bass_style="pedal",
         drums={"kick": "x......x..x.....", "snare": "............x...", "hat": "xxxxxxxxxxxxxxxx"},
         drum_fills={11: {"tom": "........x.x.x.x.", "snare": "............o..."}},
@@ -816,9 +837,9 @@ TRACKS: tuple[Track, ...] = (
         ),
         lead=Voice(wave="pulse", duty=0.125, gain=0.26, env=(0.003, 0.1, 0.65, 0.05), gate=0.85,
                    vibrato=(6.5, 0.2, 0.12), echo=(3, 0.2)),
-        harmony=Voice(wave="pulse", duty=0.25, gain=0.065, env=(0.002, 0.05, 0.3, 0.02), gate=0.75),
+        harmony=Voice(wave="pulse", duty=0.25, gain=0.13, env=(0.002, 0.05, 0.3, 0.02), gate=0.75),
         harmony_style="arp16",
-        bass=Voice(wave="triangle", gain=0.5, env=(0.002, 0.06, 0.7, 0.02), gate=0.8),
+        bass=Voice(wave="triangle", gain=0.425, env=(0.002, 0.06, 0.7, 0.02), gate=0.8),
         bass_style="octaves",
         drums={"kick": "x...x...x...x...", "snare": "....x.......x...", "hat": "..x...x...x...x."},
         drum_fills={7: {"snare": "....x.......x.xx"}, 11: {"snare": "....x...x.x.xxxx"}},
@@ -845,9 +866,9 @@ TRACKS: tuple[Track, ...] = (
             "E5:4 C#5:4 A4:4 C#5:4",
         ),
         lead=Voice(wave="pulse", duty=0.5, gain=0.2, env=(0.002, 0.08, 0.6, 0.03), gate=0.75, echo=(3, 0.3)),
-        harmony=Voice(wave="pulse", duty=0.125, gain=0.07, env=(0.001, 0.04, 0.2, 0.015), gate=0.6, octave=1),
+        harmony=Voice(wave="pulse", duty=0.125, gain=0.14, env=(0.001, 0.04, 0.2, 0.015), gate=0.6, octave=1),
         harmony_style="arp16",
-        bass=Voice(wave="triangle", gain=0.48, env=(0.002, 0.06, 0.7, 0.02), gate=0.7),
+        bass=Voice(wave="triangle", gain=0.408, env=(0.002, 0.06, 0.7, 0.02), gate=0.7),
         bass_style="drive",
         drums={"kick": "x..x..x...x..x..", "snare": "....x.......x...", "hat": "x.xxx.x.x.xxx.x."},
         drum_gain=0.8,

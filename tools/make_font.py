@@ -301,7 +301,8 @@ def _format_json(data: dict) -> str:
     for key in sorted(head):
         lines.append(f"  {json.dumps(key)}: {json.dumps(head[key])},")
     lines.append('  "glyphs": {')
-    entries = [f"    {json.dumps(ch)}: {json.dumps(info, sort_keys=True)}" for ch, info in data["glyphs"].items()]
+    entries = [f"    {json.dumps(ch)}: {json.dumps(info, sort_keys=True)}"
+               for ch, info in data["glyphs"].items()]
     lines.append(",\n".join(entries))
     lines.append("  }")
     lines.append("}")

@@ -24,13 +24,12 @@ import json
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Union
 
 import pygame
 
 from game.ui.palette import PALETTE
 
-ColourLike = Union[str, Sequence[int], pygame.Color]
+ColourLike = str | Sequence[int] | pygame.Color
 
 _ALIGNS = ("left", "center", "right")
 _RENDER_CACHE_SIZE = 256
@@ -202,7 +201,8 @@ class BitmapFont:
         if shadow_rgba is not None:
             offsets = ((0, 0),) + (_OUTLINE_OFFSETS if outline_rgba is not None else ())
             for dx, dy in offsets:
-                self._blit_lines(surface, lines, (pad + drop + dx, pad + drop + dy), shadow_rgba, width, align)
+                origin = (pad + drop + dx, pad + drop + dy)
+                self._blit_lines(surface, lines, origin, shadow_rgba, width, align)
         if outline_rgba is not None:
             for dx, dy in _OUTLINE_OFFSETS:
                 self._blit_lines(surface, lines, (pad + dx, pad + dy), outline_rgba, width, align)
