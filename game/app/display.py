@@ -36,7 +36,9 @@ class Display:
 
     def _set_mode(self) -> None:
         if self.fullscreen:
-            self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            # the desktop's own size: no video mode change, so the layout matches what is shown
+            sizes = pygame.display.get_desktop_sizes()
+            self.window = pygame.display.set_mode(sizes[0] if sizes else (0, 0), pygame.FULLSCREEN)
         else:
             try:
                 self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE,

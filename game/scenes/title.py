@@ -42,6 +42,9 @@ class TitleScene(Scene):
         items.append(MenuItem("quit", "Quit", hint="Close NeoSmiles."))
         return items
 
+    def enter(self) -> None:
+        self.ctx.audio.play_music("title")
+
     def resume(self) -> None:
         self.menu.set_items(self._items())
 
