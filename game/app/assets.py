@@ -22,6 +22,7 @@ class Assets:
         self.root = Path(root)
         self._images: dict[str, pygame.Surface] = {}
         self._fonts: dict[str, BitmapFont] = {}
+        self._made: dict[object, object] = {}
 
     def path(self, relative: str) -> Path:
         return self.root / relative
@@ -38,6 +39,12 @@ class Assets:
                 surface = surface.convert_alpha()
             self._images[relative] = surface
         return surface
+
+    def made(self, key: object, build):
+        """A surface (or anything) built once by ``build()`` and kept for reuse, e.g. a gradient."""
+        if key not in self._made:
+            self._made[key] = build()
+        return self._made[key]
 
     def font(self, name: str = "neopix") -> BitmapFont:
         font = self._fonts.get(name)
