@@ -345,18 +345,18 @@ class _FileParser:
 
     def say(self, item: dict, line: int):
         speakers = [k for k in item if k not in _STEP_WORDS]
-        if len(speakers) != 1:
-            if not speakers:
-                self.error(line, "this step has no speaker and no keyword (e.g. '- lena: ...', '- jump: node')")
-            else:
-                names = ", ".join(repr(s) for s in speakers)
-                self.error(line, f"unknown keys {names}: a line has one speaker plus optional mood:, id:, if:")
+        if not speakers:
+            self.error(line, "this step has no speaker and no keyword (e.g. '- lena: ...', '- jump: node')")
             return None
-        speaker = speakers[0]
+        speaker = speakers[0]  # the speaker comes first; anything else is a typo
         for key in item:
             if key != speaker and key not in ("mood", "id"):
                 self.error(_line_of(item, key, line), f"unknown key {key!r} in a line (allowed: mood, id, if)")
         text = item[speaker]
+        if isinstance(text, (dict, list)):
+            known = ", ".join(sorted(COMMANDS))
+            self.error(line, f"unknown command {speaker!r} (commands: {known}); a line's text is plain words")
+            return None
         if not isinstance(text, (str, int, float)) or isinstance(text, bool) or str(text).strip() == "":
             self.error(line, f"the line of {speaker!r} needs some text")
             return None
