@@ -153,6 +153,18 @@ def test_encounters_are_checked_when_known(tmp_path):
     assert any("swarm has no encounter 'x'" in p for p in found)
 
 
+def test_a_speaker_without_its_portraits_or_blip(tmp_path):
+    story = STORY.replace("lena: {name: Lena, blip: blip_lena}", "lena: {name: Lena, blip: blip_lina}")
+    story += "\n" if not story.endswith("\n") else ""
+    story = story.replace("speakers:", "speakers:\n  ghost: {name: Ghost}")
+    write(tmp_path, "story.yaml", story)
+    write(tmp_path, "talk.yaml", GOOD)
+    problems, _ = check_paths([tmp_path / "story.yaml", tmp_path / "talk.yaml"], [])
+    found = [str(p) for p in problems]
+    assert any("story.yaml:2: speaker 'ghost': no portrait for mood(s) neutral, happy" in p for p in found), found
+    assert any("no sound called 'blip_lina'" in p for p in found), found
+
+
 def test_an_empty_choice_has_no_way_on(tmp_path):
     one(tmp_path, "a:\n  entry: true\n  script:\n    - choice: []\n", "needs a list of options", 4)
 

@@ -62,6 +62,7 @@ def validate(dialogue: Dialogue, all_nodes: dict[str, list[Node]], files: list[P
             report(node.source, f"node {node_id!r} is defined twice (also at {defined[0].source.path}:"
                                 f"{defined[0].source.line})")
 
+    _check_speakers(decls, assets, report)
     flags, counters = decls.flag_names(), decls.counter_names()
     line_ids: dict[str, Say] = {}
     for node in dialogue.nodes.values():
@@ -97,6 +98,18 @@ def validate(dialogue: Dialogue, all_nodes: dict[str, list[Node]], files: list[P
                 _check_command(step, index, assets, report)
     _check_reachable(dialogue, report)
     return problems
+
+
+def _check_speakers(decls, assets: Path, report) -> None:
+    sounds, portraits = assets / "sounds", assets / "portraits"
+    for speaker in decls.speakers.values():
+        if speaker.blip and sounds.is_dir() and not (sounds / f"{speaker.blip}.wav").exists():
+            report(speaker.source, f"speaker {speaker.id!r}: no sound called {speaker.blip!r} for its blip")
+        if speaker.portrait and portraits.is_dir():
+            missing = [m for m in speaker.moods if not (portraits / f"{speaker.portrait}_{m}.png").exists()]
+            if missing:
+                report(speaker.source, f"speaker {speaker.id!r}: no portrait for mood(s) {', '.join(missing)} "
+                                       f"(assets/portraits/{speaker.portrait}_<mood>.png; or 'portrait: null')")
 
 
 def _metrics(assets: Path) -> TextMetrics | None:
