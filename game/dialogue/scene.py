@@ -106,6 +106,7 @@ class DialogueScene(Scene):
         self.seen = load_seen(ctx)
         self._seen_changed = False
         self._wrapped: list[str] = []
+        self._last_say = None  # the line a choice menu answers, kept on screen under the menu
         self.done = False
         if runner_data is not None:
             self.runner = DialogueRunner.from_data(self.dialogue, ctx.run.story, runner_data)
@@ -169,6 +170,7 @@ class DialogueScene(Scene):
         self.line_ticks = self.wait_ticks = 0
         self.menu = None
         if isinstance(event, LineEvent):
+            self._last_say = event.line
             self._wrapped = self.font.wrap(event.line.text, TEXT_WIDTH)
             if self.ctx.settings["text_speed"] <= 0 or self.ctx.settings["speedrun_mode"]:
                 self._blip(event)
@@ -330,6 +332,8 @@ class DialogueScene(Scene):
     def _last_line(self):
         from game.dialogue.model import Say
 
+        if self._last_say is not None:
+            return self._last_say
         if not self.runner.history:
             return None
         for speaker, text in reversed(self.runner.history):
