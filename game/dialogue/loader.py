@@ -64,7 +64,11 @@ class LineList(list):
     item_lines: list
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (about ten times faster), the pure one otherwise
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     pass
 
 

@@ -147,6 +147,9 @@ class DialogueStage(Scene):
         draw_clinic_room(surface, self.t)
         font = self.ctx.assets.font()
         if self.ended:
+            from game.ui.widgets import draw_panel
+
+            draw_panel(surface, pygame.Rect(190, 270, 260, 56))
             font.draw(surface, "End of conversation", (320, 280), colour("white"), scale=2, outline=colour("ink"),
                       align="center")
             font.draw(surface, "Enter: play it again     Esc: title", (320, 308), colour("paper"),
