@@ -15,7 +15,7 @@ from game.story.state import StoryState
 #: the order a player meets the map's conversations in (the maps start these entry nodes)
 ROUTE = ["malik_tour", "office_letter", "simon_street", "rowan_protest", "jenna_arrival", "nanobot_chair_1",
          "office_letter", "malik_tour", "simon_street", "simon_practice", "nanobot_chair_1", "workshop_bench",
-         "spectra_console", "rowan_protest", "jenna_arrival", "inspector_hall", "debate_podium"]
+         "spectra_console", "rowan_protest", "malik_tour", "jenna_arrival", "inspector_hall", "debate_podium"]
 
 
 @pytest.fixture(scope="module")
