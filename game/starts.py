@@ -32,9 +32,27 @@ def _title(ctx, start: StartPoint) -> Scene:
     return TitleScene(ctx)
 
 
+def _dialogue(ctx, start: StartPoint) -> Scene:
+    from game.dialogue.loader import DialogueError
+    from game.dialogue.scene import shared_dialogue
+    from game.dialogue.stage import DialogueStage, apply_story_params
+
+    node = start.get("node")
+    try:
+        dialogue = shared_dialogue(ctx)
+        apply_story_params(ctx.run.story, start.get("chapter"), start.get("flags"))
+    except (DialogueError, ValueError) as exc:
+        raise StartError(str(exc)) from None
+    if node not in dialogue.nodes:
+        raise StartError(f"no dialogue node called {node!r} (try one of: "
+                         f"{', '.join(sorted(n for n, d in dialogue.nodes.items() if d.entry)[:8])}...)")
+    return DialogueStage(ctx, node)
+
+
 def factories() -> dict[str, Callable]:
     """Start point name -> builder(ctx, start) returning the first scene."""
     table: dict[str, Callable] = {"title": _title}
+    table["dialogue"] = _dialogue
     return table
 
 

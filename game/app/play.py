@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 def configure(parser: argparse.ArgumentParser) -> None:
     add_run_options(parser)
     parser.add_argument("--start", default="title", help="start point (title by default)")
+    parser.add_argument("--dialogue", metavar="NODE", help="play one dialogue node over a backdrop")
+    parser.add_argument("--chapter", metavar="N", help="with --dialogue: the story's chapter")
+    parser.add_argument("--flags", metavar="LIST", help="with --dialogue: flags and counter=value, comma separated")
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     if args.headless and args.ticks is None and args.start == "title":
         print("neosmiles: --headless needs --ticks N (nobody is there to quit the title screen)", file=sys.stderr)
         return 2
+    if getattr(args, "dialogue", None):
+        return launch(args, StartPoint.of("dialogue", node=args.dialogue, chapter=args.chapter, flags=args.flags))
     return launch(args, StartPoint.of(args.start))
 
 

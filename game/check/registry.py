@@ -5,4 +5,7 @@ from __future__ import annotations
 
 def checkers() -> list:
     found: list = []
+    from game.dialogue.validate import DialogueChecker
+
+    found.append(DialogueChecker())
     return found
