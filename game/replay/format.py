@@ -130,7 +130,14 @@ def _text(value: str, limit_key: str, length_format: str) -> bytes:
 
 
 def encode(replay: Replay) -> bytes:
-    """The file bytes of ``replay``, checksum included."""
+    """The file bytes of ``replay``, checksum included; ``ReplayError`` if a value cannot be stored."""
+    try:
+        return _encode(replay)
+    except (struct.error, OverflowError, TypeError, ValueError) as exc:
+        raise ReplayError(f"a value of the replay cannot be stored ({exc})") from None
+
+
+def _encode(replay: Replay) -> bytes:
     h, r = replay.header, replay.result
     if len(h.content_hash) != 32:
         raise ReplayError("the content hash must be 32 bytes")

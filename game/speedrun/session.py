@@ -58,6 +58,7 @@ class SpeedrunSession:
         self.last_replay: Replay | None = None
         self.saved: list[Path] = []
         self._livesplit = None
+        self.livesplit_port = 16834  # LiveSplit Server's default port
         self._counting = False
         self._counter = 0
 
@@ -241,7 +242,7 @@ class SpeedrunSession:
         if self._livesplit is None:
             from game.replay.livesplit import LiveSplitClient
 
-            self._livesplit = LiveSplitClient(port=getattr(self, "livesplit_port", 16834))
+            self._livesplit = LiveSplitClient(port=self.livesplit_port)
         return self._livesplit
 
     def _livesplit_start(self) -> None:
