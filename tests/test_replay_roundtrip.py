@@ -150,3 +150,26 @@ def test_an_edited_time_is_caught(tmp_path):
     faster = replace(replay, result=replace(replay.result, game_ticks=60))
     target.write_bytes(encode(faster))
     assert verify_file(target).status == "desync"
+
+
+def test_on_screen_timer_follows_the_setting(tmp_path):
+    from game.app.boot import BootOptions, boot
+    from game.speedrun.session import SpeedrunSession
+
+    game = boot(BootOptions(start=StartPoint.of("test-dot", chapter=1), seed=1, headless=True))
+    session = next(o for o in game.overlays if isinstance(o, SpeedrunSession))
+    settings = game.ctx.settings
+    assert settings["timer"] == "off" and session.timer_text() is None
+    for frame in [RIGHT] * 59 + [CONFIRM] + [RIGHT] * 30 + pad([PAUSE, CANCEL], 0):
+        game.step(frame)
+    # 96 ticks, of which the 3 with the pause menu on top do not count
+    settings.set("timer", "game")
+    assert game.ctx.run.game_ticks == 93 and session.timer_text() == "0:00:01.550"
+    settings.set("timer", "chapter")  # since the last split (dot:1 at 60 ticks)
+    assert session.timer_text() == "0:00:00.550"
+    game.step(RECALL)  # chapter-1 finishes the run: the timer freezes on the final time
+    for _ in range(30):
+        game.step(IDLE)
+    settings.set("timer", "game")
+    assert session.final_time == 94 and session.timer_text() == "0:00:01.566"
+    game.draw()  # the timer and the split's delta draw without touching the state

@@ -2,11 +2,12 @@
 
 - A run from ``new-game`` is the full game, category ``any%``; it finishes at the last chapter's split
   (``chapter-4``, the epilogue) or at an explicit ``game-end`` mark.
-- A run from any other start point (a practice encounter, a chapter, a continued save) is a practice
+- A run from any other start point (a practice encounter, a chapter) is a practice
   run: its category is the start point's label (``practice-swarm encounter=tutorial``) and it never
   counts for the full game. A start point with a ``chapter`` parameter finishes at that chapter's
   split; any other practice run finishes at its first split (the encounter's end).
-- Runs from ``title`` are not runs at all: idling on the title screen is never recorded.
+- Runs from ``title`` are not runs at all: idling on the title screen is never recorded. Neither is
+  ``continue``: it begins from a save file the replay does not contain, so nobody could verify it.
 - A run made with an assist setting on is flagged assisted and never sets a personal best.
 """
 
@@ -21,7 +22,8 @@ from game.core.run import StartPoint
 FULL_GAME = "any%"
 FULL_GAME_START = "new-game"
 FULL_GAME_END_MARKS = frozenset({"chapter-4", "game-end"})
-NOT_A_RUN = frozenset({"title"})
+#: not recorded: the title screen, and a continued save (its state comes from a file a replay does not hold)
+NOT_A_RUN = frozenset({"title", "continue"})
 
 
 def is_recorded(start: StartPoint) -> bool:

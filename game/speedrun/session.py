@@ -234,6 +234,8 @@ class SpeedrunSession:
             self._finish(recording, outcome, recording.run, lambda: self.game.digest(recording.run))
         if self._livesplit is not None:
             self._livesplit.close()
+        if self.record_path is not None and self.record_path not in self.saved:
+            log.warning("nothing was recorded to %s: no run began (the title screen is not a run)", self.record_path)
 
     # LiveSplit Server --------------------------------------------------------------------------
     def _client(self):
@@ -261,8 +263,11 @@ class SpeedrunSession:
         top = self.ctx.scenes.top
         counting = top is not None and top.counts_game_time
         if counting != self._counting:
+            # paused (menus, loading): LiveSplit holds the exact time we set; running: it counts on its own
+            # between our updates, so its display stays smooth
             self._counting = counting
             client.set_game_time(run.game_ticks)
+            client.send("unpausegametime" if counting else "pausegametime")
         elif counting and run.tick % 15 == 0:
             client.set_game_time(run.game_ticks)
         client.poll()
