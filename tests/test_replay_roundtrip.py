@@ -173,3 +173,29 @@ def test_on_screen_timer_follows_the_setting(tmp_path):
     settings.set("timer", "game")
     assert session.final_time == 94 and session.timer_text() == "0:00:01.566"
     game.draw()  # the timer and the split's delta draw without touching the state
+
+
+def test_practice_with_a_chosen_seed_records_that_seed(tmp_path, monkeypatch):
+    import game.scenes.practice_menu as practice_menu
+    import game.scenes.title as title
+    import game.starts as starts
+    from game.app.boot import BootOptions, boot
+    from game.app.sources import ScriptedInput
+    from game.starts import PracticeEntry
+
+    entries = lambda ctx: [PracticeEntry("Dot", StartPoint.of("test-dot"))]  # noqa: E731
+    for module in (starts, title, practice_menu):
+        monkeypatch.setattr(module, "practice_entries", entries)
+    nxt = ActionFrame(Action.NEXT, Action.NEXT)
+    frames = pad([CONFIRM, DOWN, RIGHT, RIGHT, RIGHT, nxt, UP, CONFIRM], 0) + dot_frames(100)
+    target = tmp_path / "seeded.nsreplay"
+    game = boot(BootOptions(start=StartPoint.of("title"), seed=3, headless=True, record=target),
+                source=ScriptedInput(frames))
+    for frame in frames:
+        game.step(frame)
+    game.close()
+    replay = read_file(target)
+    assert replay.header.seed == 103
+    from game.speedrun.verify import verify_file
+
+    assert verify_file(target).ok
