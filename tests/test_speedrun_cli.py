@@ -137,3 +137,20 @@ def test_splits_export_writes_an_lss_file(tmp_path, capsys):
     root = ET.parse(target).getroot()
     assert [s.findtext("Name") for s in root.findall("Segments/Segment")] == ["dot:1", "chapter-1"]
     assert main(["splits", "export", "nothing", str(target)]) == 2
+
+
+def test_a_replay_that_sets_other_settings_or_starts_nowhere_is_an_error(tmp_path, capsys):
+    from dataclasses import replace
+
+    from game.replay.format import encode, read_file
+
+    _, target = record(StartPoint.of("test-dot"), frames(60), tmp_path)
+    replay = read_file(target)
+    sneaky = tmp_path / "sneaky.nsreplay"
+    sneaky.write_bytes(encode(replace(replay, header=replace(replay.header, settings={"window_scale": 8}))))
+    nowhere = tmp_path / "nowhere.nsreplay"
+    nowhere.write_bytes(encode(replace(replay, header=replace(replay.header, start_json='{"name": "moon"}'))))
+    assert main(["verify", str(sneaky), str(nowhere)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("ERROR") and "not a simulation setting" in out[0]
+    assert out[1].startswith("ERROR") and "unknown start point 'moon'" in out[1]

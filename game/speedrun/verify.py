@@ -101,9 +101,14 @@ def verify_replay(replay: Replay, name: str = "<replay>", paths=None) -> Verdict
         verdict.message = str(exc)
         return verdict
     started = time.perf_counter()
-    outcome = simulate(game, replay)
+    try:
+        outcome = simulate(game, replay)
+    except Exception as exc:  # noqa: BLE001 - a hostile or foreign replay must give a message, not a traceback
+        verdict.message = (f"the game stopped with an internal error at tick {game.ctx.run.tick} "
+                           f"({type(exc).__name__}: {exc})")
+        return verdict
     verdict.seconds = time.perf_counter() - started
-    verdict.speed = replay.ticks / TICK_RATE / verdict.seconds if verdict.seconds > 0 else float("inf")
+    verdict.speed = round(replay.ticks / TICK_RATE / verdict.seconds, 1) if verdict.seconds > 0 else 0.0
     desync_tick, final_digest, message = outcome
     if desync_tick is not None:
         verdict.status, verdict.desync_tick, verdict.message = "desync", desync_tick, message
@@ -117,6 +122,7 @@ def verify_replay(replay: Replay, name: str = "<replay>", paths=None) -> Verdict
 
 def boot_for(replay: Replay, paths=None, *, headless: bool = True, source=None):
     """A game set up exactly as the replay's run began (no recording, the player's files untouched)."""
+    from game.app.assets import AssetError
     from game.app.boot import BootOptions, boot
     from game.app.sources import ScriptedInput
     from game.core.run import StartPoint
@@ -128,13 +134,37 @@ def boot_for(replay: Replay, paths=None, *, headless: bool = True, source=None):
     except (ValueError, KeyError, TypeError) as exc:
         raise ReplayError(f"the start point cannot be read ({exc})") from None
     opts = BootOptions(start=start, seed=header.seed, headless=headless, persist=False,
-                       settings_override=dict(header.settings))
+                       settings_override=replay_settings(replay))
     try:
         return boot(opts, source=source or ScriptedInput(replay.frames()), paths=paths)
     except StartError as exc:
         raise ReplayError(f"this version cannot start the run: {exc}") from None
     except (KeyError, ValueError) as exc:
         raise ReplayError(f"the replay's settings are not valid here: {exc}") from None
+    except AssetError as exc:
+        raise ReplayError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - a scene that cannot be built from this replay: a message
+        raise ReplayError(f"the run cannot be started ({type(exc).__name__}: {exc})") from None
+
+
+def replay_settings(replay: Replay) -> dict:
+    """The settings to force for a replay: every simulation setting, the recorded value or the default.
+
+    A replay may only set simulation settings (and assist options); anything else is refused, so a
+    crafted file cannot change how the verifier's game is set up.
+    """
+    from game.app.settings import SIMULATION_KEYS, SPECS
+
+    values = {key: SPECS[key].default for key in SIMULATION_KEYS}
+    for key, value in replay.header.settings.items():
+        if key not in SIMULATION_KEYS and not key.startswith("assist"):
+            raise ReplayError(f"the replay sets {key!r}, which is not a simulation setting")
+        if key not in SPECS:
+            raise ReplayError(f"the replay needs setting {key!r}, which this version does not have")
+        if not SPECS[key].check(value):
+            raise ReplayError(f"the replay's setting {key!r} must be {SPECS[key].describe}")
+        values[key] = value
+    return values
 
 
 def simulate(game, replay: Replay) -> tuple[int | None, str, str]:

@@ -88,10 +88,11 @@ class ReplayViewer:
     def restart(self) -> None:
         """Back to tick 0: the run is rebuilt exactly as it began (seed, settings, start point)."""
         from game.core.run import Run, StartPoint
+        from game.speedrun.verify import replay_settings
 
         ctx = self.game.ctx
         header = self.replay.header
-        for key, value in header.settings.items():
+        for key, value in replay_settings(self.replay).items():
             ctx.settings.set(key, value)
         start = StartPoint.from_json(header.start_json)
         ctx.quit_requested = False
