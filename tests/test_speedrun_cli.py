@@ -154,3 +154,22 @@ def test_a_replay_that_sets_other_settings_or_starts_nowhere_is_an_error(tmp_pat
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("ERROR") and "not a simulation setting" in out[0]
     assert out[1].startswith("ERROR") and "unknown start point 'moon'" in out[1]
+
+
+def test_replay_viewer_window_loop_takes_its_keys(tmp_path):
+    from game.replay.format import read_file
+    from game.speedrun.verify import boot_for
+    from game.speedrun.viewer import ReplayViewer, _watch
+
+    start = StartPoint.of("test-dot", chapter=1)
+    _, target = record(start, [RIGHT] * 50 + [CONFIRM] + frames(100) + [RECALL], tmp_path)
+    replay = read_file(target)
+    game = boot_for(replay)
+    viewer = ReplayViewer(game, replay)
+    game.overlays.append(viewer)
+    for key in (pygame.K_UP, pygame.K_UP, pygame.K_SPACE, pygame.K_RIGHT, pygame.K_RIGHT, pygame.K_1, pygame.K_END,
+                pygame.K_HOME, pygame.K_TAB, pygame.K_ESCAPE):
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+    _watch(game, viewer)  # the events are handled in the first frame; Esc ends the loop
+    assert viewer.quit and viewer.paused and viewer.tick == 0 and viewer.speed == 4.0
+    assert not viewer.show_overlay and viewer.desync_at is None
