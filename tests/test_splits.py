@@ -143,3 +143,16 @@ def test_livesplit_client_is_quiet_when_nothing_listens():
         client.poll()
     assert not client.connected
     client.close()
+
+
+def test_only_the_newest_replays_are_kept_and_personal_bests_stay(tmp_path):
+    from game.replay.pb import pb_replay_path, prune_recent
+
+    for i in range(25):
+        (tmp_path / f"20260101-0000{i:02d}-001-any.nsreplay").write_bytes(b"x")
+    pb = pb_replay_path(tmp_path, "any%")
+    pb.parent.mkdir()
+    pb.write_bytes(b"x")
+    removed = prune_recent(tmp_path, keep=20)
+    assert len(removed) == 5 and all("000000" <= p.name[9:15] <= "000004" for p in removed)
+    assert len(list(tmp_path.glob("*.nsreplay"))) == 20 and pb.exists()

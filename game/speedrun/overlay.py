@@ -6,7 +6,7 @@ import pygame
 
 from game.ui.palette import colour
 
-LABELS = {"chapter": "SEGMENT", "game": "GAME TIME"}
+LABELS = {"chapter": "CHAPTER", "game": "GAME TIME"}
 
 
 def draw_timer(surface: pygame.Surface, font, text: str, *, finished: bool = False, label: str = "game") -> None:
@@ -33,7 +33,8 @@ def draw_split_delta(surface: pygame.Surface, font, name: str, time_text: str, d
     y = 4 + font.line_height * 2 + 16
     line = f"{name}  {time_text}"
     width = max(font.width(line), font.width(delta_text or "", scale=2)) + 12
-    rect = pygame.Rect(right - width, y, width, font.line_height * 3 + 10)
+    height = font.line_height * 3 + 10 if delta_text is not None else font.line_height + 8
+    rect = pygame.Rect(right - width, y, width, height)
     plate = pygame.Surface(rect.size, pygame.SRCALPHA)
     plate.fill((*colour("ink"), 200))
     surface.blit(plate, rect.topleft)
