@@ -305,7 +305,8 @@ class SpeedrunSession:
         if text is not None:
             draw_timer(surface, self.ctx.assets.font(), text, finished=self.final_time is not None,
                        label=self.ctx.settings["timer"])
-        if self.last_delta is not None and self.splits is not None:
+        # split deltas are for runners: shown only when the on-screen timer is on
+        if text is not None and self.last_delta is not None:
             delta, tick = self.last_delta
             if 0 <= self.ctx.run.tick - tick < DELTA_SHOWN_TICKS:
                 draw_split_delta(surface, self.ctx.assets.font(), delta.name,
