@@ -160,3 +160,16 @@ def test_resealed_corruption_is_refused_or_parsed_never_crashes(at, junk):
         decode(_resealed(bytes(body)))
     except ReplayError:
         pass
+
+
+def test_deeply_nested_json_is_refused_not_a_crash():
+    from dataclasses import replace
+
+    replay = sample_replay(10)
+    nested = replace(replay, header=replace(replay.header, settings={}))
+    body = encode(nested)[:-32]
+    at = body.index(b"{}", 56)
+    deep = b"[" * 8000 + b"]" * 8000
+    hostile = body[:at - 4] + struct.pack("<I", len(deep)) + deep + body[at + 2:]
+    with pytest.raises(ReplayError, match="settings"):
+        decode(_resealed(hostile))

@@ -173,3 +173,12 @@ def test_replay_viewer_window_loop_takes_its_keys(tmp_path):
     _watch(game, viewer)  # the events are handled in the first frame; Esc ends the loop
     assert viewer.quit and viewer.paused and viewer.tick == 0 and viewer.speed == 4.0
     assert not viewer.show_overlay and viewer.desync_at is None
+
+
+def test_play_record_writes_a_replay_that_verifies_with_the_same_digest(tmp_path, capsys):
+    target = tmp_path / "cli.nsreplay"
+    assert main(["play", "--headless", "--ticks", "150", "--seed", "7", "--start", "test-dot",
+                 "--record", str(target)]) == 0
+    digest = capsys.readouterr().out.split("digest ")[1].strip()
+    assert main(["verify", str(target)]) == 0
+    assert capsys.readouterr().out.strip().endswith(f"digest={digest}")

@@ -246,7 +246,7 @@ def decode(data: bytes) -> Replay:
     settings_text = reader.text("<I", "settings")
     try:
         settings = json.loads(settings_text)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise ReplayError("the settings field is not valid JSON") from None
     if not isinstance(settings, dict):
         raise ReplayError("the settings field is not a JSON object")
@@ -311,7 +311,7 @@ def decode(data: bytes) -> Replay:
 def _check_start(text: str) -> None:
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise ReplayError("the start point is not valid JSON") from None
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
         raise ReplayError("the start point has no name")
