@@ -173,3 +173,14 @@ def test_deeply_nested_json_is_refused_not_a_crash():
     hostile = body[:at - 4] + struct.pack("<I", len(deep)) + deep + body[at + 2:]
     with pytest.raises(ReplayError, match="settings"):
         decode(_resealed(hostile))
+
+
+def test_the_replay_package_never_imports_pygame():
+    import subprocess
+    import sys
+
+    code = ("import sys; import game.replay.format, game.replay.recorder, game.replay.splits, "
+            "game.replay.livesplit, game.replay.pb, game.replay.content, game.replay.categories; "
+            "print('pygame' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
