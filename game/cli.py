@@ -17,6 +17,9 @@ import sys
 COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("game.app.play", "play the game (the default command)"),
     "check": ("game.check.cli", "validate maps, dialogue and encounter files"),
+    "verify": ("game.speedrun.verify", "re-simulate replays headless and check they do not desync"),
+    "replay": ("game.speedrun.viewer", "watch a replay (pause, frame step, speed, seek to a split)"),
+    "splits": ("game.speedrun.splits_cli", "show personal bests and export splits for LiveSplit (.lss)"),
 }
 # minigame -> module, for `neosmiles practice NAME` and `neosmiles bench NAME`
 PRACTICE: dict[str, str] = {}

@@ -28,6 +28,8 @@ class BootOptions:
     options: dict[str, Any] = field(default_factory=dict)
     #: settings forced for this run (replays restore the simulation settings they were made with)
     settings_override: dict[str, Any] = field(default_factory=dict)
+    #: also write each recorded run's replay to this file (``--record FILE``)
+    record: Any = None
 
 
 def new_seed() -> int:
@@ -78,6 +80,10 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
     if source is None:
         source = IdleInput()
     game = Game(ctx, source)
+    if opts.persist or opts.record is not None:
+        from game.speedrun.session import SpeedrunSession
+
+        SpeedrunSession.attach(game, record_path=opts.record)
     ctx.start(opts.start)
     return game
 

@@ -29,6 +29,10 @@ class Game:
         self.source = source
         self.clock = FixedStepClock()
         self._fps = 0.0
+        #: drawn over the scenes, in order: objects with ``draw(surface)`` (speedrun timer, replay viewer)
+        self.overlays: list = []
+        #: called once by ``close`` when the game ends (the replay recorder writes its file there)
+        self.on_close: list[Callable[[], None]] = []
 
     # the simulation --------------------------------------------------------------------------
     def step(self, frame: ActionFrame) -> None:
@@ -41,8 +45,9 @@ class Game:
         for listener in run.tick_listeners:
             listener(run, frame)
 
-    def digest(self) -> str:
-        run = self.ctx.run
+    def digest(self, run=None) -> str:
+        """The state digest after the last tick (of ``run``, by default the current one)."""
+        run = self.ctx.run if run is None else run
         counters = run.tick.to_bytes(8, "little") + run.game_ticks.to_bytes(8, "little")
         return digest_bytes(counters, run.rng.state_bytes(), run.story.state_bytes(), self.ctx.scenes.state_bytes())
 
@@ -59,7 +64,15 @@ class Game:
             font = self.ctx.assets.font()
             font.draw(canvas, f"{self._fps:4.0f} fps", (4, 350 - font.line_height), (255, 255, 255),
                       shadow=(0, 0, 0))
+        for overlay in self.overlays:
+            overlay.draw(canvas)
         return canvas
+
+    def close(self) -> None:
+        """The loop is over: let listeners finish (once)."""
+        hooks, self.on_close = self.on_close, []
+        for hook in hooks:
+            hook()
 
     def screenshot(self, path: Path) -> None:
         canvas = self.draw(self.clock.alpha)

@@ -32,6 +32,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=_seed, metavar="N", help="seed of the run's randomness")
     parser.add_argument("--screenshot", type=Path, metavar="PATH", help="save the last frame as a PNG")
     parser.add_argument("--dev", action="store_true", help="developer mode (F3 overlay, hot reload)")
+    parser.add_argument("--record", type=Path, metavar="FILE", help="write the run's replay (.nsreplay) to FILE")
 
 
 def _positive(text: str) -> int:
@@ -76,7 +77,7 @@ def launch(args: argparse.Namespace, start: StartPoint, source=None, options=Non
     from game.starts import StartError
 
     opts = BootOptions(start=start, seed=args.seed, headless=args.headless, dev=args.dev,
-                       options=dict(options or {}))
+                       options=dict(options or {}), record=getattr(args, "record", None))
     try:
         game = boot(opts, source=source)
         if args.headless:
@@ -91,6 +92,7 @@ def launch(args: argparse.Namespace, start: StartPoint, source=None, options=Non
             if source is None:
                 game.source = LiveInput(mapper)
             game.run_live(mapper, max_ticks=args.ticks)
+        game.close()
         code = 0
         if after is not None:
             code = after(game) or 0

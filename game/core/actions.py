@@ -54,26 +54,33 @@ class ActionFrame:
     pressed: int = 0
     pointer: tuple[int, int] = (0, 0)
 
+    # Plain int arithmetic below: ``int & IntFlag`` builds an enum member on every call, which made these
+    # helpers the slowest part of a headless tick (replay verification runs millions of them).
     def is_held(self, action: Action) -> bool:
-        return bool(self.held & action)
+        return bool(int(self.held) & int(action))
 
     def was_pressed(self, action: Action) -> bool:
-        return bool(self.pressed & action)
+        return bool(int(self.pressed) & int(action))
 
     def direction(self) -> tuple[int, int]:
         """The held direction as integers in -1..1 for x and y (y grows downwards)."""
-        dx = (1 if self.held & Action.RIGHT else 0) - (1 if self.held & Action.LEFT else 0)
-        dy = (1 if self.held & Action.DOWN else 0) - (1 if self.held & Action.UP else 0)
-        return dx, dy
+        return _direction(int(self.held))
 
     def pressed_direction(self) -> tuple[int, int]:
         """Directions pressed this tick, for menus that move one step per press."""
-        dx = (1 if self.pressed & Action.RIGHT else 0) - (1 if self.pressed & Action.LEFT else 0)
-        dy = (1 if self.pressed & Action.DOWN else 0) - (1 if self.pressed & Action.UP else 0)
-        return dx, dy
+        return _direction(int(self.pressed))
 
     def with_pointer(self, pointer: tuple[int, int]) -> ActionFrame:
         return ActionFrame(self.held, self.pressed, pointer)
+
+
+_UP, _DOWN, _LEFT, _RIGHT = int(Action.UP), int(Action.DOWN), int(Action.LEFT), int(Action.RIGHT)
+
+
+def _direction(mask: int) -> tuple[int, int]:
+    dx = (1 if mask & _RIGHT else 0) - (1 if mask & _LEFT else 0)
+    dy = (1 if mask & _DOWN else 0) - (1 if mask & _UP else 0)
+    return dx, dy
 
 
 IDLE = ActionFrame()

@@ -1,4 +1,4 @@
-"""Practice: pick any registered minigame encounter and play it on its own."""
+"""Practice: pick any registered minigame encounter and play it on its own, with a random or fixed seed."""
 
 from __future__ import annotations
 
@@ -19,10 +19,24 @@ class PracticeMenuScene(Scene):
         self.ctx = ctx
         self.t = 0
         self.entries = practice_entries(ctx)
-        items = [MenuItem(str(i), e.label, hint=e.blurb) for i, e in enumerate(self.entries)]
-        items.append(MenuItem("back", "Back"))
+        #: the seed practice runs start with; None derives a fresh one (a fixed seed repeats the encounter)
+        self.seed: int | None = None
+        items = self._items()
         top = max(70, 190 - len(items) * 9)
         self.menu = Menu(items, ctx.assets.font(), center_x=320, top=top, width=300)
+
+    def _items(self) -> list[MenuItem]:
+        items = [MenuItem(str(i), e.label, hint=e.blurb) for i, e in enumerate(self.entries)]
+        items.append(MenuItem("seed", "Seed", "Random" if self.seed is None else str(self.seed),
+                              hint="\u2190\u2192 change, Tab / Page Up by 100. A fixed seed repeats the encounter."))
+        items.append(MenuItem("back", "Back"))
+        return items
+
+    def _change_seed(self, step: int) -> None:
+        value = (0 if self.seed is None else self.seed) + step
+        self.seed = None if value < 1 else min(value, 999_999)
+        play(self.ctx, "ui_move")
+        self.menu.set_items(self._items())
 
     def update(self, frame: ActionFrame) -> None:
         self.t += 1
@@ -30,22 +44,29 @@ class PracticeMenuScene(Scene):
             play(self.ctx, "ui_cancel")
             self.ctx.scenes.pop()
             return
+        if self.menu.selected.key == "seed" and frame.pressed & (Action.NEXT | Action.PREV):
+            self._change_seed(100 if frame.was_pressed(Action.NEXT) else -100)
+            return
         event = self.menu.update(frame)
         if event is None:
             return
         kind, key = event
         if kind == "move":
             play(self.ctx, "ui_move")
+        elif kind in ("left", "right") and key == "seed":
+            self._change_seed(-1 if kind == "left" else 1)
         elif kind == "choose":
             if key == "back":
                 play(self.ctx, "ui_cancel")
                 self.ctx.scenes.pop()
+            elif key == "seed":
+                self._change_seed(1 if self.seed is None else -self.seed)
             else:
                 play(self.ctx, "ui_confirm")
-                self.ctx.begin_run(self.entries[int(key)].start)
+                self.ctx.begin_run(self.entries[int(key)].start, seed=self.seed)
 
     def state_bytes(self) -> bytes:
-        return f"practice-menu:{self.t}:{self.menu.index}".encode()
+        return f"practice-menu:{self.t}:{self.menu.index}:{self.seed}".encode()
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         font = self.ctx.assets.font()

@@ -1,0 +1,197 @@
+"""``neosmiles verify FILE... [--json]``: re-simulate replays headless and check every state digest.
+
+Each file is read defensively (``game.replay.format``), refused if it was made with other content, then
+re-simulated from its start point, seed and simulation settings with its frames, one ``Game.step`` per
+tick, with no drawing and no frame cap. At each checkpoint the state digest must match the recorded
+one; the first that differs is reported as ``DESYNC at tick N``. The recorded result (in-game time and
+splits) must also be what the simulation produced. Exit code 1 if any file fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from game import __version__
+from game.core.clock import TICK_RATE, format_ticks
+from game.replay.format import Replay, ReplayError, read_file
+
+DIFFERENT_CONTENT = "made with different content (levels/dialogue/encounters changed)"
+
+
+@dataclass
+class Verdict:
+    file: str
+    status: str  # ok | desync | refused | error
+    message: str = ""
+    ticks: int = 0
+    game_ticks: int = 0
+    time: str = ""
+    digest: str = ""
+    desync_tick: int | None = None
+    category: str = ""
+    practice: bool = False
+    assisted: bool = False
+    seconds: float = 0.0  # wall time spent simulating
+    speed: float = 0.0  # simulated seconds per wall second
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def line(self) -> str:
+        if self.status == "ok":
+            return f"OK {self.file} time={self.time} digest={self.digest}"
+        if self.status == "desync":
+            extra = f" ({self.message})" if self.message else ""
+            return f"DESYNC at tick {self.desync_tick} {self.file}{extra}"
+        if self.status == "refused":
+            return f"REFUSED {self.file}: {self.message}"
+        return f"ERROR {self.file}: {self.message}"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="replay files (.nsreplay)")
+    parser.add_argument("--json", action="store_true", help="print a JSON list of results")
+    parser.add_argument("--bench", action="store_true", help="also print each replay's speed (x real time)")
+
+
+def run(args: argparse.Namespace) -> int:
+    verdicts = [verify_file(path) for path in args.files]
+    if args.json:
+        print(json.dumps([asdict(v) for v in verdicts], indent=2))
+    else:
+        for verdict in verdicts:
+            print(verdict.line())
+            if args.bench and verdict.ok:
+                print(f"  {verdict.ticks} ticks in {verdict.seconds:.3f} s: {verdict.speed:.0f}x real time")
+    return 0 if all(v.ok for v in verdicts) else 1
+
+
+def verify_file(path: Path, paths=None) -> Verdict:
+    name = str(path)
+    try:
+        replay = read_file(path)
+    except ReplayError as exc:
+        return Verdict(name, "error", str(exc))
+    return verify_replay(replay, name, paths)
+
+
+def verify_replay(replay: Replay, name: str = "<replay>", paths=None) -> Verdict:
+    from game.paths import Paths
+    from game.replay.content import content_hash
+
+    paths = paths or Paths.from_env()
+    header = replay.header
+    verdict = Verdict(name, "error", category=header.category, practice=header.practice, assisted=header.assisted,
+                      ticks=replay.ticks)
+    if header.content_hash != content_hash(paths.root):
+        verdict.status, verdict.message = "refused", DIFFERENT_CONTENT
+        return verdict
+    if header.game_version != __version__:
+        print(f"neosmiles: note: {name} was made with game version {header.game_version}; this is {__version__}",
+              file=sys.stderr)
+    try:
+        game = boot_for(replay, paths)
+    except ReplayError as exc:
+        verdict.message = str(exc)
+        return verdict
+    started = time.perf_counter()
+    try:
+        outcome = simulate(game, replay)
+    except Exception as exc:  # noqa: BLE001 - a hostile or foreign replay must give a message, not a traceback
+        verdict.message = (f"the game stopped with an internal error at tick {game.ctx.run.tick} "
+                           f"({type(exc).__name__}: {exc})")
+        return verdict
+    verdict.seconds = time.perf_counter() - started
+    verdict.speed = round(replay.ticks / TICK_RATE / verdict.seconds, 1) if verdict.seconds > 0 else 0.0
+    desync_tick, final_digest, message = outcome
+    if desync_tick is not None:
+        verdict.status, verdict.desync_tick, verdict.message = "desync", desync_tick, message
+        return verdict
+    verdict.status = "ok"
+    verdict.game_ticks = replay.result.game_ticks
+    verdict.time = format_ticks(replay.result.game_ticks)
+    verdict.digest = final_digest
+    return verdict
+
+
+def boot_for(replay: Replay, paths=None, *, headless: bool = True, source=None):
+    """A game set up exactly as the replay's run began (no recording, the player's files untouched)."""
+    from game.app.assets import AssetError
+    from game.app.boot import BootOptions, boot
+    from game.app.sources import ScriptedInput
+    from game.core.run import StartPoint
+    from game.starts import StartError
+
+    header = replay.header
+    try:
+        start = StartPoint.from_json(header.start_json)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ReplayError(f"the start point cannot be read ({exc})") from None
+    opts = BootOptions(start=start, seed=header.seed, headless=headless, persist=False,
+                       settings_override=replay_settings(replay))
+    try:
+        return boot(opts, source=source or ScriptedInput(replay.frames()), paths=paths)
+    except StartError as exc:
+        raise ReplayError(f"this version cannot start the run: {exc}") from None
+    except (KeyError, ValueError) as exc:
+        raise ReplayError(f"the replay's settings are not valid here: {exc}") from None
+    except AssetError as exc:
+        raise ReplayError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - a scene that cannot be built from this replay: a message
+        raise ReplayError(f"the run cannot be started ({type(exc).__name__}: {exc})") from None
+
+
+def replay_settings(replay: Replay) -> dict:
+    """The settings to force for a replay: every simulation setting, the recorded value or the default.
+
+    A replay may only set simulation settings (and assist options); anything else is refused, so a
+    crafted file cannot change how the verifier's game is set up.
+    """
+    from game.app.settings import SIMULATION_KEYS, SPECS
+
+    values = {key: SPECS[key].default for key in SIMULATION_KEYS}
+    for key, value in replay.header.settings.items():
+        if key not in SIMULATION_KEYS and not key.startswith("assist"):
+            raise ReplayError(f"the replay sets {key!r}, which is not a simulation setting")
+        if key not in SPECS:
+            raise ReplayError(f"the replay needs setting {key!r}, which this version does not have")
+        if not SPECS[key].check(value):
+            raise ReplayError(f"the replay's setting {key!r} must be {SPECS[key].describe}")
+        values[key] = value
+    return values
+
+
+def simulate(game, replay: Replay) -> tuple[int | None, str, str]:
+    """Step through every frame; returns (first differing checkpoint tick or None, final digest, note)."""
+    ctx = game.ctx
+    run = ctx.run
+    step, source = game.step, game.source
+    tick = 0
+    digest = ""
+    for checkpoint, expected in replay.checkpoints:
+        while tick < checkpoint:
+            step(source.next_frame())
+            tick += 1
+        digest = game.digest()
+        if bytes.fromhex(digest) != expected:
+            return checkpoint, digest, ""
+    while tick < replay.ticks:  # only when there are no checkpoints at all (an empty run)
+        step(source.next_frame())
+        tick += 1
+    result = replay.result
+    simulated = [(name, t, gt) for t, gt, name in run.events if t <= replay.ticks]
+    recorded = [(s.name, s.tick, s.game_ticks) for s in result.splits]
+    if simulated[:len(recorded)] != recorded:
+        return replay.ticks, digest, "the recorded splits are not what the run did"
+    if result.outcome == "finished":
+        if not recorded or recorded[-1][2] != result.game_ticks:
+            return replay.ticks, digest, "the recorded time is not the finishing split's time"
+    elif run.game_ticks != result.game_ticks:
+        return replay.ticks, digest, "the recorded in-game time is not what the run took"
+    return None, digest, ""

@@ -1,0 +1,150 @@
+"""Drawing the replay viewer's overlay: position and speed, digest check, splits, and the input display.
+
+Reads the viewer and the game, changes nothing.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.actions import Action
+from game.core.clock import format_ticks
+from game.ui.palette import colour
+
+HELP = "Space pause  \u2192 step  \u2191\u2193 speed  1-9 split  Home start  Tab hide  Esc quit"
+
+
+def _plate(surface: pygame.Surface, rect: pygame.Rect, alpha: int = 210) -> None:
+    plate = pygame.Surface(rect.size, pygame.SRCALPHA)
+    plate.fill((*colour("ink"), alpha))
+    surface.blit(plate, rect.topleft)
+
+
+def _speed_text(speed: float) -> str:
+    return f"x{speed:g}"
+
+
+def draw_viewer(surface: pygame.Surface, font, viewer) -> None:
+    width, height = surface.get_size()
+    lh = font.line_height
+    frame = viewer.source.last
+    if frame is not None:
+        _draw_pointer(surface, frame.pointer)
+
+    # top bar: what is playing, where, how fast, and whether the digests still match
+    bar = pygame.Rect(0, 0, width, lh + 6)
+    _plate(surface, bar)
+    pygame.draw.line(surface, colour("teal_dark"), bar.bottomleft, (bar.right, bar.bottom))
+    font.draw(surface, "REPLAY", (6, 3), colour("cyan"))
+    header = viewer.replay.header
+    tags = [header.category]
+    if header.practice:
+        tags.append("practice")
+    if header.assisted:
+        tags.append("assisted")
+    font.draw(surface, "  \u00b7  ".join(tags), (48, 3), colour("mist"))
+    position = f"tick {viewer.tick}/{viewer.replay.ticks}   {format_ticks(viewer.game.ctx.run.game_ticks)}"
+    font.draw(surface, position, (width // 2 + 40, 3), colour("white"), align="center")
+    status_colour, status = "green", f"digests ok {viewer.checked}/{len(viewer.replay.checkpoints)}"
+    if viewer.desync_at is not None:
+        status_colour, status = "red", f"DESYNC at tick {viewer.desync_at}"
+    right = width - 6
+    font.draw(surface, status, (right, 3), colour(status_colour), align="right")
+    speed = _speed_text(viewer.speed) + ("  PAUSED" if viewer.paused else "")
+    if viewer.at_end:
+        speed = "END"
+    font.draw(surface, speed, (right - font.width(status) - 12, 3), colour("amber"), align="right")
+
+    _draw_splits(surface, font, viewer, top=bar.bottom + 4)
+    _draw_inputs(surface, font, frame, bottom=height - lh - 8)
+
+    help_rect = pygame.Rect(0, height - lh - 5, width, lh + 5)
+    _plate(surface, help_rect, 180)
+    font.draw(surface, HELP, (width // 2, help_rect.y + 2), colour("fog"), align="center")
+
+
+def _draw_pointer(surface: pygame.Surface, pointer: tuple[int, int]) -> None:
+    x, y = pointer
+    ink, mark = colour("ink"), colour("magenta")
+    for dx, dy in ((1, 1), (-1, -1)):
+        pygame.draw.line(surface, ink, (x - 5 + dx, y + dy), (x + 5 + dx, y + dy))
+        pygame.draw.line(surface, ink, (x + dx, y - 5 + dy), (x + dx, y + 5 + dy))
+    pygame.draw.line(surface, mark, (x - 5, y), (x - 2, y))
+    pygame.draw.line(surface, mark, (x + 2, y), (x + 5, y))
+    pygame.draw.line(surface, mark, (x, y - 5), (x, y - 2))
+    pygame.draw.line(surface, mark, (x, y + 2), (x, y + 5))
+
+
+def _draw_splits(surface: pygame.Surface, font, viewer, top: int) -> None:
+    splits = viewer.replay.result.splits
+    if not splits:
+        return
+    lh = font.line_height
+    shown = splits[:9]
+    rows = [f"{i}  {s.name}  {format_ticks(s.game_ticks)}" for i, s in enumerate(shown, 1)]
+    width = max(font.width(r) for r in rows) + 12
+    rect = pygame.Rect(surface.get_width() - width - 4, top, width, len(rows) * (lh + 1) + 8)
+    _plate(surface, rect, 190)
+    for i, (row, split) in enumerate(zip(rows, shown, strict=True)):
+        passed = viewer.tick >= split.tick
+        font.draw(surface, row, (rect.x + 6, rect.y + 4 + i * (lh + 1)),
+                  colour("paper" if passed else "steel"))
+
+
+def _chip(surface: pygame.Surface, font, label: str, x: int, y: int, held: bool, pressed: bool) -> int:
+    width = font.width(label) + 6
+    rect = pygame.Rect(x, y, width, font.line_height + 3)
+    if pressed:
+        pygame.draw.rect(surface, colour("yellow"), rect)
+        text = colour("ink")
+    elif held:
+        pygame.draw.rect(surface, colour("cyan"), rect)
+        text = colour("ink")
+    else:
+        pygame.draw.rect(surface, colour("night"), rect)
+        pygame.draw.rect(surface, colour("slate"), rect, 1)
+        text = colour("steel")
+    font.draw(surface, label, (x + 3, y + 2), text)
+    return width
+
+
+def _draw_inputs(surface: pygame.Surface, font, frame, bottom: int) -> None:
+    from game.speedrun.viewer import held_labels
+
+    held = frame.held if frame is not None else 0
+    pressed = frame.pressed if frame is not None else 0
+    lh = font.line_height
+    chip_h = lh + 3
+    labels = held_labels()
+    per_row = 8
+    rows = [labels[i:i + per_row] for i in range(0, len(labels), per_row)]
+    panel = pygame.Rect(4, bottom - (chip_h + 3) * len(rows) - 24, 0, 0)
+    # d-pad: four squares around a centre
+    size = 9
+    cx, cy = panel.x + 6 + size + size // 2, bottom - 3 - (chip_h + 3) * len(rows) // 2 - 6
+    total_w = 3 * size + 10
+    for row in rows:
+        total_w = max(total_w, 3 * size + 16 + sum(font.width(lbl) + 8 for lbl, _ in row))
+    panel.width = total_w + 8
+    panel.height = bottom - panel.y
+    _plate(surface, panel, 200)
+    font.draw(surface, "INPUT", (panel.x + 5, panel.y + 3), colour("steel"))
+    pointer = frame.pointer if frame is not None else (0, 0)
+    font.draw(surface, f"pointer {pointer[0]},{pointer[1]}", (panel.right - 5, panel.y + 3), colour("fog"),
+              align="right")
+    for action, (dx, dy) in ((Action.UP, (0, -1)), (Action.DOWN, (0, 1)), (Action.LEFT, (-1, 0)),
+                             (Action.RIGHT, (1, 0))):
+        rect = pygame.Rect(cx + dx * size - size // 2, cy + dy * size - size // 2 + 6, size, size)
+        if pressed & action:
+            pygame.draw.rect(surface, colour("yellow"), rect)
+        elif held & action:
+            pygame.draw.rect(surface, colour("cyan"), rect)
+        else:
+            pygame.draw.rect(surface, colour("night"), rect)
+            pygame.draw.rect(surface, colour("slate"), rect, 1)
+    x0 = panel.x + 3 * size + 14
+    for r, row in enumerate(rows):
+        x = x0
+        y = panel.y + 16 + r * (chip_h + 3)
+        for label, action in row:
+            x += _chip(surface, font, label, x, y, bool(held & action), bool(pressed & action)) + 2
