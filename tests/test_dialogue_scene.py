@@ -15,7 +15,8 @@ from game.core.run import StartPoint
 from game.core.scenes import Scene
 from game.dialogue.history import HistoryScene
 from game.dialogue.runner import ChoiceEvent, LineEvent
-from game.dialogue.scene import SEEN_FILE, DialogueScene
+from game.dialogue.scene import DialogueScene
+from game.dialogue.seen import SEEN_FILE
 
 IDLE = ActionFrame()
 

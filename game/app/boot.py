@@ -46,7 +46,7 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
     import pygame
 
     from game.app.assets import Assets
-    from game.app.context import Context, SilentAudio
+    from game.app.context import Context, SilentAudio, initial_seen_lines
     from game.app.display import Display
     from game.app.game import Game
     from game.app.settings import load_settings
@@ -72,7 +72,8 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
         _init_controllers()
 
     seed = new_seed() if opts.seed is None else opts.seed
-    ctx = Context(paths=paths, settings=settings, run=Run(seed=seed, start=opts.start), assets=Assets(paths.assets),
+    ctx = Context(paths=paths, settings=settings, run=Run(seed=seed, start=opts.start,
+                  seen_at_start=initial_seen_lines(paths, opts.persist, opts.options)), assets=Assets(paths.assets),
                   audio=audio, display=display, dev=opts.dev, headless=opts.headless, persist=opts.persist,
                   options=dict(opts.options))
     if loaded.warnings:

@@ -35,6 +35,18 @@ class SilentAudio:
         pass
 
 
+def initial_seen_lines(paths: Paths, persist: bool, options: dict) -> tuple[str, ...]:
+    """The seen dialogue lines a new run starts with: given (a replay being verified), from disk, or none."""
+    given = options.get("seen_lines")
+    if given is not None:
+        return tuple(sorted(given))
+    if not persist:
+        return ()
+    from game.dialogue.seen import load_seen
+
+    return tuple(sorted(load_seen(paths.data_dir)))
+
+
 @dataclass
 class Context:
     paths: Paths
@@ -71,12 +83,15 @@ class Context:
         old = self.run
         if seed is None:
             seed = old.rng.randint(0, 2**31 - 1)
-        self.run = Run(seed=seed, start=start)
+        self.run = Run(seed=seed, start=start, seen_at_start=self.seen_lines_for_new_run())
         self.run.tick_listeners = old.tick_listeners
         self.notices.clear()
         for hook in self.run_hooks:
             hook(old, self.run)
         self.start(start)
+
+    def seen_lines_for_new_run(self) -> tuple[str, ...]:
+        return initial_seen_lines(self.paths, self.persist, self.options)
 
     def request_quit(self) -> None:
         self.quit_requested = True

@@ -56,11 +56,16 @@ class Run:
     story: StoryState = field(default_factory=StoryState)
     #: called after every tick with (run, frame); replays and the speedrun timer listen here
     tick_listeners: list[Callable[[Run, ActionFrame], None]] = field(default_factory=list)
+    #: dialogue lines seen in any playthrough when the run began (an input of the run: replays keep it)
+    seen_at_start: tuple[str, ...] = ()
+    #: the same set, growing as the run shows new lines (skip-seen reads it)
+    seen_lines: set[str] = field(default_factory=set)
     #: named events of the run (chapter and minigame ends) as (tick, game_ticks, name)
     events: list[tuple[int, int, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.rng = RunRandom(self.seed)
+        self.seen_lines = set(self.seen_at_start)
 
     def mark(self, name: str) -> None:
         """Record a named moment (a split), e.g. ``chapter-1`` or ``swarm:tutorial``."""

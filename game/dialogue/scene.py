@@ -18,14 +18,12 @@ speedrun mode, a simulation setting recorded in replays, lets every line be skip
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 
 import pygame
 
 from game.core.actions import Action, ActionFrame
-from game.core.files import write_atomic
 from game.core.outcome import Outcome
 from game.core.scenes import Scene
 from game.dialogue.layout import (
@@ -39,13 +37,13 @@ from game.dialogue.layout import (
 from game.dialogue.loader import DialogueError, load_dialogue
 from game.dialogue.portraits import name_colour, portrait
 from game.dialogue.runner import ChoiceEvent, CommandEvent, DialogueRunner, Ended, Event, LineEvent
+from game.dialogue.seen import save_seen
 from game.scenes.common import play
 from game.ui.palette import colour
 from game.ui.widgets import Menu, MenuItem, draw_panel
 
 log = logging.getLogger(__name__)
 
-SEEN_FILE = "seen_lines.json"
 SKIP_EVERY = 3  # ticks between lines while skipping
 BLIP_EVERY = 3  # characters between speaker blips
 AUTO_BASE, AUTO_PER_CHAR = 50, 2  # auto-advance pause in ticks
@@ -58,32 +56,6 @@ def shared_dialogue(ctx):
         cached = load_dialogue(ctx.paths.dialogue)
         ctx.dialogue_cache = cached
     return cached
-
-
-def load_seen(ctx) -> set[str]:
-    if not ctx.persist:
-        return set()
-    path = ctx.paths.data_dir / SEEN_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return set()
-    except (OSError, ValueError) as exc:
-        log.warning("could not read %s (%s); starting with no seen lines", path, exc)
-        return set()
-    if not isinstance(data, dict) or not isinstance(data.get("seen"), list):
-        return set()
-    return {s for s in data["seen"] if isinstance(s, str)}
-
-
-def save_seen(ctx, seen: set[str]) -> None:
-    if not ctx.persist:
-        return
-    path = ctx.paths.data_dir / SEEN_FILE
-    try:
-        write_atomic(path, json.dumps({"version": 1, "seen": sorted(seen)}, indent=0).encode("utf-8"))
-    except OSError as exc:
-        log.warning("could not save seen dialogue lines: %s", exc)
 
 
 class DialogueScene(Scene):
@@ -103,7 +75,7 @@ class DialogueScene(Scene):
         self.skip_ticks = 0
         self.waiting_for: str | None = None  # a minigame is running
         self.menu: Menu | None = None
-        self.seen = load_seen(ctx)
+        self.seen = ctx.run.seen_lines  # shared by every conversation of the run
         self._seen_changed = False
         self._wrapped: list[str] = []
         self._last_say = None  # the line a choice menu answers, kept on screen under the menu
@@ -134,9 +106,9 @@ class DialogueScene(Scene):
             self._show(self._pending)
 
     def exit(self) -> None:
-        if self._seen_changed:
-            save_seen(self.ctx, self.seen)
-            self._seen_changed = False
+        if self._seen_changed and self.ctx.persist:
+            save_seen(self.ctx.paths.data_dir, self.seen)
+        self._seen_changed = False
 
     # the conversation --------------------------------------------------------------------------
     @property

@@ -32,7 +32,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_TICKS = 60 * 60 * 60 * 24  # one day of play at 60 ticks per second
 MAX_DIGEST_INTERVAL = 60 * 60 * 60
 MAX_SPLITS = 1024
-MAX_TEXT = {"game_version": 64, "category": 256, "start": 4096, "settings": 16384, "split": 128, "outcome": 32}
+MAX_TEXT = {"game_version": 64, "category": 256, "start": 4096, "settings": 16384, "seen": 4 * 1024 * 1024,
+            "split": 128, "outcome": 32}
 
 FLAG_PRACTICE = 1 << 0
 FLAG_ASSISTED = 1 << 1
@@ -79,6 +80,8 @@ class ReplayHeader:
     practice: bool = False
     assisted: bool = False
     digest_interval: int = 60
+    #: dialogue line ids seen in earlier playthroughs when the run began (skip-seen depends on them)
+    seen_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,7 @@ def _encode(replay: Replay) -> bytes:
     out += _text(h.category, "category", "<H")
     out += _text(h.start_json, "start", "<I")
     out += _text(json.dumps(h.settings, sort_keys=True, separators=(",", ":")), "settings", "<I")
+    out += _text(json.dumps(sorted(h.seen_lines), separators=(",", ":")), "seen", "<I")
     out += struct.pack("<II", r.ticks, len(replay.runs))
     for run in replay.runs:
         x, y = run.pointer
@@ -250,9 +254,17 @@ def decode(data: bytes) -> Replay:
         raise ReplayError("the settings field is not valid JSON") from None
     if not isinstance(settings, dict):
         raise ReplayError("the settings field is not a JSON object")
+    seen_text = reader.text("<I", "seen")
+    try:
+        seen = json.loads(seen_text)
+    except (ValueError, RecursionError):
+        raise ReplayError("the seen-lines field is not valid JSON") from None
+    if not isinstance(seen, list) or not all(isinstance(item, str) for item in seen):
+        raise ReplayError("the seen-lines field is not a list of line ids")
     header = ReplayHeader(game_version=game_version, content_hash=content_hash, seed=seed, settings=settings,
                           start_json=start_json, category=category, practice=bool(flags & FLAG_PRACTICE),
-                          assisted=bool(flags & FLAG_ASSISTED), digest_interval=interval)
+                          assisted=bool(flags & FLAG_ASSISTED), digest_interval=interval,
+                          seen_lines=tuple(seen))
 
     ticks, run_count = reader.unpack("<II", "input header")
     if ticks > MAX_TICKS:

@@ -93,7 +93,8 @@ class SpeedrunSession:
         header = ReplayHeader(game_version=__version__, content_hash=self.content_hash(), seed=run.seed,
                               settings=settings, start_json=run.start.to_json(), category=category,
                               practice=categories.is_practice(run.start),
-                              assisted=categories.is_assisted(settings), digest_interval=DIGEST_INTERVAL)
+                              assisted=categories.is_assisted(settings), digest_interval=DIGEST_INTERVAL,
+                              seen_lines=run.seen_at_start)
         self.recording = Recording(header, run)
         self.splits = load_splits(self.ctx.paths.data_dir, category) if self.ctx.persist else CategorySplits(category)
         self.splits.attempts += 1

@@ -134,7 +134,8 @@ def boot_for(replay: Replay, paths=None, *, headless: bool = True, source=None):
     except (ValueError, KeyError, TypeError) as exc:
         raise ReplayError(f"the start point cannot be read ({exc})") from None
     opts = BootOptions(start=start, seed=header.seed, headless=headless, persist=False,
-                       settings_override=replay_settings(replay))
+                       settings_override=replay_settings(replay),
+                       options={"seen_lines": header.seen_lines})
     try:
         return boot(opts, source=source or ScriptedInput(replay.frames()), paths=paths)
     except StartError as exc:
