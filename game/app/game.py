@@ -29,6 +29,9 @@ class Game:
         self.source = source
         self.clock = FixedStepClock()
         self._fps = 0.0
+        attach = getattr(source, "attach", None)
+        if attach is not None:  # autopilots read the scene they drive
+            attach(self)
 
     # the simulation --------------------------------------------------------------------------
     def step(self, frame: ActionFrame) -> None:

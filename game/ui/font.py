@@ -24,13 +24,12 @@ import json
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Union
 
 import pygame
 
 from game.ui.palette import PALETTE
 
-ColourLike = Union[str, Sequence[int], pygame.Color]
+ColourLike = str | Sequence[int] | pygame.Color
 
 _ALIGNS = ("left", "center", "right")
 _RENDER_CACHE_SIZE = 256
