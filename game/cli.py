@@ -19,8 +19,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("game.check.cli", "validate maps, dialogue and encounter files"),
 }
 # minigame -> module, for `neosmiles practice NAME` and `neosmiles bench NAME`
-PRACTICE: dict[str, str] = {}
-BENCH: dict[str, str] = {}
+PRACTICE: dict[str, str] = {
+    "spectra": "game.spectra.cli",
+}
+BENCH: dict[str, str] = {
+    "spectra": "game.spectra.cli",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

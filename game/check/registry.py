@@ -5,4 +5,7 @@ from __future__ import annotations
 
 def checkers() -> list:
     found: list = []
+    from game.spectra.encounter import SpectraEncounterChecker
+
+    found.append(SpectraEncounterChecker())
     return found

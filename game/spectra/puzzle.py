@@ -282,8 +282,9 @@ class Dive:
         if self.layer == 0:
             for line in self.intro_lines:
                 self.say("spectra", line)
+        faults = len(self.puzzle.faults)
         self.say("spectra", f"Layer {self.layer + 1}/{len(self.layers)}: {self.puzzle.title}. "
-                            f"{len(self.puzzle.faults)} fault(s) detected.")
+                            f"{faults} fault{'s' if faults > 1 else ''} detected.")
 
     # -- results ----------------------------------------------------------------------------------
     def _finish(self, won: bool) -> None:
