@@ -169,6 +169,12 @@ class DiveRenderer:
             if label:
                 font.draw(surface, f"{label}:", (layout.COL_LABEL, y), colour(SYNTAX["label"]))
             self._tokens(surface, ins.tokens(), layout.COL_OP, y)
+        if dive.hint_lines and len(program) <= layout.MAX_ROWS - 3:
+            # the most precise hint bought so far stays in view under the code
+            y = layout.CODE.bottom - 14
+            pygame.draw.line(surface, colour("teal_dark"), (layout.CODE.x + 6, y - 3), (layout.CODE.right - 7, y - 3))
+            text = self.font.wrap(f"HINT {len(dive.hint_lines)}: {dive.hint_lines[-1]}", layout.CODE.w - 12)[0]
+            font.draw(surface, text, (layout.CODE.x + 6, y), colour("yellow"))
 
     def _tokens(self, surface: pygame.Surface, tokens: list[tuple[str, str]], x: int, y: int) -> int:
         font = self.font
