@@ -418,13 +418,18 @@ class DiveRenderer:
             tint.fill((*colour("magenta" if h & 2 else "cyan"), 40 + g // 2))
             surface.blit(tint, (0, y))
         if g > 55 and _hash(frame, 7) % 100 < g - 40:
-            # a full-frame channel split for a moment: magenta left, cyan right
-            ghost = surface.copy()
-            ghost.set_alpha(40 + g // 3)
-            red = pygame.Surface(surface.get_size())
-            red.fill(colour("magenta"))
-            ghost.blit(red, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-            surface.blit(ghost, (-2 - g // 40, 0), special_flags=pygame.BLEND_RGB_ADD)
+            # a channel split across one band for a moment: magenta ghost left, cyan ghost right
+            h = _hash(frame, 8)
+            y = 26 + h % 250
+            height = 12 + (h >> 8) % 30
+            band = surface.subsurface(pygame.Rect(0, y, 640, height)).copy()
+            for tone, dx in (("magenta", -2), ("cyan", 2)):
+                ghost = band.copy()
+                tint = pygame.Surface(ghost.get_size())
+                tint.fill(colour(tone))
+                ghost.blit(tint, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+                ghost.set_alpha(70)
+                surface.blit(ghost, (dx, y))
 
     # -- banners ----------------------------------------------------------------------------------
     def _banner(self, surface: pygame.Surface, accent: str) -> Box:
