@@ -84,7 +84,7 @@ def buttons() -> dict[str, Box]:
 
 
 # the patch editor popup ------------------------------------------------------------------------
-EDITOR_W, EDITOR_H = 330, 62
+EDITOR_W, EDITOR_H = 330, 52
 FIELD_W = (56, 76, 76)  # opcode, first operand, second operand
 FIELD_H = 16
 

@@ -154,6 +154,8 @@ class DiveRenderer:
                 surface.blit(bar, (row.x, row.y))
                 if focused:
                     pygame.draw.line(surface, colour("cyan"), (row.x, row.y), (row.x, row.bottom - 1))
+            elif dive.editor is None and dive.phase == "play" and row.contains(dive.pointer):
+                pygame.draw.rect(surface, colour("teal_dark"), _rect(row), 1)
             if pc == i:
                 bar = pygame.Surface((row.w - layout.GUTTER_W, row.h), pygame.SRCALPHA)
                 bar.fill((*colour("yellow"), 34))
@@ -231,6 +233,8 @@ class DiveRenderer:
                 bar = pygame.Surface((row.w, row.h), pygame.SRCALPHA)
                 bar.fill((*colour("teal"), 70 if focused else 34))
                 surface.blit(bar, (row.x, row.y))
+            elif dive.editor is None and dive.phase == "play" and row.contains(dive.pointer):
+                pygame.draw.rect(surface, colour("teal_dark"), _rect(row), 1)
             result = dive.results[i] if dive.results is not None else None
             icon = pygame.Rect(row.x + 3, row.y + 2, 7, 7)
             if result is None:
