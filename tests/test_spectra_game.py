@@ -164,3 +164,23 @@ def test_bench_prints_numbers():
                             text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "median" in result.stdout and "hard" in result.stdout
+
+
+def test_drawing_reads_the_dive_and_never_changes_it(booted):
+    import pygame
+
+    from game.app.sources import ScriptedInput
+
+    keys = [Action.CONFIRM, Action.FOCUS, Action.SPREAD, Action.SPREAD, Action.DOWN, Action.CONFIRM]
+    frames = []
+    for key in keys:
+        frames += [ActionFrame(int(key), int(key)), ActionFrame()]
+    game = booted(practice("full-dive", "normal"), seed=6, source=ScriptedInput(frames))
+    game.run_headless(len(frames))
+    scene = game.ctx.scenes.top
+    scene.dive.ticks_left = 200  # near time-out: glitches on
+    before = scene.state_bytes()
+    first = pygame.image.tobytes(game.draw(0), "RGB")
+    second = pygame.image.tobytes(game.draw(0), "RGB")
+    assert scene.state_bytes() == before
+    assert first == second

@@ -47,21 +47,58 @@ def format_clock(ticks: int) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}.{rest * 10 // 60}"
 
 
+def _hover(boxes, pointer, active: bool) -> int | None:
+    if not active:
+        return None
+    for i, box in enumerate(boxes):
+        if box.contains(pointer):
+            return i
+    return None
+
+
 class DiveRenderer:
+    """Draws a dive. Panels are cached as pictures keyed by everything they show, so a frame only
+    repaints what changed (the clock, glitches); the cache belongs to the view, never to the game."""
+
     def __init__(self, font) -> None:
         self.font = font
+        self._background_image: pygame.Surface | None = None
+        self._scratch: pygame.Surface | None = None
+        self._cache: dict[str, tuple[object, pygame.Surface]] = {}
 
     # -- the whole screen -------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, dive: Dive) -> None:
-        self._background(surface, dive)
+        if self._background_image is None or self._background_image.get_size() != surface.get_size():
+            self._background_image = surface.copy()
+            self._background(self._background_image, dive)
+            self._scratch = surface.copy()
+            self._cache.clear()
+        surface.blit(self._background_image, (0, 0))
         self._header(surface, dive)
-        self._code(surface, dive)
-        self._spec(surface, dive)
-        self._cases(surface, dive)
-        self._machine(surface, dive)
-        self._trace(surface, dive)
-        self._toolbar(surface, dive)
-        self._messages(surface, dive)
+        playing = dive.phase == "play" and dive.editor is None
+        rows = [layout.code_row(i) for i in range(len(dive.program))]
+        cases = [layout.case_row(i) for i in range(len(dive.puzzle.visible))]
+        debug = None if dive.debug is None else (dive.debug.case, dive.debug.pos, dive.patches, dive.program)
+        g = glitch_strength(dive)
+        self._layer(surface, "code", layout.CODE,
+                    (dive.program, dive.layer, dive.cursor, dive.panel, dive.editor is None,
+                     tuple(sorted(dive.breakpoints)), debug, _hover(rows, dive.pointer, playing),
+                     tuple(dive.hint_lines)), self._code, dive)
+        self._layer(surface, "spec", layout.SPEC, (dive.layer, dive.puzzle.brief), self._spec, dive)
+        self._layer(surface, "cases", layout.CASES,
+                    (dive.layer, dive.results, dive.hidden_passed, dive.case_cursor, dive.panel, dive.editor is None,
+                     debug, _hover(cases, dive.pointer, playing)), self._cases, dive)
+        self._layer(surface, "machine", layout.MACHINE,
+                    (dive.layer, debug, dive.case_cursor, dive.panel, dive.editor is None), self._machine, dive)
+        self._layer(surface, "trace", layout.TRACE, (dive.layer, debug, dive.program, dive.panel, dive.editor is None),
+                    self._trace, dive)
+        buttons = list(layout.buttons().values())
+        self._layer(surface, "toolbar", Box(0, layout.BUTTONS_Y, 640, layout.BUTTON_H),
+                    (_hover(buttons, dive.pointer, dive.phase == "play"), dive.patches, dive.hints), self._toolbar,
+                    dive)
+        pupil = g > 50 and (dive.elapsed // 8) % 3 == 0
+        self._layer(surface, "messages", layout.MESSAGES,
+                    (tuple(dive.messages[-4:]), len(dive.messages), g > 30, pupil), self._messages, dive)
         if dive.editor is not None and dive.phase == "play":
             self._editor(surface, dive)
         self._glitch(surface, dive)
@@ -71,6 +108,19 @@ class DiveRenderer:
             self._cleared(surface, dive)
         elif dive.phase == "over":
             self._results(surface, dive)
+
+    def _layer(self, surface: pygame.Surface, name: str, box: Box, key: object, painter, dive: Dive) -> None:
+        """Blit the cached picture of a panel, repainting it first when its key changed."""
+        area = pygame.Rect(box.x - 1, box.y - 1, box.w + 2, box.h + 4).clip(surface.get_rect())
+        entry = self._cache.get(name)
+        if entry is None or entry[0] != key:
+            scratch = self._scratch
+            assert scratch is not None and self._background_image is not None
+            scratch.blit(self._background_image, area, area)
+            painter(scratch, dive)
+            entry = (key, scratch.subsurface(area).copy())
+            self._cache[name] = entry
+        surface.blit(entry[1], area)
 
     def _background(self, surface: pygame.Surface, dive: Dive) -> None:
         surface.fill(colour("ink"))
