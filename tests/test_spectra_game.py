@@ -184,3 +184,16 @@ def test_drawing_reads_the_dive_and_never_changes_it(booted):
     second = pygame.image.tobytes(game.draw(0), "RGB")
     assert scene.state_bytes() == before
     assert first == second
+
+
+def test_checker_reports_a_tuning_that_cannot_make_puzzles(tmp_path):
+    folder = tmp_path / "encounters" / "spectra"
+    folder.mkdir(parents=True)
+    bad = folder / "impossible.yaml"
+    bad.write_text("difficulties:\n"
+                   "  easy: {layers: 1, faults: 1, time: 60}\n"
+                   "  normal: {layers: 1, faults: 1, time: 60}\n"
+                   "  hard: {layers: 1, faults: 3, time: 60, kinds: [swapped-operands], templates: [recall]}\n",
+                   encoding="utf-8")
+    problems, _ = check_paths([bad], [])
+    assert [(p.line, "no fair puzzle" in p.message) for p in problems] == [(4, True)]

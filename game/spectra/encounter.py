@@ -134,6 +134,19 @@ def _difficulty(name: str, node, path: str, problems: list[Problem]) -> Tuning |
     )
 
 
+def _generates(tuning: Tuning) -> bool:
+    """Whether puzzles can be drawn with this tuning (a few seeds, a few milliseconds)."""
+    from game.core.rng import RunRandom
+    from game.spectra.generator import GenerationError, generate_puzzle
+
+    try:
+        for seed in range(3):
+            generate_puzzle(RunRandom(seed), tuning)
+    except GenerationError:
+        return False
+    return True
+
+
 def parse_encounter(text: str, path: str, name: str) -> tuple[Encounter | None, list[Problem]]:
     problems: list[Problem] = []
     try:
@@ -183,6 +196,9 @@ def parse_encounter(text: str, path: str, name: str) -> tuple[Encounter | None, 
             tuning = _difficulty(key, value_node, path, problems)
             if tuning is not None:
                 tunings[key] = tuning
+                if not _generates(tuning):
+                    problems.append(Problem(path, _line(value_node), f"difficulty {key!r}: no fair puzzle can be "
+                                                                     f"made with these faults, kinds and subsystems"))
         for missing in DIFFICULTIES:
             if entries and missing not in entries:
                 problems.append(Problem(path, _line(node), f"difficulties: {missing!r} is missing"))

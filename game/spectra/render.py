@@ -298,14 +298,18 @@ class DiveRenderer:
             if dive.debug is not None and dive.debug.case == i:
                 pygame.draw.polygon(surface, colour("yellow"), [(row.x + 12, row.y + 2), (row.x + 15, row.y + 5),
                                                                 (row.x + 12, row.y + 8)])
-            text = self._case_text(dive, i)
-            font.draw(surface, text, (row.x + 18, row.y), colour("paper"))
             answer_x = row.right - 4
             if result is not None and not result.passed:
                 got = "trap" if result.output is None else str(result.output)
                 w = font.draw(surface, f"got {got}", (answer_x, row.y), colour("red"), align="right").width
                 answer_x -= w + 6
-            font.draw(surface, f"\u2192 {case.expected}", (answer_x, row.y), colour("cyan_light"), align="right")
+            answer_x -= font.draw(surface, f"\u2192 {case.expected}", (answer_x, row.y), colour("cyan_light"),
+                                  align="right").width
+            # the inputs never run into the answer: clip them (long memory lists end early)
+            old_clip = surface.get_clip()
+            surface.set_clip(pygame.Rect(row.x + 18, row.y, max(0, answer_x - 6 - row.x - 18), row.h))
+            font.draw(surface, self._case_text(dive, i), (row.x + 18, row.y), colour("paper"))
+            surface.set_clip(old_clip)
 
     # -- machine and trace ------------------------------------------------------------------------
     def _machine(self, surface: pygame.Surface, dive: Dive) -> None:
