@@ -226,3 +226,20 @@ def test_state_bytes_follow_the_state():
     assert a.state_bytes() == b.state_bytes()
     a.update(press(Action.DOWN))
     assert a.state_bytes() != b.state_bytes()
+
+
+def test_a_right_line_masked_by_another_fault_is_not_charged():
+    tuning = Tuning(layers=1, faults=2, time_ticks=60 * 120, patch_penalty=300)
+    for seed in range(40):
+        dive = new_dive(seed=seed, tuning=tuning)
+        line, ins = dive.puzzle.fix[0]
+        before_pass = dive._passing_now()
+        masked = dive.program.replace(line, ins)
+        from game.spectra.interp import count_passing
+
+        if count_passing(masked, dive.puzzle.all_cases) <= before_pass:
+            before = dive.ticks_left
+            write_line(dive, line, ins)
+            assert dive.failed_patches == 0 and dive.ticks_left > before - tuning.patch_penalty
+            return
+    raise AssertionError("no seed with a masked first fix; widen the search")

@@ -3,8 +3,9 @@
 A dive is a sequence of layers (puzzles) under one clock counted in ticks. On each layer the player
 runs the example cases, steps through a case with the debugger (breakpoints, registers, memory, an
 execution trace), asks for hints (which cost time) and patches lines with the editor, choosing an
-opcode and operands among the valid alternatives. A patch that makes no failing case pass costs time.
-A layer is restored when every case passes, hidden ones included; the dive is won when the last
+opcode and operands among the valid alternatives. A patch that makes no failing case pass costs time,
+unless the line now matches SPECTRA's backup image (a right line masked by another fault is not
+charged). A layer is restored when every case passes, hidden ones included; the dive is won when the last
 layer is restored and lost when the clock reaches zero.
 
 ``Dive.update(frame)`` is the only way the state changes; keyboard, gamepad and pointer all arrive
@@ -550,7 +551,11 @@ class Dive:
         if after == total:
             self._layer_restored()
             return
-        if after <= before:
+        if after <= before and new == self.puzzle.reference.code[editor.line]:
+            # a right line masked by another fault: SPECTRA's backup image vouches for it, no charge
+            self.say("spectra", "Line matches my backup image. Another fault still masks it.")
+            self.cues.append("spectra_pass")
+        elif after <= before:
             self.failed_patches += 1
             self._penalise(self.tuning.patch_penalty)
             self.say("bad", f"Patch rejected by the checker: no failing case fixed. "
