@@ -32,7 +32,8 @@ class SpectraScene(Scene):
         if difficulty not in data.difficulties:
             raise KeyError(f"unknown difficulty {difficulty!r} (easy, normal or hard)")
         tuning = data.tuning(difficulty)
-        layers = generate_dive(ctx.run.rng.stream("spectra"), tuning)
+        # the run's "spectra" stream, split per encounter so that chapter 3 never replays chapter 2's layer
+        layers = generate_dive(ctx.run.rng.stream("spectra").stream(encounter), tuning)
         self.dive = Dive(layers, tuning, title=data.title, intro=data.intro, voice=data.voice,
                          practice=on_finish is None)
         self.marked = False
