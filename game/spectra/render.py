@@ -524,6 +524,10 @@ class DiveRenderer:
                   colour("mist"), align="center")
         font.draw(surface, f"Descending to layer {dive.layer + 2} of {len(dive.layers)}...", (320, box.y + 84),
                   colour("cyan_light"), align="center")
+        font.draw(surface, f"clock {format_clock(dive.ticks_left)}  /  patches {dive.patches}  /  hints "
+                           f"{dive.total_hints}", (320, box.y + 104), colour("amber"), align="center")
+        if dive.t > 20 and (dive.t // 30) % 2 == 0:
+            font.draw(surface, "Enter or click to go on", (320, box.bottom - 18), colour("fog"), align="center")
 
     def _results(self, surface: pygame.Surface, dive: Dive) -> None:
         font = self.font
