@@ -146,3 +146,30 @@ def test_the_editor_can_write_only_valid_instructions():
     assert not instruction_allowed(Instruction("JMP", (Operand("label", "gone"),)), labels)
     assert not instruction_allowed(Instruction("MOV", (Operand("imm", 1), Operand("reg", 0))), labels)
     assert not instruction_allowed(Instruction("MOV", (Operand("reg", 0), Operand("imm", 500))), labels)
+
+
+def test_any_program_the_editor_can_write_halts_or_traps_cleanly():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from game.spectra.isa import OPCODES, SIGNATURES, Program
+    from game.spectra.puzzle import operand_cycle
+
+    labels = ("a", "b")
+
+    @st.composite
+    def instruction(draw):
+        op = draw(st.sampled_from(OPCODES))
+        args = tuple(draw(st.sampled_from(operand_cycle(kinds, labels))) for kinds in SIGNATURES[op])
+        return Instruction(op, args)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(instruction(), min_size=2, max_size=12), st.lists(st.integers(-40, 40), max_size=6),
+           st.integers(0, 1), st.integers(0, 11))
+    def check(code, regs, a, b):
+        program = Program(tuple(code), (("a", a), ("b", b % len(code))))
+        result = run(program, Case(tuple(regs), tuple(range(16))), limit=200)
+        assert result.status in ("halt", "trap") and result.steps <= 200
+        assert all(-32768 <= v <= 32767 for v in result.regs + result.mem)
+
+    check()
