@@ -163,7 +163,7 @@ def test_any_program_the_editor_can_write_halts_or_traps_cleanly():
         args = tuple(draw(st.sampled_from(operand_cycle(kinds, labels))) for kinds in SIGNATURES[op])
         return Instruction(op, args)
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=120, deadline=None)
     @given(st.lists(instruction(), min_size=2, max_size=12), st.lists(st.integers(-40, 40), max_size=6),
            st.integers(0, 1), st.integers(0, 11))
     def check(code, regs, a, b):
