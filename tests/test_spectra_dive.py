@@ -243,3 +243,33 @@ def test_a_right_line_masked_by_another_fault_is_not_charged():
             assert dive.failed_patches == 0 and dive.ticks_left > before - tuning.patch_penalty
             return
     raise AssertionError("no seed with a masked first fix; widen the search")
+
+
+def test_the_editor_works_with_the_pointer_alone():
+    dive = new_dive()
+    line, target = dive.puzzle.fix[0]
+    row = layout.code_row(line)
+    dive.update(press(Action.POINTER, (row.x + 60, row.y + 4)))
+    dive.update(press(Action.POINTER, (row.x + 60, row.y + 4)))
+    editor = dive.editor
+    assert editor is not None and editor.line == line
+    box = layout.editor_box(line)
+    for i in range(1 + len(target.args)):
+        field = layout.editor_field(box, i)
+        left, right = layout.editor_arrows(field)
+        want = target.op if i == 0 else target.args[i - 1]
+        for _ in range(200):
+            have = editor.op if i == 0 else editor.args[i - 1]
+            if have == want:
+                break
+            d = cycle_distance(dive.editor_options(i), have, want)
+            if abs(d) > 3:  # the wheel over the field, like a player scrolling
+                wheel = Action.WHEEL_DOWN if d > 0 else Action.WHEEL_UP
+                dive.update(press(wheel, (field.x + field.w // 2, field.y + 4)))
+            else:
+                arrow = right if d > 0 else left
+                dive.update(press(Action.POINTER, (arrow.x + 2, arrow.y + 4)))
+        assert (editor.op if i == 0 else editor.args[i - 1]) == want
+    write, _ = layout.editor_buttons(box)
+    dive.update(press(Action.POINTER, (write.x + 3, write.y + 3)))
+    assert dive.editor is None and dive.program.code[line] == target
