@@ -22,8 +22,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "splits": ("game.speedrun.splits_cli", "show personal bests and export splits for LiveSplit (.lss)"),
 }
 # minigame -> module, for `neosmiles practice NAME` and `neosmiles bench NAME`
-PRACTICE: dict[str, str] = {}
-BENCH: dict[str, str] = {}
+PRACTICE: dict[str, str] = {
+    "spectra": "game.spectra.cli",
+}
+BENCH: dict[str, str] = {
+    "spectra": "game.spectra.cli",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -29,7 +29,20 @@ class MinigameSpec:
 
 def registry() -> dict[str, MinigameSpec]:
     table: dict[str, MinigameSpec] = {}
+    table["spectra"] = MinigameSpec("spectra", _build_spectra, _spectra_encounters)
     return table
+
+
+def _build_spectra(ctx, encounter: str, difficulty: str, on_finish: OnFinish | None) -> Scene:
+    from game.spectra.scene import build
+
+    return build(ctx, encounter, difficulty, on_finish)
+
+
+def _spectra_encounters(ctx) -> list[str]:
+    from game.spectra.encounter import encounter_names
+
+    return encounter_names(ctx.paths.encounters)
 
 
 def build_minigame(ctx, name: str, encounter: str, difficulty: str, on_finish: OnFinish | None) -> Scene:

@@ -53,13 +53,32 @@ def factories() -> dict[str, Callable]:
     """Start point name -> builder(ctx, start) returning the first scene."""
     table: dict[str, Callable] = {"title": _title}
     table["dialogue"] = _dialogue
+    table["practice-spectra"] = _practice_spectra
     return table
+
+
+def _practice_spectra(ctx, start: StartPoint) -> Scene:
+    from game.spectra.scene import build_practice
+
+    return build_practice(ctx, start)
 
 
 def practice_entries(ctx) -> list[PracticeEntry]:
     """What the Practice menu offers, in order."""
     entries: list[PracticeEntry] = []
+    entries += _spectra_practice_entries(ctx)
     return entries
+
+
+def _spectra_practice_entries(ctx) -> list[PracticeEntry]:
+    from game.spectra.encounter import encounter_names
+
+    names = encounter_names(ctx.paths.encounters)
+    offered = (("first-layer", "normal", "SPECTRA: log dive", "Chapter 2: one layer of SPECTRA's code, time to learn."),
+               ("full-dive", "normal", "SPECTRA: full dive", "Chapter 3: three layers under a ticking clock."),
+               ("full-dive", "hard", "SPECTRA: full dive (hard)", "Four layers, two faults each, a tight clock."))
+    return [PracticeEntry(label, StartPoint.of("practice-spectra", encounter=name, difficulty=difficulty), blurb)
+            for name, difficulty, label, blurb in offered if name in names]
 
 
 def continue_available(ctx) -> bool:

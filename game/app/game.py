@@ -33,6 +33,9 @@ class Game:
         self.overlays: list = []
         #: called once by ``close`` when the game ends (the replay recorder writes its file there)
         self.on_close: list[Callable[[], None]] = []
+        attach = getattr(source, "attach", None)
+        if attach is not None:  # autopilots read the scene they drive
+            attach(self)
 
     # the simulation --------------------------------------------------------------------------
     def step(self, frame: ActionFrame) -> None:

@@ -8,4 +8,7 @@ def checkers() -> list:
     from game.dialogue.validate import DialogueChecker
 
     found.append(DialogueChecker())
+    from game.spectra.encounter import SpectraEncounterChecker
+
+    found.append(SpectraEncounterChecker())
     return found

@@ -1,0 +1,745 @@
+"""The dive: the game state of a SPECTRA debugging encounter, advanced one action frame per tick.
+
+A dive is a sequence of layers (puzzles) under one clock counted in ticks. On each layer the player
+runs the example cases, steps through a case with the debugger (breakpoints, registers, memory, an
+execution trace), asks for hints (which cost time) and patches lines with the editor, choosing an
+opcode and operands among the valid alternatives. A patch that makes no failing case pass costs time,
+unless the line now matches SPECTRA's backup image (a right line masked by another fault is not
+charged). A layer is restored when every case passes, hidden ones included; the dive is won when the last
+layer is restored and lost when the clock reaches zero.
+
+``Dive.update(frame)`` is the only way the state changes; keyboard, gamepad and pointer all arrive
+as the same ``ActionFrame``. Hit tests use ``layout`` so a click lands where things are drawn.
+Everything the drawing needs (including how strong the glitches are) is readable from here; nothing
+in this module imports pygame or reads a clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.actions import Action, ActionFrame
+from game.spectra import layout
+from game.spectra.faults import KINDS
+from game.spectra.generator import Puzzle, Tuning
+from game.spectra.interp import STEP_LIMIT, RunResult, Snapshot, count_passing, run
+from game.spectra.isa import (
+    IMM,
+    IMM_MAX,
+    IMM_MIN,
+    JUMPS,
+    LABEL,
+    MEM_SIZE,
+    MIMM,
+    MREG,
+    NUM_REGS,
+    OPCODES,
+    REG,
+    SIGNATURES,
+    Instruction,
+    Operand,
+    Program,
+    default_operand,
+)
+
+PANELS = ("code", "cases", "debug")
+INTRO_TICKS = 300  # a layer's banner goes away by itself after this long
+CLEARED_TICKS = 120
+REPEAT_DELAY, REPEAT_EVERY = 14, 3  # held arrows repeat, like a keyboard
+MAX_HINTS = 3
+MAX_MESSAGES = 24
+DEBUG_LIMIT = STEP_LIMIT
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    passed: bool
+    output: int | None  # None when the program trapped
+    reason: str = ""  # the trap
+
+
+@dataclass
+class Editor:
+    """The patch editor open on one line: an opcode, its operands and which field has focus."""
+
+    line: int
+    op: str
+    args: list[Operand]
+    field: int = 0  # 0 = opcode, 1.. = operands
+
+    @property
+    def instruction(self) -> Instruction:
+        return Instruction(self.op, tuple(self.args))
+
+    @property
+    def fields(self) -> int:
+        return 1 + len(self.args)
+
+
+@dataclass
+class Debug:
+    """Stepping through one example case: the precomputed machine states and where we are."""
+
+    case: int
+    snaps: tuple[Snapshot, ...]
+    result: RunResult
+    pos: int = 0
+
+    @property
+    def here(self) -> Snapshot:
+        return self.snaps[self.pos]
+
+    @property
+    def at_end(self) -> bool:
+        return self.pos >= len(self.snaps) - 1
+
+
+def operand_cycle(kinds: tuple[str, ...], labels: tuple[str, ...]) -> list[Operand]:
+    """The alternatives a slot offers, in cycling order: registers first, then small numbers,
+    then negative ones (so a number is never far from a register), labels in program order."""
+    out: list[Operand] = []
+    if REG in kinds:
+        out += [Operand(REG, i) for i in range(NUM_REGS)]
+    if IMM in kinds:
+        out += [Operand(IMM, v) for v in range(0, IMM_MAX + 1)] + [Operand(IMM, v) for v in range(IMM_MIN, 0)]
+    if MREG in kinds:
+        out += [Operand(MREG, i) for i in range(NUM_REGS)]
+    if MIMM in kinds:
+        out += [Operand(MIMM, v) for v in range(MEM_SIZE)]
+    if LABEL in kinds:
+        out += [Operand(LABEL, name) for name in labels]
+    return out
+
+
+def opcode_cycle(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """Opcodes the editor offers: jumps and calls only when the program has labels to aim at."""
+    if labels:
+        return OPCODES
+    return tuple(op for op in OPCODES if op not in JUMPS and op != "CALL")
+
+
+def cycle_distance(options: list, current, target) -> int:
+    """Signed number of presses (RIGHT positive) from ``current`` to ``target`` the short way round."""
+    n = len(options)
+    i, j = options.index(current), options.index(target)
+    forward = (j - i) % n
+    return forward if forward <= n - forward else forward - n
+
+
+class Dive:
+    """One SPECTRA encounter in progress."""
+
+    def __init__(self, layers: list[Puzzle], tuning: Tuning, *, title: str = "", intro: tuple[str, ...] = (),
+                 voice: dict[str, tuple[str, ...]] | None = None, practice: bool = True) -> None:
+        if not layers:
+            raise ValueError("a dive needs at least one layer")
+        self.layers = layers
+        self.tuning = tuning
+        self.title = title
+        self.intro_lines = intro
+        self.voice = voice or {}
+        self.practice = practice
+        self.time_total = tuning.time_ticks
+        self.ticks_left = tuning.time_ticks
+        self.elapsed = 0  # ticks since the dive began (every phase)
+        self.t = 0  # ticks in the current phase, for banners and animation
+        self.phase = "intro"  # intro | play | cleared | over
+        self.won = False
+        self.layer = 0
+        self.program: Program = layers[0].faulty
+        self.cursor = 0
+        self.panel = "code"
+        self.case_cursor = 0
+        self.breakpoints: set[int] = set()
+        self.editor: Editor | None = None
+        self.debug: Debug | None = None
+        self.results: tuple[CaseResult, ...] | None = None
+        self.hidden_passed: int | None = None
+        self.hints = 0  # hints bought on this layer
+        self.hint_lines: list[str] = []
+        self.total_hints = 0
+        self.patches = 0
+        self.failed_patches = 0
+        self.penalty_ticks = 0
+        self.penalty_flash = 0  # ticks left of the "-5s" flash
+        self.last_penalty = 0
+        self.layers_cleared = 0
+        self.score = 0
+        self.messages: list[tuple[str, str]] = []  # (kind, text): spectra, malik, good, bad, hint
+        self.voice_count = 0
+        self.urgency = 0  # 0 calm, 1 warning, 2 critical (the highest reached)
+        self.result_index = 0
+        self.pointer = (0, 0)
+        self._held_for: dict[int, int] = {}
+        #: sound cues of the last tick, for the scene to play (ui_move, spectra_pass, ...)
+        self.cues: list[str] = []
+        self._say_intro()
+
+    # -- queries for drawing and the autopilot ----------------------------------------------------
+    @property
+    def puzzle(self) -> Puzzle:
+        return self.layers[self.layer]
+
+    @property
+    def finished(self) -> bool:
+        return self.phase == "over"
+
+    @property
+    def result_items(self) -> tuple[str, ...]:
+        return ("Retry", "Quit to title") if self.practice else ("Continue",)
+
+    def pressure(self) -> int:
+        """How close the clock is to zero, 0..1000 (glitches and SPECTRA's tone follow it)."""
+        if self.time_total <= 0:
+            return 1000
+        return 1000 - self.ticks_left * 1000 // self.time_total
+
+    def remaining_faulty_lines(self) -> list[int]:
+        reference = self.puzzle.reference
+        return [i for i, (a, b) in enumerate(zip(self.program.code, reference.code, strict=True)) if a != b]
+
+    # -- the tick ---------------------------------------------------------------------------------
+    def update(self, frame: ActionFrame) -> str | None:
+        """Advance one tick. Returns "retry", "quit" or "continue" when a results choice is made."""
+        self.cues = []
+        self.elapsed += 1
+        self.t += 1
+        self.pointer = frame.pointer
+        if self.penalty_flash:
+            self.penalty_flash -= 1
+        pressed = frame.pressed | self._repeats(frame)
+        if self.phase == "intro":
+            if self.t >= INTRO_TICKS or pressed & (Action.CONFIRM | Action.POINTER | Action.CANCEL):
+                self._set_phase("play")
+            return None
+        if self.phase == "cleared":
+            if self.t >= CLEARED_TICKS or (self.t > 20 and pressed & (Action.CONFIRM | Action.POINTER)):
+                self._next_layer()
+            return None
+        if self.phase == "over":
+            return self._update_results(frame, pressed)
+        self._tick_clock()
+        if self.phase != "play":
+            return None
+        if self.editor is not None:
+            self._update_editor(frame, pressed)
+        else:
+            self._update_tools(frame, pressed)
+        return None
+
+    def _repeats(self, frame: ActionFrame) -> int:
+        """Held arrows act again after a delay, every few ticks."""
+        extra = 0
+        for action in (Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT):
+            bit = int(action)
+            if frame.held & bit:
+                n = self._held_for.get(bit, 0) + 1
+                self._held_for[bit] = n
+                if n > REPEAT_DELAY and (n - REPEAT_DELAY) % REPEAT_EVERY == 0:
+                    extra |= bit
+            else:
+                self._held_for.pop(bit, None)
+        return extra
+
+    def _set_phase(self, phase: str) -> None:
+        self.phase = phase
+        self.t = 0
+
+    def _tick_clock(self) -> None:
+        self.ticks_left -= 1
+        if self.ticks_left <= 0:
+            self.ticks_left = 0
+            self._finish(False)
+            return
+        p = self.pressure()
+        level = 2 if p >= 750 else 1 if p >= 500 else 0
+        if level > self.urgency:
+            self.urgency = level
+            self._voice("critical" if level == 2 else "warning")
+            self.cues.append("alarm" if level == 2 else "glitch")
+        elif level == 2 and self.t % 600 == 0:
+            self._voice("critical")
+            self.cues.append("glitch")
+        elif level == 0 and self.t % 1800 == 0:
+            self._voice("calm")
+        if level == 2 and self.ticks_left % 60 == 0:
+            self.cues.append("clock_tick")
+
+    # -- messages ---------------------------------------------------------------------------------
+    def say(self, kind: str, text: str) -> None:
+        self.messages.append((kind, text))
+        del self.messages[:-MAX_MESSAGES]
+
+    def _voice(self, mood: str) -> None:
+        lines = self.voice.get(mood) or ()
+        if not lines:
+            return
+        text = lines[self.voice_count % len(lines)]
+        self.voice_count += 1
+        kind = "malik" if text.startswith("Malik:") else "spectra"
+        self.say(kind if mood == "calm" else ("bad" if mood == "critical" and kind == "spectra" else kind), text)
+
+    def _say_intro(self) -> None:
+        if self.layer == 0:
+            for line in self.intro_lines:
+                self.say("spectra", line)
+        faults = len(self.puzzle.faults)
+        self.say("spectra", f"Layer {self.layer + 1}/{len(self.layers)}: {self.puzzle.title}. "
+                            f"{faults} fault{'s' if faults > 1 else ''} detected.")
+
+    # -- results ----------------------------------------------------------------------------------
+    def _finish(self, won: bool) -> None:
+        self.won = won
+        self.editor = None
+        if won:
+            self.score = max(0, 1000 * len(self.layers) + self.ticks_left // 6 - 100 * self.total_hints
+                             - 50 * self.failed_patches)
+            self.say("good", "All layers restored. SPECTRA online.")
+            self.cues.append("win")
+        else:
+            self.score = max(0, 500 * self.layers_cleared - 100 * self.total_hints)
+            self.say("bad", "TIME OUT. Core offline.")
+            self.cues.append("lose")
+        self.result_index = 0
+        self._set_phase("over")
+
+    def _update_results(self, frame: ActionFrame, pressed: int) -> str | None:
+        if self.t < 30:  # let the result sink in; no accidental choice from a held key
+            return None
+        items = self.result_items
+        dy = (1 if pressed & Action.DOWN else 0) - (1 if pressed & Action.UP else 0)
+        if dy:
+            self.result_index = (self.result_index + dy) % len(items)
+            self.cues.append("ui_move")
+        if pressed & Action.POINTER:
+            for i in range(len(items)):
+                if layout.result_row(i).contains(frame.pointer):
+                    self.result_index = i
+                    return self._choose()
+            return None
+        if pressed & Action.CONFIRM:
+            return self._choose()
+        return None
+
+    def _choose(self) -> str:
+        self.cues.append("ui_confirm")
+        label = self.result_items[self.result_index]
+        return {"Retry": "retry", "Quit to title": "quit"}.get(label, "continue")
+
+    # -- layers -----------------------------------------------------------------------------------
+    def _layer_restored(self) -> None:
+        self.layers_cleared += 1
+        self.editor = None
+        self.debug = None
+        self.say("good", f"Layer {self.layer + 1} restored: every case passes, hidden ones included.")
+        self.cues.append("spectra_pass")
+        if self.layer + 1 >= len(self.layers):
+            self._finish(True)
+        else:
+            self._set_phase("cleared")
+
+    def _next_layer(self) -> None:
+        self.layer += 1
+        self.program = self.puzzle.faulty
+        self.cursor = 0
+        self.panel = "code"
+        self.case_cursor = 0
+        self.breakpoints = set()
+        self.results = None
+        self.hidden_passed = None
+        self.hints = 0
+        self.hint_lines = []
+        self._say_intro()
+        self._set_phase("intro")
+
+    # -- tools ------------------------------------------------------------------------------------
+    def run_cases(self) -> int:
+        """Run every case; show the examples one by one, the hidden ones as a count. Returns passes."""
+        puzzle = self.puzzle
+        results = []
+        for case in puzzle.visible:
+            r = run(self.program, case)
+            ok = r.status == "halt" and r.regs[0] == case.expected
+            results.append(CaseResult(ok, r.output, r.reason))
+        self.results = tuple(results)
+        self.hidden_passed = count_passing(self.program, puzzle.hidden)
+        return sum(r.passed for r in results) + self.hidden_passed
+
+    def _report_run(self) -> None:
+        assert self.results is not None and self.hidden_passed is not None
+        shown = sum(r.passed for r in self.results)
+        total_hidden = len(self.puzzle.hidden)
+        if shown == len(self.results) and self.hidden_passed == total_hidden:
+            self._layer_restored()
+            return
+        if shown == len(self.results):
+            self.say("spectra", f"Examples pass, but {total_hidden - self.hidden_passed} hidden case(s) "
+                                f"still fail. The fix is not general.")
+        else:
+            self.say("spectra", f"{shown}/{len(self.results)} examples pass; hidden {self.hidden_passed}/"
+                                f"{total_hidden}.")
+        self.cues.append("spectra_fail")
+
+    def action_run(self) -> None:
+        self.run_cases()
+        self._report_run()
+
+    def action_step(self, back: bool = False) -> None:
+        if self.debug is None:
+            self._start_debug(self.case_cursor)
+            return
+        debug = self.debug
+        if back:
+            if debug.pos > 0:
+                debug.pos -= 1
+                self.cues.append("ui_move")
+            return
+        if debug.at_end:
+            self._say_debug_end()
+            return
+        debug.pos += 1
+        self.cues.append("ui_move")
+        self.cursor = min(debug.here.pc, len(self.program) - 1)
+        if debug.at_end:
+            self._say_debug_end()
+
+    def action_continue(self) -> None:
+        """Run the debugged case to the next breakpoint (or the end)."""
+        if self.debug is None:
+            self._start_debug(self.case_cursor)
+        debug = self.debug
+        assert debug is not None
+        if debug.at_end:
+            self._say_debug_end()
+            return
+        while not debug.at_end:
+            debug.pos += 1
+            if debug.here.pc in self.breakpoints and not debug.at_end:
+                self.say("spectra", f"Breakpoint at line {debug.here.pc + 1} (step {debug.pos}).")
+                break
+        self.cursor = min(debug.here.pc, len(self.program) - 1)
+        self.cues.append("ui_move")
+        if debug.at_end:
+            self._say_debug_end()
+
+    def _start_debug(self, index: int) -> None:
+        case = self.puzzle.visible[index]
+        result = run(self.program, case, limit=DEBUG_LIMIT, trace=True)
+        self.debug = Debug(index, tuple(result.trace), result)
+        self.case_cursor = index
+        self.cursor = min(self.debug.here.pc, len(self.program) - 1)
+        self.say("spectra", f"Debugging example {index + 1}. E steps, Enter runs to a breakpoint.")
+        self.cues.append("ui_confirm")
+
+    def _say_debug_end(self) -> None:
+        debug = self.debug
+        assert debug is not None
+        case = self.puzzle.visible[debug.case]
+        r = debug.result
+        if r.status == "trap":
+            self.say("bad", f"Example {debug.case + 1} trapped: {r.reason} at line {r.pc + 1}.")
+        else:
+            verdict = "correct" if r.regs[0] == case.expected else f"expected {case.expected}"
+            self.say("spectra", f"Example {debug.case + 1} ended: R0 = {r.regs[0]} ({verdict}).")
+
+    def action_breakpoint(self, line: int | None = None) -> None:
+        line = self.cursor if line is None else line
+        if line in self.breakpoints:
+            self.breakpoints.discard(line)
+        else:
+            self.breakpoints.add(line)
+        self.cues.append("ui_move")
+
+    def action_hint(self) -> None:
+        if self.hints >= MAX_HINTS:
+            self.say("spectra", "No further diagnostics available on this layer.")
+            self.cues.append("ui_error")
+            return
+        remaining = self.remaining_faulty_lines()
+        if not remaining:
+            self.say("hint", "Every line matches my backup image. Run the cases.")
+            return
+        line = remaining[0]
+        kind = next((f.kind for f in self.puzzle.faults if line in f.lines), "")
+        self.hints += 1
+        self.total_hints += 1
+        self._penalise(self.tuning.hint_penalty)
+        if self.hints == 1:
+            text = f"Fault signature: {KINDS.get(kind, 'a line differs from my backup')}."
+        elif self.hints == 2:
+            lo, hi = max(1, line - 1), min(len(self.program), line + 3)
+            text = f"The fault lies between lines {lo} and {hi}."
+        else:
+            text = f"Line {line + 1} is corrupt."
+        self.hint_lines.append(text)
+        self.say("hint", f"HINT: {text}")
+        self.cues.append("blip_spectra")
+
+    def _penalise(self, ticks: int) -> None:
+        if ticks <= 0:
+            return
+        self.ticks_left = max(0, self.ticks_left - ticks)
+        self.penalty_ticks += ticks
+        self.penalty_flash = 90
+        self.last_penalty = ticks
+        if self.ticks_left == 0:
+            self._finish(False)
+
+    # -- the patch editor -------------------------------------------------------------------------
+    def open_editor(self, line: int | None = None) -> None:
+        line = self.cursor if line is None else line
+        ins = self.program.code[line]
+        self.editor = Editor(line, ins.op, list(ins.args))
+        self.cursor = line
+        self.cues.append("ui_confirm")
+
+    def editor_options(self, index: int) -> list:
+        """The alternatives of editor field ``index`` (0: opcodes, then each operand slot)."""
+        assert self.editor is not None
+        labels = self.program.label_names
+        if index == 0:
+            return list(opcode_cycle(labels))
+        kinds = SIGNATURES[self.editor.op][index - 1]
+        return operand_cycle(kinds, labels)
+
+    def editor_change(self, step: int, index: int | None = None) -> None:
+        editor = self.editor
+        assert editor is not None
+        index = editor.field if index is None else index
+        options = self.editor_options(index)
+        if index == 0:
+            current = editor.op
+            new = options[(options.index(current) + step) % len(options)] if current in options else options[0]
+            self._set_opcode(new)
+        else:
+            current = editor.args[index - 1]
+            i = options.index(current) if current in options else -step
+            editor.args[index - 1] = options[(i + step) % len(options)]
+        self.cues.append("ui_move")
+
+    def _set_opcode(self, op: str) -> None:
+        editor = self.editor
+        assert editor is not None
+        labels = self.program.label_names
+        args = []
+        for i, kinds in enumerate(SIGNATURES[op]):
+            old = editor.args[i] if i < len(editor.args) else None
+            if old is not None and old.kind in kinds and (old.kind != LABEL or old.value in labels):
+                args.append(old)
+            else:
+                args.append(default_operand(kinds, labels))
+        editor.op = op
+        editor.args = args
+        editor.field = min(editor.field, len(args))
+
+    def apply_patch(self) -> None:
+        editor = self.editor
+        assert editor is not None
+        self.editor = None
+        new = editor.instruction
+        if new == self.program.code[editor.line]:
+            self.say("spectra", "No change written.")
+            self.cues.append("ui_cancel")
+            return
+        before = self._passing_now()
+        self.program = self.program.replace(editor.line, new)
+        self.patches += 1
+        self.debug = None
+        after = self.run_cases()
+        self.say("spectra", f"Line {editor.line + 1} patched: {new.text()}")
+        total = len(self.puzzle.all_cases)
+        if after == total:
+            self._layer_restored()
+            return
+        if after <= before and new == self.puzzle.reference.code[editor.line]:
+            # a right line masked by another fault: SPECTRA's backup image vouches for it, no charge
+            self.say("spectra", "Line matches my backup image. Another fault still masks it.")
+            self.cues.append("spectra_pass")
+        elif after <= before:
+            self.failed_patches += 1
+            self._penalise(self.tuning.patch_penalty)
+            self.say("bad", f"Patch rejected by the checker: no failing case fixed. "
+                            f"-{self.tuning.patch_penalty // 60}s")
+            self.cues.append("spectra_fail")
+        else:
+            self._report_run()
+
+    def _passing_now(self) -> int:
+        return count_passing(self.program, self.puzzle.all_cases)
+
+    # -- input ------------------------------------------------------------------------------------
+    def _update_editor(self, frame: ActionFrame, pressed: int) -> None:
+        editor = self.editor
+        assert editor is not None
+        if pressed & (Action.CANCEL | Action.POINTER_ALT):
+            self.editor = None
+            self.cues.append("ui_cancel")
+            return
+        if pressed & Action.POINTER:
+            box = layout.editor_box(editor.line)
+            apply_box, cancel_box = layout.editor_buttons(box)
+            if apply_box.contains(frame.pointer):
+                self.apply_patch()
+                return
+            if cancel_box.contains(frame.pointer):
+                self.editor = None
+                self.cues.append("ui_cancel")
+                return
+            for i in range(editor.fields):
+                fbox = layout.editor_field(box, i)
+                if fbox.contains(frame.pointer):
+                    editor.field = i
+                    left, right = layout.editor_arrows(fbox)
+                    if left.contains(frame.pointer):
+                        self.editor_change(-1)
+                    elif right.contains(frame.pointer):
+                        self.editor_change(1)
+                    return
+            return
+        if pressed & (Action.WHEEL_UP | Action.WHEEL_DOWN):
+            box = layout.editor_box(editor.line)
+            for i in range(editor.fields):
+                if layout.editor_field(box, i).contains(frame.pointer):
+                    editor.field = i
+                    self.editor_change(-1 if pressed & Action.WHEEL_UP else 1)
+                    return
+        if pressed & Action.CONFIRM:
+            self.apply_patch()
+            return
+        dx = (1 if pressed & Action.RIGHT else 0) - (1 if pressed & Action.LEFT else 0)
+        dy = (1 if pressed & Action.DOWN else 0) - (1 if pressed & Action.UP else 0)
+        if pressed & Action.NEXT:
+            dy = 1
+        elif pressed & Action.PREV:
+            dy = -1
+        if dy:
+            editor.field = (editor.field + dy) % editor.fields
+            self.cues.append("ui_move")
+        elif dx:
+            self.editor_change(dx)
+
+    def _update_tools(self, frame: ActionFrame, pressed: int) -> None:
+        if pressed & (Action.POINTER | Action.WHEEL_UP | Action.WHEEL_DOWN):
+            if self._pointer_tools(frame, pressed):
+                return
+        if pressed & Action.FOCUS:
+            self.action_run()
+            return
+        if pressed & Action.SPREAD:
+            self.action_step()
+            return
+        if pressed & Action.RECALL:
+            self.action_breakpoint()
+            return
+        if pressed & Action.HINT:
+            self.action_hint()
+            return
+        if pressed & Action.NEXT or pressed & Action.PREV:
+            step = 1 if pressed & Action.NEXT else -1
+            self.panel = PANELS[(PANELS.index(self.panel) + step) % len(PANELS)]
+            self.cues.append("ui_move")
+            return
+        if pressed & (Action.CANCEL | Action.POINTER_ALT):
+            if self.debug is not None:
+                self.debug = None
+                self.say("spectra", "Debugger detached.")
+                self.cues.append("ui_cancel")
+            elif self.panel != "code":
+                self.panel = "code"
+                self.cues.append("ui_cancel")
+            return
+        dy = (1 if pressed & Action.DOWN else 0) - (1 if pressed & Action.UP else 0)
+        dx = (1 if pressed & Action.RIGHT else 0) - (1 if pressed & Action.LEFT else 0)
+        if self.panel == "code":
+            if dy:
+                self.cursor = (self.cursor + dy) % len(self.program)
+                self.cues.append("ui_move")
+            if pressed & Action.CONFIRM:
+                self.open_editor()
+        elif self.panel == "cases":
+            if dy:
+                self.case_cursor = (self.case_cursor + dy) % len(self.puzzle.visible)
+                self.cues.append("ui_move")
+            if pressed & Action.CONFIRM:
+                self._start_debug(self.case_cursor)
+        else:  # debug
+            if dy or dx:
+                self.action_step(back=(dy or dx) < 0)
+            if pressed & Action.CONFIRM:
+                self.action_continue()
+
+    def _pointer_tools(self, frame: ActionFrame, pressed: int) -> bool:
+        """Clicks and the wheel on panels and buttons; True when the pointer did something."""
+        p = frame.pointer
+        wheel = (1 if pressed & Action.WHEEL_DOWN else 0) - (1 if pressed & Action.WHEEL_UP else 0)
+        click = bool(pressed & Action.POINTER)
+        if click:
+            for key, box in layout.buttons().items():
+                if box.contains(p):
+                    self._button(key)
+                    return True
+        if layout.CODE.contains(p):
+            if wheel:
+                self.panel = "code"
+                self.cursor = max(0, min(len(self.program) - 1, self.cursor + wheel))
+                return True
+            for i in range(len(self.program)):
+                row = layout.code_row(i)
+                if row.contains(p) and click:
+                    if p[0] < row.x + layout.GUTTER_W:
+                        self.action_breakpoint(i)
+                    elif self.panel == "code" and self.cursor == i:
+                        self.open_editor(i)
+                    else:
+                        self.panel = "code"
+                        self.cursor = i
+                        self.cues.append("ui_move")
+                    return True
+            return click
+        if layout.CASES.contains(p):
+            if wheel:
+                self.panel = "cases"
+                self.case_cursor = (self.case_cursor + wheel) % len(self.puzzle.visible)
+                return True
+            for i in range(len(self.puzzle.visible)):
+                if layout.case_row(i).contains(p) and click:
+                    self.panel = "cases"
+                    self._start_debug(i)
+                    return True
+            return click
+        if layout.TRACE.contains(p) or layout.MACHINE.contains(p):
+            if wheel and self.debug is not None:
+                self.panel = "debug"
+                self.action_step(back=wheel < 0)
+                return True
+            if click:
+                self.panel = "debug"
+                return True
+        return False
+
+    def _button(self, key: str) -> None:
+        if key == "run":
+            self.action_run()
+        elif key == "step":
+            self.action_step()
+        elif key == "continue":
+            self.action_continue()
+        elif key == "break":
+            self.action_breakpoint()
+        elif key == "hint":
+            self.action_hint()
+        elif key == "panel":
+            self.panel = PANELS[(PANELS.index(self.panel) + 1) % len(PANELS)]
+            self.cues.append("ui_move")
+
+    # -- digest -----------------------------------------------------------------------------------
+    def state_bytes(self) -> bytes:
+        editor = None if self.editor is None else (self.editor.line, self.editor.instruction.text(), self.editor.field)
+        debug = None if self.debug is None else (self.debug.case, self.debug.pos)
+        state = (self.phase, self.t, self.elapsed, self.layer, self.ticks_left, self.won, self.program.text(),
+                 self.cursor, self.panel, self.case_cursor, tuple(sorted(self.breakpoints)), editor, debug,
+                 self.results, self.hidden_passed, self.hints, self.total_hints, self.patches, self.failed_patches,
+                 self.penalty_ticks, self.layers_cleared, self.score, self.urgency, self.voice_count,
+                 len(self.messages), self.result_index, tuple(sorted(self._held_for.items())))
+        return repr(state).encode()
+
