@@ -4,5 +4,7 @@ from __future__ import annotations
 
 
 def checkers() -> list:
-    found: list = []
+    from game.world.check import MapChecker
+
+    found: list = [MapChecker()]
     return found
