@@ -189,6 +189,15 @@ def doormat(s):
     hline(s, 3, 7, 10, "cyan")
 
 
+def door_frame(s):  # drawn above characters walking through a doorway
+    box(s, 0, 0, 16, 4, "slate", "steel", "night")
+    s.fill(C("fog"), (0, 4, 2, 12))
+    s.fill(C("fog"), (14, 4, 2, 12))
+    vline(s, 2, 4, 12, "ink")
+    vline(s, 13, 4, 12, "ink")
+    hline(s, 0, 4, 16, "ink")
+
+
 def threshold(s):
     s.fill(C("floor_shade"))
     hline(s, 0, 0, 16, "mist")
@@ -519,6 +528,7 @@ INTERIOR: list[Piece] = [
     Piece("carpet_red", 1, 1, carpet_red),
     Piece("doormat", 1, 1, doormat),
     Piece("threshold", 1, 1, threshold),
+    Piece("door_frame", 1, 1, door_frame),
     Piece("wall_top", 1, 1, wall_top, SOLID),
     Piece("wall_clinic", 1, 1, wall_clinic, SOLID),
     Piece("wall_workshop", 1, 1, wall_workshop, SOLID),

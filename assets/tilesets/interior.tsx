@@ -6,11 +6,6 @@
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
- <tile id="12">
-  <properties>
-   <property name="solid" type="bool" value="true"/>
-  </properties>
- </tile>
  <tile id="13">
   <properties>
    <property name="solid" type="bool" value="true"/>
@@ -50,17 +45,17 @@
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
-  <animation>
-   <frame tileid="20" duration="250"/>
-   <frame tileid="21" duration="250"/>
-   <frame tileid="22" duration="250"/>
-   <frame tileid="23" duration="250"/>
-  </animation>
  </tile>
  <tile id="21">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
+  <animation>
+   <frame tileid="21" duration="250"/>
+   <frame tileid="22" duration="250"/>
+   <frame tileid="23" duration="250"/>
+   <frame tileid="24" duration="250"/>
+  </animation>
  </tile>
  <tile id="22">
   <properties>
@@ -91,17 +86,17 @@
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
-  <animation>
-   <frame tileid="27" duration="300"/>
-   <frame tileid="28" duration="300"/>
-   <frame tileid="29" duration="300"/>
-   <frame tileid="30" duration="300"/>
-  </animation>
  </tile>
  <tile id="28">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
+  <animation>
+   <frame tileid="28" duration="300"/>
+   <frame tileid="29" duration="300"/>
+   <frame tileid="30" duration="300"/>
+   <frame tileid="31" duration="300"/>
+  </animation>
  </tile>
  <tile id="29">
   <properties>
@@ -116,7 +111,6 @@
  <tile id="31">
   <properties>
    <property name="solid" type="bool" value="true"/>
-   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="32">
@@ -134,6 +128,7 @@
  <tile id="34">
   <properties>
    <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="35">
@@ -163,127 +158,127 @@
  </tile>
  <tile id="40">
   <properties>
-   <property name="sort_offset" type="int" value="1"/>
+   <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
  <tile id="41">
   <properties>
-   <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="42">
   <properties>
-   <property name="sort_offset" type="int" value="1"/>
+   <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
  <tile id="43">
   <properties>
-   <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="44">
   <properties>
-   <property name="sort_offset" type="int" value="2"/>
+   <property name="solid" type="bool" value="true"/>
   </properties>
-  <animation>
-   <frame tileid="44" duration="500"/>
-   <frame tileid="45" duration="500"/>
-  </animation>
  </tile>
  <tile id="45">
   <properties>
    <property name="sort_offset" type="int" value="2"/>
   </properties>
+  <animation>
+   <frame tileid="45" duration="500"/>
+   <frame tileid="46" duration="500"/>
+  </animation>
  </tile>
  <tile id="46">
   <properties>
    <property name="sort_offset" type="int" value="2"/>
   </properties>
-  <animation>
-   <frame tileid="46" duration="500"/>
-   <frame tileid="47" duration="500"/>
-  </animation>
  </tile>
  <tile id="47">
   <properties>
    <property name="sort_offset" type="int" value="2"/>
   </properties>
+  <animation>
+   <frame tileid="47" duration="500"/>
+   <frame tileid="48" duration="500"/>
+  </animation>
  </tile>
  <tile id="48">
   <properties>
-   <property name="solid" type="bool" value="true"/>
-   <property name="sort_offset" type="int" value="1"/>
+   <property name="sort_offset" type="int" value="2"/>
   </properties>
-  <animation>
-   <frame tileid="48" duration="500"/>
-   <frame tileid="49" duration="500"/>
-  </animation>
  </tile>
  <tile id="49">
   <properties>
    <property name="solid" type="bool" value="true"/>
    <property name="sort_offset" type="int" value="1"/>
   </properties>
+  <animation>
+   <frame tileid="49" duration="500"/>
+   <frame tileid="50" duration="500"/>
+  </animation>
  </tile>
  <tile id="50">
   <properties>
    <property name="solid" type="bool" value="true"/>
    <property name="sort_offset" type="int" value="1"/>
   </properties>
-  <animation>
-   <frame tileid="50" duration="500"/>
-   <frame tileid="51" duration="500"/>
-  </animation>
  </tile>
  <tile id="51">
   <properties>
    <property name="solid" type="bool" value="true"/>
    <property name="sort_offset" type="int" value="1"/>
   </properties>
+  <animation>
+   <frame tileid="51" duration="500"/>
+   <frame tileid="52" duration="500"/>
+  </animation>
  </tile>
  <tile id="52">
   <properties>
    <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
-  <animation>
-   <frame tileid="52" duration="500"/>
-   <frame tileid="53" duration="500"/>
-  </animation>
  </tile>
  <tile id="53">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
+  <animation>
+   <frame tileid="53" duration="500"/>
+   <frame tileid="54" duration="500"/>
+  </animation>
  </tile>
  <tile id="54">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
-  <animation>
-   <frame tileid="54" duration="500"/>
-   <frame tileid="55" duration="500"/>
-  </animation>
  </tile>
  <tile id="55">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
+  <animation>
+   <frame tileid="55" duration="500"/>
+   <frame tileid="56" duration="500"/>
+  </animation>
  </tile>
  <tile id="56">
   <properties>
-   <property name="sort_offset" type="int" value="1"/>
+   <property name="solid" type="bool" value="true"/>
   </properties>
-  <animation>
-   <frame tileid="56" duration="220"/>
-   <frame tileid="57" duration="220"/>
-   <frame tileid="58" duration="220"/>
-   <frame tileid="59" duration="220"/>
-  </animation>
  </tile>
  <tile id="57">
   <properties>
    <property name="sort_offset" type="int" value="1"/>
   </properties>
+  <animation>
+   <frame tileid="57" duration="220"/>
+   <frame tileid="58" duration="220"/>
+   <frame tileid="59" duration="220"/>
+   <frame tileid="60" duration="220"/>
+  </animation>
  </tile>
  <tile id="58">
   <properties>
@@ -297,19 +292,19 @@
  </tile>
  <tile id="60">
   <properties>
-   <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
-  <animation>
-   <frame tileid="60" duration="220"/>
-   <frame tileid="61" duration="220"/>
-   <frame tileid="62" duration="220"/>
-   <frame tileid="63" duration="220"/>
-  </animation>
  </tile>
  <tile id="61">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
+  <animation>
+   <frame tileid="61" duration="220"/>
+   <frame tileid="62" duration="220"/>
+   <frame tileid="63" duration="220"/>
+   <frame tileid="64" duration="220"/>
+  </animation>
  </tile>
  <tile id="62">
   <properties>
@@ -329,7 +324,6 @@
  <tile id="65">
   <properties>
    <property name="solid" type="bool" value="true"/>
-   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="66">
@@ -347,6 +341,7 @@
  <tile id="68">
   <properties>
    <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="69">
@@ -361,18 +356,17 @@
  </tile>
  <tile id="71">
   <properties>
-   <property name="sort_offset" type="int" value="1"/>
+   <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
  <tile id="72">
   <properties>
-   <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
- <tile id="74">
+ <tile id="73">
   <properties>
    <property name="solid" type="bool" value="true"/>
-   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="75">
@@ -390,6 +384,7 @@
  <tile id="77">
   <properties>
    <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="78">
@@ -409,31 +404,30 @@
  </tile>
  <tile id="81">
   <properties>
-   <property name="sort_offset" type="int" value="1"/>
+   <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
  <tile id="82">
   <properties>
-   <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="83">
   <properties>
    <property name="solid" type="bool" value="true"/>
-   <property name="sort_offset" type="int" value="1"/>
   </properties>
-  <animation>
-   <frame tileid="83" duration="180"/>
-   <frame tileid="84" duration="180"/>
-   <frame tileid="85" duration="180"/>
-   <frame tileid="86" duration="180"/>
-  </animation>
  </tile>
  <tile id="84">
   <properties>
    <property name="solid" type="bool" value="true"/>
    <property name="sort_offset" type="int" value="1"/>
   </properties>
+  <animation>
+   <frame tileid="84" duration="180"/>
+   <frame tileid="85" duration="180"/>
+   <frame tileid="86" duration="180"/>
+   <frame tileid="87" duration="180"/>
+  </animation>
  </tile>
  <tile id="85">
   <properties>
@@ -450,18 +444,19 @@
  <tile id="87">
   <properties>
    <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
-  <animation>
-   <frame tileid="87" duration="180"/>
-   <frame tileid="88" duration="180"/>
-   <frame tileid="89" duration="180"/>
-   <frame tileid="90" duration="180"/>
-  </animation>
  </tile>
  <tile id="88">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
+  <animation>
+   <frame tileid="88" duration="180"/>
+   <frame tileid="89" duration="180"/>
+   <frame tileid="90" duration="180"/>
+   <frame tileid="91" duration="180"/>
+  </animation>
  </tile>
  <tile id="89">
   <properties>
@@ -476,76 +471,76 @@
  <tile id="91">
   <properties>
    <property name="solid" type="bool" value="true"/>
-   <property name="sort_offset" type="int" value="1"/>
   </properties>
-  <animation>
-   <frame tileid="91" duration="600"/>
-   <frame tileid="92" duration="600"/>
-  </animation>
  </tile>
  <tile id="92">
   <properties>
    <property name="solid" type="bool" value="true"/>
    <property name="sort_offset" type="int" value="1"/>
   </properties>
+  <animation>
+   <frame tileid="92" duration="600"/>
+   <frame tileid="93" duration="600"/>
+  </animation>
  </tile>
  <tile id="93">
   <properties>
    <property name="solid" type="bool" value="true"/>
    <property name="sort_offset" type="int" value="1"/>
   </properties>
-  <animation>
-   <frame tileid="93" duration="600"/>
-   <frame tileid="94" duration="600"/>
-  </animation>
  </tile>
  <tile id="94">
   <properties>
    <property name="solid" type="bool" value="true"/>
    <property name="sort_offset" type="int" value="1"/>
   </properties>
+  <animation>
+   <frame tileid="94" duration="600"/>
+   <frame tileid="95" duration="600"/>
+  </animation>
  </tile>
  <tile id="95">
   <properties>
    <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
-  <animation>
-   <frame tileid="95" duration="600"/>
-   <frame tileid="96" duration="600"/>
-  </animation>
  </tile>
  <tile id="96">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
+  <animation>
+   <frame tileid="96" duration="600"/>
+   <frame tileid="97" duration="600"/>
+  </animation>
  </tile>
  <tile id="97">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
-  <animation>
-   <frame tileid="97" duration="600"/>
-   <frame tileid="98" duration="600"/>
-  </animation>
  </tile>
  <tile id="98">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
+  <animation>
+   <frame tileid="98" duration="600"/>
+   <frame tileid="99" duration="600"/>
+  </animation>
  </tile>
- <tile id="100">
+ <tile id="99">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
  <tile id="101">
   <properties>
-   <property name="sort_offset" type="int" value="1"/>
+   <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
  <tile id="102">
   <properties>
-   <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="103">
@@ -555,7 +550,7 @@
  </tile>
  <tile id="104">
   <properties>
-   <property name="sort_offset" type="int" value="1"/>
+   <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
  <tile id="105">
@@ -565,7 +560,7 @@
  </tile>
  <tile id="106">
   <properties>
-   <property name="solid" type="bool" value="true"/>
+   <property name="sort_offset" type="int" value="1"/>
   </properties>
  </tile>
  <tile id="107">
@@ -573,12 +568,17 @@
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
- <tile id="112">
+ <tile id="108">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
  <tile id="113">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="114">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
