@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 def configure(parser: argparse.ArgumentParser) -> None:
     add_run_options(parser)
     parser.add_argument("--start", default="title", help="start point (title by default)")
+    parser.add_argument("--map", metavar="PATH", help="start on this Tiled map (e.g. levels/clinic.tmx)")
+    parser.add_argument("--spawn", metavar="NAME", help="with --map: the spawn to start at (default: start)")
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     if args.headless and args.ticks is None and args.start == "title":
         print("neosmiles: --headless needs --ticks N (nobody is there to quit the title screen)", file=sys.stderr)
         return 2
+    if getattr(args, "map", None):
+        return launch(args, StartPoint.of("map", map=args.map, spawn=args.spawn))
     return launch(args, StartPoint.of(args.start))
 
 

@@ -69,7 +69,8 @@ def parse_text(text: bytes | str, path: Path | str) -> Node:
     try:
         parser.Parse(text, True)
     except expat.ExpatError as exc:
-        raise TmxError(path, exc.lineno, f"broken XML: {expat.ErrorString(exc.code)} (column {exc.offset + 1})") from None
+        reason = expat.ErrorString(exc.code)
+        raise TmxError(path, exc.lineno, f"broken XML: {reason} (column {exc.offset + 1})") from None
     if not root:
         raise TmxError(path, 1, "the file is empty")
     return root[0]
