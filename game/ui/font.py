@@ -30,7 +30,7 @@ import pygame
 
 from game.ui.palette import PALETTE
 
-ColourLike = Union[str, Sequence[int], pygame.Color]
+ColourLike = Union[str, Sequence[int], pygame.Color]  # noqa: UP007 (a runtime alias; X | Y needs 3.10 objects)
 
 _ALIGNS = ("left", "center", "right")
 _RENDER_CACHE_SIZE = 256

@@ -93,7 +93,6 @@ class Exploration:
         self.focus: MapObject | Npc | None = None  # what the player faces (for the prompt)
         self.set_world(world)
         self.place_at_spawn(spawn)
-        self.triggers.inside = self._triggers_under_player()
 
     # the map ----------------------------------------------------------------------------------------
     def set_world(self, world: WorldMap, keep_npcs: bool = False) -> None:
@@ -150,7 +149,7 @@ class Exploration:
         """Called by the scene once it loaded the door's target map: place Lena and fade in."""
         self.set_world(world)
         self.place_at_spawn(spawn)
-        self.triggers.inside = self._triggers_under_player()
+        self.triggers.inside = set()  # a trigger under the arrival spawn fires on arrival
         self.fade = Fade("in", 0)
 
     def start_transition(self, target_map: str, target_spawn: str) -> None:
@@ -256,10 +255,6 @@ class Exploration:
             npc.x, npc.y = nx, ny
             npc.walking = True
             npc.anim += 1
-
-    def _triggers_under_player(self) -> set[str]:
-        fx, fy = self.player.feet
-        return {f"{self.world.name}#{t.id}" for t in self._trigger_objects if point_in_rect(fx, fy, t.rect)}
 
     def _facing_target(self) -> MapObject | Npc | None:
         fx, fy = self.player.feet
