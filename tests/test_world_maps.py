@@ -57,3 +57,18 @@ def test_pytmx_reads_the_same_objects(path):
     assert (tiled.width, tiled.height) == (ours.width, ours.height)
     theirs = sorted((o.name, o.type) for o in tiled.objects)
     assert theirs == sorted((o.name, o.kind) for o in ours.objects)
+
+
+def test_the_tiled_project_defines_every_object_type_with_its_properties():
+    import json
+
+    from game.world.model import VOCABULARY
+    from game.world.tmx import parse_file
+
+    project = json.loads((LEVELS / "neosmiles.tiled-project").read_text())
+    types = parse_file(LEVELS / project["objectTypesFile"])
+    declared = {t.get("name"): {p.get("name"): p.get("type") for p in t.findall("property")}
+                for t in types.findall("objecttype")}
+    expected = {kind: {name: kind_type for name, (kind_type, _) in props.items()} for kind, props in VOCABULARY.items()}
+    assert declared == expected
+    assert all(t["type"] in ("enum", "class") for t in project["propertyTypes"])

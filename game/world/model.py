@@ -18,13 +18,14 @@ FLIP_V = 0x40000000
 FLIP_D = 0x20000000
 GID_MASK = 0x0FFFFFFF
 
-#: object kind -> property name -> (Tiled type, required)
+#: object kind -> property name -> (Tiled type, required). Optional ones have a default in the game
+#: (facing: down, once: true) because Tiled leaves out a property whose value equals the type's default.
 VOCABULARY: dict[str, dict[str, tuple[str, bool]]] = {
     "spawn": {},
-    "npc": {"who": ("string", True), "dialogue": ("string", True), "facing": ("string", True),
+    "npc": {"who": ("string", True), "dialogue": ("string", True), "facing": ("string", False),
             "wander": ("string", False)},
     "door": {"target_map": ("string", True), "target_spawn": ("string", True)},
-    "trigger": {"dialogue": ("string", False), "set_flag": ("string", False), "once": ("bool", True),
+    "trigger": {"dialogue": ("string", False), "set_flag": ("string", False), "once": ("bool", False),
                 "condition": ("string", False)},
     "machine": {"dialogue": ("string", False), "minigame": ("string", False), "prompt": ("string", True)},
     "solid": {},
