@@ -32,7 +32,9 @@ class MapBuilder:
         self.inside = build_sheet("interior", INTERIOR)
         self.outside = build_sheet("exterior", EXTERIOR)
         inside_count = (self.inside.image.get_width() // T) * (self.inside.image.get_height() // T)
-        self.first = {"interior": 1, "exterior": 1 + inside_count}
+        # the exterior set starts at a fixed id, so the interior set can grow without shifting it
+        assert inside_count < 1024
+        self.first = {"interior": 1, "exterior": 1025}
         self.layers = {name: [[0] * width for _ in range(height)] for name in ("floor", "walls", "furniture", "above")}
         self.objects: list[dict] = []
         self.props: dict[str, str] = {}
@@ -180,8 +182,15 @@ def clinic() -> MapBuilder:
     m.piece("desk_wood", 5, 6, 3, 2)
     m.piece("office_chair", 6, 8, 1, 1)
     m.piece("rug", 8, 9, 2, 2, layer="floor")
-    m.piece("side_table", 1, 11, 1, 1)
+    m.piece("side_table", 3, 11, 1, 1)
+    m.piece("sofa", 1, 11, 2, 1)
     m.piece("plant", 11, 10, 1, 2)
+    m.piece("cabinet", 12, 5, 1, 1)
+    m.piece("cabinet", 12, 6, 1, 1)
+    m.piece("bin_small", 8, 7, 1, 1)
+    m.piece("water_cooler", 12, 7, 1, 2)
+    for x in (7, 8):
+        m.set("walls", x, 1, "diploma")
     m.area("machine", "office_letter", 5, 6, 3, 2, dialogue="office_letter", prompt="Read the letter")
 
     # treatment rooms
@@ -195,6 +204,17 @@ def clinic() -> MapBuilder:
         m.piece("plant", x0 + 10, 2, 1, 2)
         m.piece("chair_waiting", x0 + 9, 9, 1, 1)
         m.piece("water_cooler", x0, 10, 1, 2)
+        m.piece("stool", x0 + 3, 6, 1, 1)
+        m.piece("stool", x0 + 6, 7, 1, 1)
+        m.piece("console", x0 + 8, 4, 1, 2)
+        m.piece("cabinet", x0, 4, 1, 1)
+        m.piece("cabinet", x0, 5, 1, 1)
+        m.piece("cabinet", x0, 6, 1, 1)
+        m.piece("bin_small", x0 + 10, 11, 1, 1)
+        m.piece("chair_waiting", x0 + 8, 9, 1, 1)
+        m.fill("floor", x0 + 5, 9, x0 + 5, 12, "floor_guide_v")
+        m.set("walls", x0 + 5, 1, "xray_wall")
+        m.set("walls", x0 + 7, 1, "tv_wall")
         m.area("machine", f"nanobot_chair_{n}", x0 + 4, 5, 2, 2, dialogue=f"nanobot_chair_{n}",
                prompt="Nano-bot chair")
 
@@ -205,7 +225,12 @@ def clinic() -> MapBuilder:
         m.piece("server_rack", x, 6, 1, 2)
     m.piece("spectra_console", 41, 5, 2, 2)
     for x in range(39, 46):
-        m.set("floor", x, 9, "cable")
+        m.set("floor", x, 9, "cable_server")
+    m.fill("floor", 40, 7, 43, 8, "floor_glow")
+    for x, y in ((39, 5), (45, 5), (39, 11), (45, 11)):
+        m.set("floor", x, y, "vent")
+    m.piece("server_rack", 38, 10, 1, 2)
+    m.piece("server_rack", 46, 10, 1, 2)
     m.area("machine", "spectra_console", 41, 5, 2, 2, dialogue="spectra_console", prompt="SPECTRA")
     m.area("trigger", "server_room_entry", 42, 11, 2, 2, set_flag="entered_server_room", once=True)
 
@@ -215,6 +240,12 @@ def clinic() -> MapBuilder:
     m.piece("chair_waiting", 14, 15, 1, 1)
     m.piece("chair_waiting", 15, 15, 1, 1)
     m.piece("water_cooler", 28, 15, 1, 2)
+    m.fill("floor", 1, 16, 46, 16, "floor_guide")
+    m.piece("chair_waiting", 33, 15, 1, 1)
+    m.piece("chair_waiting", 34, 15, 1, 1)
+    m.piece("bin_small", 35, 15, 1, 1)
+    m.set("walls", 8, 14, "tv_wall")
+    m.set("walls", 44, 14, "tv_wall")
 
     # reception and waiting room
     m.fill("floor", 2, 22, 10, 29, "carpet_teal")
@@ -229,6 +260,12 @@ def clinic() -> MapBuilder:
     for x, y in ((1, 20), (11, 20), (28, 20), (1, 28), (28, 28), (22, 20)):
         m.piece("plant", x, y, 1, 2)
     m.piece("water_cooler", 12, 20, 1, 2)
+    m.fill("floor", 13, 24, 13, 29, "floor_guide_v")
+    m.set("walls", 9, 19, "tv_wall")
+    m.set("walls", 10, 19, "tv_wall")
+    m.piece("side_table", 6, 23, 1, 1)
+    m.piece("bin_small", 23, 22, 1, 1)
+    m.piece("stool", 20, 22, 1, 1)
     m.piece("chair_waiting", 24, 26, 1, 1)
     m.piece("chair_waiting", 25, 26, 1, 1)
     m.piece("chair_waiting", 26, 26, 1, 1)
@@ -243,7 +280,15 @@ def clinic() -> MapBuilder:
         m.piece("crate", x, y, 1, 1)
     m.piece("console", 30, 25, 1, 2)
     for x in range(33, 40):
-        m.set("floor", x, 26, "cable")
+        m.set("floor", x, 26, "cable_plate")
+    m.fill("floor", 39, 28, 43, 28, "hazard")
+    m.piece("metal_shelf", 46, 23, 1, 2)
+    m.piece("metal_shelf", 44, 23, 1, 2)
+    m.piece("metal_shelf", 31, 21, 1, 2)
+    m.piece("drone", 41, 26, 1, 1)
+    m.piece("drone", 35, 28, 1, 1)
+    m.piece("crate", 32, 29, 1, 1)
+    m.piece("stool", 41, 23, 1, 1)
     m.area("machine", "workshop_bench", 32, 21, 3, 2, dialogue="workshop_bench", prompt="Workbench")
 
     # people and places
@@ -357,6 +402,15 @@ def debate_hall() -> MapBuilder:
     m.piece("spotlight", 31, 8, 1, 1)
     m.piece("plant", 2, 2, 1, 2)
     m.piece("plant", 37, 2, 1, 2)
+    for x in (3, 7, 32, 36):
+        m.set("walls", x, 1, "banner_hall")
+    for y in range(10, 28, 4):
+        m.piece("plant", 1, y, 1, 2)
+        m.piece("plant", 38, y, 1, 2)
+    m.piece("tripod", 17, 23, 1, 2)
+    m.piece("tripod", 23, 10, 1, 2)
+    m.fill("floor", 2, 10, 3, 27, "carpet_red")
+    m.fill("floor", 36, 10, 37, 27, "carpet_red")
     m.fill("floor", 18, 10, 21, 28, "carpet_red")
     for y in (12, 14, 16, 18, 20):
         m.fill("furniture", 4, y, 16, y, "seat_row")

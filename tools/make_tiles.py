@@ -515,6 +515,129 @@ def instruments(s):  # tray of steel instruments
     vline(s, 8, 12, 4, "steel")
 
 
+def cable_on(base):
+    def paint(s):
+        base(s)
+        pygame.draw.line(s, C("ink"), (0, 9), (15, 7))
+        pygame.draw.line(s, C("violet"), (0, 8), (15, 6))
+        px(s, 6, 7, "violet_light")
+    return paint
+
+
+def floor_guide(s):
+    floor_clinic(s)
+    s.fill(C("teal"), (0, 7, 16, 2))
+    hline(s, 0, 7, 16, "cyan")
+
+
+def floor_guide_v(s):
+    floor_clinic(s)
+    s.fill(C("teal"), (7, 0, 2, 16))
+    vline(s, 7, 0, 16, "cyan")
+
+
+def hazard(s):
+    floor_plate(s)
+    for x in range(-16, 16, 6):
+        pygame.draw.polygon(s, C("amber"), [(x, 16), (x + 3, 16), (x + 19, 0), (x + 16, 0)])
+    hline(s, 0, 0, 16, "ink")
+    hline(s, 0, 15, 16, "ink")
+
+
+def metal_shelf(s):  # 1x2
+    box(s, 1, 1, 14, 30, "steel", "fog", "slate")
+    for y in (3, 12, 21):
+        box(s, 2, y, 12, 8, "slate", "night")
+    box(s, 3, 5, 5, 6, "wood_light", "cream", "wood")
+    box(s, 9, 7, 4, 4, "orange", "amber", "wood_dark")
+    box(s, 3, 15, 4, 5, "mist", "white", "fog")
+    hline(s, 3, 17, 4, "cyan")
+    box(s, 8, 14, 5, 6, "teal", "cyan", "teal_dark")
+    box(s, 3, 24, 10, 6, "wood_light", "cream", "wood")
+
+
+def tv_wall(s):
+    wall_clinic(s)
+    f = frame_of(s)
+    box(s, 1, 1, 14, 10, "night", "slate", "ink")
+    box(s, 2, 2, 12, 7, "teal_dark", "teal")
+    pygame.draw.circle(s, C("enamel"), (5 + f, 5), 2)
+    hline(s, 9, 4, 4, "cyan_light")
+    hline(s, 9, 6, 3 + f % 2, "cyan")
+
+
+def xray_wall(s):
+    wall_clinic(s)
+    box(s, 2, 2, 12, 8, "mist", "white", "fog")
+    box(s, 3, 3, 10, 6, "navy")
+    for x in (4, 6, 8, 10):
+        box(s, x, 4, 1, 3, "enamel")
+    hline(s, 4, 6, 7, "mist")
+
+
+def vent(s):
+    floor_server(s)
+    f = frame_of(s)
+    box(s, 2, 3, 12, 10, "navy", "slate", "ink")
+    for y in (5, 7, 9, 11):
+        hline(s, 3, y, 10, "violet" if (y // 2 + f) % 2 else "violet_dark")
+
+
+def diploma(s):
+    wall_wood(s)
+    box(s, 3, 2, 10, 8, "brass", "yellow", "wood_dark")
+    box(s, 4, 3, 8, 6, "cream")
+    hline(s, 5, 5, 6, "steel")
+    px(s, 10, 7, "red")
+
+
+def drone(s):
+    pygame.draw.ellipse(s, C("slate"), (2, 6, 12, 8))
+    pygame.draw.ellipse(s, C("steel"), (3, 6, 10, 6))
+    box(s, 6, 7, 4, 2, "cyan_light")
+    for x in (1, 13):
+        box(s, x, 4, 3, 2, "fog")
+
+
+def stool(s):
+    pygame.draw.ellipse(s, C("teal"), (3, 3, 10, 6))
+    pygame.draw.ellipse(s, C("cyan"), (4, 3, 7, 3))
+    vline(s, 8, 9, 4, "steel")
+    hline(s, 5, 13, 7, "steel")
+
+
+def banner_hall(s):
+    wall_hall(s)
+    box(s, 4, 1, 8, 12, "violet", "violet_light", "violet_dark")
+    pygame.draw.polygon(s, C("violet_dark"), [(4, 13), (8, 10), (12, 13)])
+    box(s, 6, 4, 4, 4, "cyan")
+
+
+def exit_sign(s):
+    wall_hall(s)
+    box(s, 3, 3, 10, 5, "green", "leaf_light", "leaf_dark")
+    hline(s, 5, 5, 6, "white")
+
+
+def floor_glow(s):
+    floor_server(s)
+    dither(s, 0, 0, 16, 16, "violet_dark", 2)
+
+
+def bin_small(s):
+    box(s, 4, 6, 8, 9, "mist", "white", "fog")
+    hline(s, 4, 8, 8, "teal")
+
+
+def tripod(s):  # 1x2 camera on a tripod (the debate is filmed)
+    box(s, 3, 4, 10, 7, "night", "slate", "ink")
+    box(s, 12, 6, 3, 3, "slate")
+    px(s, 6, 6, "red")
+    pygame.draw.line(s, C("steel"), (8, 11), (3, 30))
+    pygame.draw.line(s, C("steel"), (8, 11), (13, 30))
+    vline(s, 8, 11, 19, "fog")
+
+
 INTERIOR: list[Piece] = [
     Piece("floor_clinic", 1, 1, floor_clinic),
     Piece("floor_clinic_b", 1, 1, floor_clinic_b),
@@ -566,6 +689,24 @@ INTERIOR: list[Piece] = [
     Piece("rug", 2, 2, rug),
     Piece("side_table", 1, 1, side_table, SOLID, outlined=True),
     Piece("instruments", 1, 1, instruments, SOLID, outlined=True),
+    # added later: new tiles go at the end so existing ids (and maps) stay valid
+    Piece("cable_server", 1, 1, cable_on(floor_server)),
+    Piece("cable_plate", 1, 1, cable_on(floor_plate)),
+    Piece("floor_guide", 1, 1, floor_guide),
+    Piece("hazard", 1, 1, hazard),
+    Piece("metal_shelf", 1, 2, metal_shelf, BASE(2), outlined=True),
+    Piece("tv_wall", 1, 1, tv_wall, SOLID, frames=3, frame_ms=400),
+    Piece("xray_wall", 1, 1, xray_wall, SOLID),
+    Piece("vent", 1, 1, vent, frames=2, frame_ms=500),
+    Piece("diploma", 1, 1, diploma, SOLID),
+    Piece("drone", 1, 1, drone, SOLID, outlined=True),
+    Piece("stool", 1, 1, stool, outlined=True),
+    Piece("banner_hall", 1, 1, banner_hall, SOLID),
+    Piece("exit_sign", 1, 1, exit_sign, SOLID),
+    Piece("floor_glow", 1, 1, floor_glow),
+    Piece("bin_small", 1, 1, bin_small, SOLID, outlined=True),
+    Piece("tripod", 1, 2, tripod, BASE(2), outlined=True),
+    Piece("floor_guide_v", 1, 1, floor_guide_v),
 ]
 
 

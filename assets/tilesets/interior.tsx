@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="interior" tilewidth="16" tileheight="16" tilecount="128" columns="16">
- <image source="interior.png" width="256" height="128"/>
+<tileset version="1.8" tiledversion="1.8.2" name="interior" tilewidth="16" tileheight="16" tilecount="144" columns="16">
+ <image source="interior.png" width="256" height="144"/>
  <tile id="8">
   <properties>
    <property name="solid" type="bool" value="true"/>
@@ -579,6 +579,82 @@
   </properties>
  </tile>
  <tile id="114">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="119">
+  <properties>
+   <property name="sort_offset" type="int" value="1"/>
+  </properties>
+ </tile>
+ <tile id="120">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="121">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="121" duration="400"/>
+   <frame tileid="122" duration="400"/>
+   <frame tileid="123" duration="400"/>
+  </animation>
+ </tile>
+ <tile id="122">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="123">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="124">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="125">
+  <animation>
+   <frame tileid="125" duration="500"/>
+   <frame tileid="126" duration="500"/>
+  </animation>
+ </tile>
+ <tile id="127">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="128">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="130">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="131">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="133">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="134">
+  <properties>
+   <property name="sort_offset" type="int" value="1"/>
+  </properties>
+ </tile>
+ <tile id="135">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
