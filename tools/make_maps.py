@@ -330,6 +330,12 @@ def street() -> MapBuilder:
     m.piece("door_glass", 9, 7, 1, 2, layer="walls")
     for x in (19, 20, 21, 24, 25, 26):
         m.set("walls", x, 7, "shop_window")
+    for x in (2, 3, 5, 6, 12, 13, 15, 16):  # the clinic's upper floor
+        m.set("walls", x, 3, "glass_front")
+    for x in (19, 21, 23, 25):
+        m.set("walls", x, 3, "shop_window")
+    for x in (1, 3, 5, 13, 15, 17):
+        m.piece("planter", x, 9, 1, 1)
     # Simon Kwan's practice: a warm room seen from above, its brick front on the street
     m.fill("walls", 28, 0, 49, 12, "wall_top")
     m.room(29, 1, 48, 10, "floor_wood", "wall_wood")
@@ -342,6 +348,18 @@ def street() -> MapBuilder:
     m.opening(38, 39, [11, 12])
     m.piece("bookshelf", 29, 2, 1, 2)
     m.piece("bookshelf", 30, 2, 1, 2)
+    m.piece("bookshelf", 33, 2, 1, 2)
+    m.piece("bookshelf", 34, 2, 1, 2)
+    for x in (36, 37, 39):
+        m.set("walls", x, 1, "diploma")
+    m.piece("instruments", 40, 6, 1, 1)
+    m.piece("side_table", 44, 7, 1, 1)
+    m.piece("office_chair", 38, 5, 1, 1)
+    m.piece("desk_wood", 44, 8, 3, 2)
+    m.piece("cabinet", 47, 2, 1, 1)
+    m.piece("cabinet", 48, 2, 1, 1)
+    m.piece("chair_waiting", 30, 6, 1, 1)
+    m.piece("chair_waiting", 30, 7, 1, 1)
     m.piece("old_chair", 41, 4, 2, 2)
     m.piece("instruments", 43, 5, 1, 1)
     m.piece("cabinet", 44, 2, 1, 1)
