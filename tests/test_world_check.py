@@ -163,3 +163,15 @@ def test_check_command_exits_1_on_a_bad_folder_and_0_on_levels(tmp_path, capsys)
     out = capsys.readouterr().out
     assert "bad.tmx:" in out and "unknown object type" in out
     assert main(["check", str(LEVELS)]) == 0
+
+
+def test_flags_and_condition_names_are_checked_against_the_story_declarations(tmp_path):
+    objects = "\n".join([spawn("start", 2, 2),
+                         obj("trigger", "a", 3, 3, 1, 1, 2, set_flag="saw_letter", once=True,
+                             condition="not mystery and visited(nowhere)")])
+    path = write_map(tmp_path, "decl", objects)
+    assert messages(path) == []
+    index = ContentIndex(dialogue_nodes={"malik_tour"}, flags={"entered_hall"}, counters=set())
+    found = " | ".join(m for _, m in messages(path, index))
+    assert "'saw_letter' is not declared" in found
+    assert "'mystery'" in found and "unknown node 'nowhere'" in found

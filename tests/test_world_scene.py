@@ -189,3 +189,20 @@ def test_every_map_draws_with_the_overlay(booted):
 
 def test_events_are_plain_values():
     assert Event("dialogue", "x") == Event("dialogue", "x")
+
+
+def test_an_unknown_spawn_is_a_clear_start_error(capsys):
+    from game.cli import main
+
+    assert main(["play", "--headless", "--ticks", "5", "--map", "levels/clinic.tmx", "--spawn", "moon"]) == 2
+    err = capsys.readouterr().err
+    assert "no spawn 'moon'" in err and "workshop" in err
+
+
+def test_play_map_option_runs_headless_and_saves_a_screenshot(tmp_path, capsys):
+    from game.cli import main
+
+    shot = tmp_path / "street.png"
+    assert main(["play", "--headless", "--ticks", "30", "--map", "street", "--screenshot", str(shot)]) == 0
+    assert pygame.image.load(str(shot)).get_size() == (640, 360)
+    assert "digest" in capsys.readouterr().out

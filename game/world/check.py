@@ -206,17 +206,28 @@ def _check_values(path: Path, obj: MapObject, label: str, index: ContentIndex, p
             out.append(_problem(path, obj.line, f"{label} needs exactly one of 'dialogue' or 'set_flag'"))
         out += _check_node(path, obj, label, node, index)
         if flag:
-            allowed = index.flags if index.flags is not None else set(TRIGGER_FLAGS)
-            if flag not in allowed:
-                out.append(_problem(path, obj.properties["set_flag"].line,
-                                    f"{label}: flag {flag!r} is not one a map may set "
-                                    f"({', '.join(sorted(allowed))})"))
+            line = obj.properties["set_flag"].line
+            if flag not in TRIGGER_FLAGS:
+                out.append(_problem(path, line, f"{label}: flag {flag!r} is not one a map may set "
+                                                f"({', '.join(TRIGGER_FLAGS)})"))
+            elif index.flags is not None and flag not in index.flags:
+                out.append(_problem(path, line, f"{label}: flag {flag!r} is not declared in dialogue/story.yaml"))
         condition = _str(obj, "condition")
         if condition:
+            line = obj.properties["condition"].line
             try:
-                parse_condition(condition)
+                parsed = parse_condition(condition)
             except ConditionError as exc:
-                out.append(_problem(path, obj.properties["condition"].line, f"{label}: condition: {exc}"))
+                out.append(_problem(path, line, f"{label}: condition: {exc}"))
+            else:
+                if index.flags is not None:
+                    known = set(index.flags) | set(index.counters or ())
+                    for name in sorted(parsed.names - known):
+                        out.append(_problem(path, line, f"{label}: condition names {name!r}, which is not a "
+                                                        f"declared flag or counter"))
+                if index.dialogue_nodes is not None:
+                    for node in sorted(parsed.visited_nodes - index.dialogue_nodes):
+                        out.append(_problem(path, line, f"{label}: condition visits unknown node {node!r}"))
     elif obj.kind == "machine":
         node, game = _str(obj, "dialogue"), _str(obj, "minigame")
         if not node and not game:

@@ -56,6 +56,9 @@ class ExplorationScene(Scene):
         self.levels = Path(ctx.paths.levels)
         self.map_path = Path(map_path)
         world = read_map(self.map_path)
+        if spawn and spawn not in world.spawns():
+            known = ", ".join(sorted(world.spawns())) or "none"
+            raise MapLoadError(f"{self.map_path}: no spawn {spawn!r} on this map (spawns: {known})")
         self.core = Exploration(world, spawn)
         self.reload_errors: list[str] = []
         self._mtimes = self._watch_stamp() if ctx.dev else {}
@@ -133,6 +136,8 @@ class ExplorationScene(Scene):
         try:
             path = resolve_map(self.levels, name)
             world = read_map(path)
+            if spawn not in world.spawns():
+                raise MapLoadError(f"{path}: no spawn {spawn!r}")
         except MapLoadError as exc:
             self.ctx.notify(f"Cannot go there: {exc}", 300)
             self.core.fade.phase, self.core.fade.ticks = "in", 0
