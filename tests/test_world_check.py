@@ -175,3 +175,14 @@ def test_flags_and_condition_names_are_checked_against_the_story_declarations(tm
     found = " | ".join(m for _, m in messages(path, index))
     assert "'saw_letter' is not declared" in found
     assert "'mystery'" in found and "unknown node 'nowhere'" in found
+
+
+def test_a_wander_route_through_a_wall_is_reported(tmp_path):
+    rows = list(ROOM)
+    rows[3] = "#....#...#"
+    path = write_map(tmp_path, "route", spawn("start", 2, 2) + "\n" + npc("pacer", 2, 3, 2, wander="2,3 7,3"),
+                     rows=rows)
+    found = messages(path)
+    assert any("wander route is blocked at tile (5, 3)" in m for _, m in found)
+    assert messages(write_map(tmp_path, "route", spawn("start", 2, 2) + "\n"
+                              + npc("pacer", 2, 4, 2, wander="2,4 7,4"), rows=rows)) == []

@@ -392,7 +392,7 @@ def street() -> MapBuilder:
     m.spawn("from_hall", 47, 14)
     m.npc("simon", 36, 14, "simon", "simon_street", "left")
     m.npc("rowan", 15, 10, "rowan", "rowan_protest", "down")
-    m.npc("passerby", 24, 12, "patient_d", "passerby_chat", "right", wander="24,12 30,12 30,14 24,14")
+    m.npc("passerby", 22, 15, "patient_d", "passerby_chat", "right", wander="22,15 29,15")
     m.area("door", "to_clinic", 9, 8, 1, 1, target_map="clinic", target_spawn="from_street")
     m.area("door", "to_hall", 49, 13, 1, 3, target_map="debate_hall", target_spawn="from_street")
     m.area("trigger", "street_arrival", 8, 9, 3, 3, set_flag="visited_street", once=True)

@@ -290,6 +290,30 @@ def reachable_from(world: WorldMap, walk: bytearray, starts: list[tuple[int, int
     return seen
 
 
+def _check_route(path: Path, world: WorldMap, walk: bytearray, obj: MapObject) -> list[Problem]:
+    """An npc's wander route in tile points must be walkable along its legs (x first, then y)."""
+    wander = obj.properties.get("wander")
+    text = str(wander.value).strip() if wander is not None else ""
+    if not text or not text[0].isdigit():
+        return []
+    try:
+        points = parse_wander_points(text)
+    except ValueError:
+        return []  # reported with the property's values
+    fx, fy = obj.feet
+    legs = [(fx // world.tile_w, (fy - 1) // world.tile_h)] + points + [points[0]]
+    for (x0, y0), (x1, y1) in zip(legs, legs[1:]):
+        cells = [(x, y0) for x in _span(x0, x1)] + [(x1, y) for y in _span(y0, y1)]
+        for x, y in cells:
+            if not (0 <= x < world.width and 0 <= y < world.height) or not walk[y * world.width + x]:
+                return [_problem(path, wander.line, f"npc {obj.name!r}: wander route is blocked at tile ({x}, {y})")]
+    return []
+
+
+def _span(a: int, b: int) -> range:
+    return range(a, b + 1) if b >= a else range(a, b - 1, -1)
+
+
 def _cells(world: WorldMap, obj: MapObject, margin: int) -> list[tuple[int, int]]:
     x0 = obj.x // world.tile_w - margin
     y0 = obj.y // world.tile_h - margin
@@ -319,6 +343,8 @@ def _check_placement(path: Path, world: WorldMap) -> list[Problem]:
     def reached(cells: list[tuple[int, int]]) -> bool:
         return any(0 <= x < world.width and 0 <= y < world.height and seen[y * world.width + x] for x, y in cells)
 
+    for obj in world.by_kind("npc"):
+        out += _check_route(path, world, walk, obj)
     for obj in world.by_kind("door") + world.by_kind("npc") + world.by_kind("machine"):
         margin = 0 if obj.kind == "door" else 1
         probe = obj if obj.kind != "npc" else MapObject(obj.id, obj.kind, obj.name, obj.feet[0], obj.feet[1] - 1,
