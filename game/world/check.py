@@ -302,7 +302,7 @@ def _check_route(path: Path, world: WorldMap, walk: bytearray, obj: MapObject) -
         return []  # reported with the property's values
     fx, fy = obj.feet
     legs = [(fx // world.tile_w, (fy - 1) // world.tile_h)] + points + [points[0]]
-    for (x0, y0), (x1, y1) in zip(legs, legs[1:]):
+    for (x0, y0), (x1, y1) in zip(legs, legs[1:], strict=False):
         cells = [(x, y0) for x in _span(x0, x1)] + [(x1, y) for y in _span(y0, y1)]
         for x, y in cells:
             if not (0 <= x < world.width and 0 <= y < world.height) or not walk[y * world.width + x]:
