@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 RELOAD_EVERY = 30  # ticks between two looks at the map files in dev mode (half a second)
 SCREEN_W, SCREEN_H = 640, 360
+GLANCE = {"down": ("left", "right"), "up": ("left", "right"), "left": ("down", "up"), "right": ("down", "up")}
 
 
 class MapLoadError(Exception):
@@ -232,17 +233,18 @@ class ExplorationScene(Scene):
         surface.fill(colour("ink"))
         view.draw_ground(surface, cam_x, cam_y, tick)
         sprites = view.furniture_sprites(cam_x, cam_y, SCREEN_W, SCREEN_H, tick)
-        walkers = [("lena", self.core.player)] + [(n.who, n) for n in self.core.npcs]
-        for who, body in walkers:
+        walkers = [("lena", self.core.player, "")] + [(n.who, n, self.idle_facing(i, n))
+                                                     for i, n in enumerate(self.core.npcs)]
+        for who, body, facing in walkers:
             sheet = self._sprite(who)
             fx, fy = body.feet
 
-            def draw_body(s, cx, cy, sheet=sheet, body=body, fx=fx, fy=fy):
+            def draw_body(s, cx, cy, sheet=sheet, body=body, fx=fx, fy=fy, facing=facing or body.facing):
                 draw_shadow(s, fx - cx, fy - cy)
                 if sheet is None:
                     pygame.draw.rect(s, colour("magenta"), (fx - cx - 6, fy - cy - 20, 12, 20))
                     return
-                s.blit(character_frame(sheet, body.facing, body.walking, body.anim), (fx - cx - 8, fy - cy - 23))
+                s.blit(character_frame(sheet, facing, body.walking, body.anim), (fx - cx - 8, fy - cy - 23))
 
             sprites.append(Sprite(fy, 1, draw_body))
         for sprite in sorted(sprites, key=lambda sp: (sp.sort_y, sp.order)):
@@ -262,6 +264,18 @@ class ExplorationScene(Scene):
         from game.scenes.common import draw_notice
 
         draw_notice(surface, self.ctx, self.ctx.assets.font())
+
+    def idle_facing(self, index: int, npc: Npc) -> str:
+        """Idle animation: a standing NPC glances to either side now and then (drawing only)."""
+        if npc.walking or npc is self.core.focus:
+            return npc.facing
+        phase = (self.core.tick + index * 97) % 420
+        sides = GLANCE[npc.facing]
+        if phase < 45:
+            return sides[0]
+        if 210 <= phase < 255:
+            return sides[1]
+        return npc.facing
 
     def _draw_prompt(self, surface: pygame.Surface, cam_x: int, cam_y: int) -> None:
         target = self.core.focus
