@@ -72,9 +72,14 @@ class MapBuilder:
             self.fill("above", x0, rows[0], x1, rows[0], "door_frame")
 
     def obj(self, kind: str, name: str, x: int, y: int, w: int = 0, h: int = 0, point: bool = False,
-            **props) -> None:
+            polyline: list[tuple[int, int]] | None = None, **props) -> None:
         self.objects.append({"kind": kind, "name": name, "x": x, "y": y, "w": w, "h": h, "point": point,
-                             "props": props})
+                             "polyline": polyline, "props": props})
+
+    def path(self, name: str, tiles: list[tuple[int, int]]) -> None:
+        """A polyline through the feet points of tiles, for an npc's ``wander``."""
+        x0, y0 = tiles[0][0] * T + 8, tiles[0][1] * T + 14
+        self.obj("path", name, x0, y0, polyline=[(tx * T + 8 - x0, ty * T + 14 - y0) for tx, ty in tiles])
 
     def spawn(self, name: str, tx: int, ty: int) -> None:
         self.obj("spawn", name, tx * T + 8, ty * T + 14, point=True)
@@ -112,7 +117,7 @@ class MapBuilder:
             out.append(" </layer>")
         out.append(' <objectgroup id="5" name="objects">')
         for i, o in enumerate(self.objects, start=1):
-            size = "" if o["point"] else f' width="{o["w"]}" height="{o["h"]}"'
+            size = "" if o["point"] or o["polyline"] else f' width="{o["w"]}" height="{o["h"]}"'
             out.append(f'  <object id="{i}" name={quoteattr(o["name"])} type="{o["kind"]}" x="{o["x"]}" '
                        f'y="{o["y"]}"{size}>')
             if o["props"]:
@@ -125,6 +130,9 @@ class MapBuilder:
                 out.append("   </properties>")
             if o["point"]:
                 out.append("   <point/>")
+            if o["polyline"]:
+                points = " ".join(f"{x},{y}" for x, y in o["polyline"])
+                out.append(f'   <polyline points="{points}"/>')
             out.append("  </object>")
         out.append(" </objectgroup>")
         out.append("</map>")
@@ -443,7 +451,8 @@ def debate_hall() -> MapBuilder:
     m.npc("inspector", 25, 11, "inspector", "inspector_hall", "down")
     m.npc("audience_1", 8, 13, "patient_b", "audience_chat", "up")
     m.npc("audience_2", 30, 17, "patient_c", "audience_chat", "up")
-    m.npc("audience_3", 12, 21, "patient_a", "audience_chat", "up", wander="12,21 16,21 16,23 12,23")
+    m.npc("audience_3", 12, 21, "patient_a", "audience_chat", "up", wander="back_row_walk")
+    m.path("back_row_walk", [(12, 21), (16, 21), (16, 23), (12, 23), (12, 21)])
     m.area("door", "to_street", 19, 29, 2, 1, target_map="street", target_spawn="from_hall")
     m.area("trigger", "hall_entry", 18, 24, 4, 3, set_flag="entered_hall", once=True)
     return m

@@ -294,12 +294,18 @@ def _check_route(path: Path, world: WorldMap, walk: bytearray, obj: MapObject) -
     """An npc's wander route in tile points must be walkable along its legs (x first, then y)."""
     wander = obj.properties.get("wander")
     text = str(wander.value).strip() if wander is not None else ""
-    if not text or not text[0].isdigit():
+    if not text:
         return []
-    try:
-        points = parse_wander_points(text)
-    except ValueError:
-        return []  # reported with the property's values
+    if text[0].isdigit():
+        try:
+            points = parse_wander_points(text)
+        except ValueError:
+            return []  # reported with the property's values
+    else:
+        paths = [o for o in world.by_kind("path") if o.name == text and o.points]
+        if not paths:
+            return []  # reported with the property's values
+        points = [(x // world.tile_w, (y - 1) // world.tile_h) for x, y in paths[0].points]
     fx, fy = obj.feet
     legs = [(fx // world.tile_w, (fy - 1) // world.tile_h)] + points + [points[0]]
     for (x0, y0), (x1, y1) in zip(legs, legs[1:], strict=False):
