@@ -186,3 +186,20 @@ def test_a_wander_route_through_a_wall_is_reported(tmp_path):
     assert any("wander route is blocked at tile (5, 3)" in m for _, m in found)
     assert messages(write_map(tmp_path, "route", spawn("start", 2, 2) + "\n"
                               + npc("pacer", 2, 4, 2, wander="2,4 7,4"), rows=rows)) == []
+
+
+def test_damaged_copies_of_a_real_map_never_raise(tmp_path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    text = (LEVELS / "debate_hall.tmx").read_text().replace("../assets", str(LEVELS.parent / "assets"))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.integers(0, len(text) - 1), st.integers(1, 400), st.sampled_from(["", "<", "\"", "x", "0", ">"]))
+    def damaged(start, length, junk):
+        path = tmp_path / "damaged.tmx"
+        path.write_text(text[:start] + junk + text[start + length:])
+        for problem in check_map(path):
+            assert problem.line >= 0 and problem.message
+
+    damaged()
