@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 # minigame -> module, for `neosmiles practice NAME` and `neosmiles bench NAME`
 PRACTICE: dict[str, str] = {}
 BENCH: dict[str, str] = {}
+BENCH["world"] = "game.world.bench"
 
 
 def build_parser() -> argparse.ArgumentParser:

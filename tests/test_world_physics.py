@@ -88,3 +88,13 @@ def test_random_walks_never_end_inside_a_wall(steps):
         for dx, dy, speed in steps:
             x, y, _, _ = move(cw, PLAYER, x, y, *velocity(dx, dy, speed))
             assert not cw.blocked(PLAYER.box(x, y))
+
+
+def test_walking_into_a_corner_edge_slides_round_it(tmp_path):
+    cw = world(tmp_path)
+    # walking right with the top 3 px of the body overlapping the pillar's bottom edge
+    x, y = feet(3, 4)
+    y += 5 * SUB
+    for _ in range(80):
+        x, y, _, _ = move(cw, PLAYER, x, y, WALK_SPEED, 0)
+    assert x > 7 * 16 * SUB  # it got past the pillar instead of sticking to its corner
