@@ -413,9 +413,16 @@ def debate_hall() -> MapBuilder:
     m.props = {"title": "Civic Hall", "music": "debate"}
     m.fill("walls", 0, 0, 39, 29, "wall_top")
     m.room(1, 1, 38, 28, "floor_hall", "wall_hall")
-    for x in range(14, 26):
-        m.set("walls", x, 1, "screen_wall")
+    m.fill("walls", 1, 2, 38, 2, "wall_hall")  # a tall hall: the wall face is two tiles high
+    m.fill("walls", 1, 1, 38, 1, "wall_hall_upper")
+    m.piece("big_screen", 16, 1, 8, 2, layer="walls")
+    for x in (8, 31):
+        m.piece("curtain", x, 1, 1, 2, layer="walls")
+    for x in (12, 27):
+        m.set("walls", x, 2, "screen_wall")
     m.fill("floor", 8, 2, 31, 8, "floor_stage")
+    for x, y in ((13, 6), (14, 6), (13, 7), (14, 7), (19, 6), (20, 6), (19, 7), (20, 7)):
+        m.set("floor", x, y, "stage_lit")
     m.fill("walls", 8, 9, 31, 9, None)
     m.fill("furniture", 8, 9, 31, 9, None)
     for x in range(8, 32):
@@ -426,10 +433,10 @@ def debate_hall() -> MapBuilder:
     m.piece("podium", 13, 5, 1, 2)
     m.piece("spotlight", 8, 8, 1, 1)
     m.piece("spotlight", 31, 8, 1, 1)
-    m.piece("plant", 2, 2, 1, 2)
-    m.piece("plant", 37, 2, 1, 2)
-    for x in (3, 7, 32, 36):
-        m.set("walls", x, 1, "banner_hall")
+    m.piece("plant", 2, 3, 1, 2)
+    m.piece("plant", 37, 3, 1, 2)
+    for x in (3, 5, 34, 36):
+        m.set("walls", x, 2, "banner_hall")
     for y in range(10, 28, 4):
         m.piece("plant", 1, y, 1, 2)
         m.piece("plant", 38, y, 1, 2)

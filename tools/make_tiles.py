@@ -536,6 +536,49 @@ def floor_guide_v(s):
     vline(s, 7, 0, 16, "cyan")
 
 
+def big_screen(s):  # 8x2, the screen behind the podium
+    f = frame_of(s)
+    wall_hall_2 = pygame.Surface((16, 16))
+    for x in range(0, 128, 16):
+        wall_hall(wall_hall_2)
+        s.blit(wall_hall_2, (x, 16))
+        s.fill(C("night"), (x, 0, 16, 16))
+    box(s, 2, 1, 124, 28, "night", "slate", "ink")
+    box(s, 4, 3, 120, 22, "navy", "violet_dark", "teal_dark")
+    # "THE FUTURE OF DENTISTRY" as bars of light, and a tooth with a question mark
+    pygame.draw.rect(s, C("enamel"), (14, 8, 12, 10))
+    pygame.draw.rect(s, C("enamel"), (15, 18, 4, 4))
+    pygame.draw.rect(s, C("enamel"), (21, 18, 4, 4))
+    for i, w in enumerate((56, 44, 64)):
+        hline(s, 36, 8 + i * 5, w, "cyan_light" if (i + f) % 2 else "cyan")
+        hline(s, 36, 9 + i * 5, w, "teal")
+    px(s, 110 + f, 8, "magenta")
+    hline(s, 4, 25, 120, "ink")
+
+
+def curtain(s):  # 1x2 stage curtain
+    s.fill(C("violet_dark"))
+    for x in (2, 6, 10, 14):
+        vline(s, x, 0, 32, "violet")
+    vline(s, 0, 0, 32, "violet_light")
+    hline(s, 0, 0, 16, "brass")
+    hline(s, 0, 31, 16, "ink")
+
+
+def wall_hall_upper(s):
+    s.fill(C("night"))
+    hline(s, 0, 0, 16, "ink")
+    hline(s, 0, 1, 16, "slate")
+    dither(s, 0, 4, 16, 12, "navy", 7)
+
+
+def stage_lit(s):
+    s.fill(C("wood_light"))
+    for y in (4, 9, 14):
+        hline(s, 0, y, 16, "wood")
+    dither(s, 0, 0, 16, 16, "cream", 4)
+
+
 def hazard(s):
     floor_plate(s)
     for x in range(-16, 16, 6):
@@ -707,6 +750,10 @@ INTERIOR: list[Piece] = [
     Piece("bin_small", 1, 1, bin_small, SOLID, outlined=True),
     Piece("tripod", 1, 2, tripod, BASE(2), outlined=True),
     Piece("floor_guide_v", 1, 1, floor_guide_v),
+    Piece("big_screen", 8, 2, big_screen, SOLID, frames=2, frame_ms=700),
+    Piece("curtain", 1, 2, curtain, SOLID),
+    Piece("stage_lit", 1, 1, stage_lit),
+    Piece("wall_hall_upper", 1, 1, wall_hall_upper, SOLID),
 ]
 
 

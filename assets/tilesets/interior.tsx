@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="interior" tilewidth="16" tileheight="16" tilecount="144" columns="16">
- <image source="interior.png" width="256" height="144"/>
+<tileset version="1.8" tiledversion="1.8.2" name="interior" tilewidth="16" tileheight="16" tilecount="176" columns="16">
+ <image source="interior.png" width="256" height="176"/>
  <tile id="8">
   <properties>
    <property name="solid" type="bool" value="true"/>
@@ -655,6 +655,245 @@
   </properties>
  </tile>
  <tile id="135">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="137">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="137" duration="700"/>
+   <frame tileid="138" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="138">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="139">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="139" duration="700"/>
+   <frame tileid="140" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="140">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="141">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="141" duration="700"/>
+   <frame tileid="142" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="142">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="143">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="143" duration="700"/>
+   <frame tileid="144" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="144">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="145">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="145" duration="700"/>
+   <frame tileid="146" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="146">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="147">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="147" duration="700"/>
+   <frame tileid="148" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="148">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="149">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="149" duration="700"/>
+   <frame tileid="150" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="150">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="151">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="151" duration="700"/>
+   <frame tileid="152" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="152">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="153">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="153" duration="700"/>
+   <frame tileid="154" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="154">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="155">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="155" duration="700"/>
+   <frame tileid="156" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="156">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="157">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="157" duration="700"/>
+   <frame tileid="158" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="158">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="159">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="159" duration="700"/>
+   <frame tileid="160" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="160">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="161">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="161" duration="700"/>
+   <frame tileid="162" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="162">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="163">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="163" duration="700"/>
+   <frame tileid="164" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="164">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="165">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="165" duration="700"/>
+   <frame tileid="166" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="166">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="167">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+  <animation>
+   <frame tileid="167" duration="700"/>
+   <frame tileid="168" duration="700"/>
+  </animation>
+ </tile>
+ <tile id="168">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="169">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="170">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="172">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>
