@@ -32,9 +32,8 @@ class MapBuilder:
         self.inside = build_sheet("interior", INTERIOR)
         self.outside = build_sheet("exterior", EXTERIOR)
         inside_count = (self.inside.image.get_width() // T) * (self.inside.image.get_height() // T)
-        # the exterior set starts at a fixed id, so the interior set can grow without shifting it
-        assert inside_count < 1024
-        self.first = {"interior": 1, "exterior": 1025}
+        # numbered the way Tiled numbers them when it saves (it renumbers when a tileset grows)
+        self.first = {"interior": 1, "exterior": 1 + inside_count}
         self.layers = {name: [[0] * width for _ in range(height)] for name in ("floor", "walls", "furniture", "above")}
         self.objects: list[dict] = []
         self.props: dict[str, str] = {}
