@@ -203,3 +203,10 @@ def test_damaged_copies_of_a_real_map_never_raise(tmp_path):
             assert problem.line >= 0 and problem.message
 
     damaged()
+
+
+def test_a_spawn_inside_a_door_is_reported(tmp_path):
+    objects = "\n".join([spawn("start", 2, 2), spawn("trap", 6, 3, 3),
+                         obj("door", "exit", 6, 3, 1, 1, 2, target_map="loop", target_spawn="start")])
+    path = write_map(tmp_path, "loop", objects)
+    assert any("spawn 'trap' stands in door 'exit'" in m for _, m in messages(path))

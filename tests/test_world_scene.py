@@ -206,3 +206,40 @@ def test_play_map_option_runs_headless_and_saves_a_screenshot(tmp_path, capsys):
     assert main(["play", "--headless", "--ticks", "30", "--map", "street", "--screenshot", str(shot)]) == 0
     assert pygame.image.load(str(shot)).get_size() == (640, 360)
     assert "digest" in capsys.readouterr().out
+
+
+def test_a_dialogue_trigger_asks_for_its_node_once(tmp_path):
+    from game.story.state import StoryState
+
+    objects = "\n".join([spawn("start", 1, 3), obj("trigger", "hello", 4, 1, 1, 6, 2, dialogue="malik_tour",
+                                                   condition="not saw_letter")])
+    core = Exploration(load_map(write_map(tmp_path, "talk", objects)), "start")
+    story = StoryState()
+    events = []
+    for frame in [ActionFrame(Action.RIGHT)] * 60 + [ActionFrame(Action.LEFT)] * 60 + [ActionFrame(Action.RIGHT)] * 60:
+        events += core.step(frame, story)
+    assert [e.value for e in events if e.kind == "dialogue"] == ["malik_tour"]
+
+
+def test_a_machine_with_a_minigame_builds_it_and_pushes_it(booted, tmp_path, monkeypatch):
+    import game.minigames
+    from game.core.scenes import Scene
+
+    calls = []
+
+    class Fake(Scene):
+        pass
+
+    def fake_build(ctx, name, encounter, difficulty, on_finish):
+        calls.append((name, encounter, difficulty, callable(on_finish)))
+        return Fake()
+
+    monkeypatch.setattr(game.minigames, "build_minigame", fake_build)
+    objects = "\n".join([spawn("start", 2, 3), obj("machine", "chair", 2, 1, 1, 1, 2, minigame="swarm:tutorial",
+                                                   prompt="Sit")])
+    path = write_map(tmp_path, "mini", objects)
+    frames = hold(Action.UP, 20) + press(Action.CONFIRM)
+    game = booted(StartPoint.of("map", map=str(path)), source=ScriptedInput(frames))
+    game.run_headless(len(frames))
+    assert calls == [("swarm", "tutorial", "normal", True)]
+    assert isinstance(game.ctx.scenes.top, Fake)

@@ -340,6 +340,11 @@ def _check_placement(path: Path, world: WorldMap) -> list[Problem]:
                                                 f"at ({fx // world.tile_w}, {fy // world.tile_h})"))
         elif obj.kind == "spawn":
             starts.append((fx // world.tile_w, (fy - 1) // world.tile_h))
+            for door in world.by_kind("door"):
+                dx, dy, dw, dh = door.rect
+                if dx <= fx < dx + dw and dy <= fy < dy + dh:
+                    out.append(_problem(path, obj.line, f"spawn {obj.name!r} stands in door {door.name!r}: "
+                                                        f"arriving there would leave at once"))
     if not spawns:
         out.append(_problem(path, world.line, "the map has no spawn: add a point object of type 'spawn'"))
         return out
