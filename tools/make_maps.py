@@ -68,7 +68,10 @@ class MapBuilder:
             self.fill("walls", x0, y, x1, y, None)
             self.fill("floor", x0, y, x1, y, "threshold")
         if frame:
-            self.fill("above", x0, rows[0], x1, rows[0], "door_frame")
+            for x in range(x0, x1 + 1):
+                key = "door_frame" if x0 == x1 else "door_frame_l" if x == x0 else "door_frame_r" if x == x1 \
+                    else "door_lintel"
+                self.set("above", x, rows[0], key)
 
     def obj(self, kind: str, name: str, x: int, y: int, w: int = 0, h: int = 0, point: bool = False,
             polyline: list[tuple[int, int]] | None = None, **props) -> None:

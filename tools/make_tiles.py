@@ -198,6 +198,19 @@ def door_frame(s):  # drawn above characters walking through a doorway
     hline(s, 0, 4, 16, "ink")
 
 
+def door_frame_side(left: bool, right: bool):
+    def paint(s):
+        box(s, 0, 0, 16, 4, "slate", "steel", "night")
+        hline(s, 0, 4, 16, "ink")
+        if left:
+            s.fill(C("fog"), (0, 4, 2, 12))
+            vline(s, 2, 4, 12, "ink")
+        if right:
+            s.fill(C("fog"), (14, 4, 2, 12))
+            vline(s, 13, 4, 12, "ink")
+    return paint
+
+
 def threshold(s):
     s.fill(C("floor_shade"))
     hline(s, 0, 0, 16, "mist")
@@ -754,6 +767,9 @@ INTERIOR: list[Piece] = [
     Piece("curtain", 1, 2, curtain, SOLID),
     Piece("stage_lit", 1, 1, stage_lit),
     Piece("wall_hall_upper", 1, 1, wall_hall_upper, SOLID),
+    Piece("door_frame_l", 1, 1, door_frame_side(True, False)),
+    Piece("door_frame_r", 1, 1, door_frame_side(False, True)),
+    Piece("door_lintel", 1, 1, door_frame_side(False, False)),
 ]
 
 
