@@ -243,3 +243,18 @@ def test_a_machine_with_a_minigame_builds_it_and_pushes_it(booted, tmp_path, mon
     game.run_headless(len(frames))
     assert calls == [("swarm", "tutorial", "normal", True)]
     assert isinstance(game.ctx.scenes.top, Fake)
+
+
+def test_snapshot_and_restore_put_lena_back(booted):
+    import json
+
+    game = booted(StartPoint.of("map", map="street"), source=ScriptedInput(hold(Action.DOWN | Action.RIGHT, 50)))
+    game.run_headless(50)
+    scene = game.ctx.scenes.top
+    saved = json.loads(json.dumps(scene.snapshot()))
+    assert saved["map"] == "street" and len(saved["fired"]) == 1  # the arrival trigger under the spawn
+    again = booted(StartPoint.of("map", map=saved["map"]))
+    again.ctx.scenes.top.restore(saved)
+    restored = again.ctx.scenes.top.core
+    assert (restored.player.x, restored.player.y, restored.player.facing) == (saved["x"], saved["y"], saved["facing"])
+    assert sorted(restored.triggers.fired) == saved["fired"]

@@ -396,6 +396,7 @@ def street() -> MapBuilder:
     m.piece("tree", 4, 23, 2, 3)
     m.piece("tree", 42, 23, 2, 3)
     m.piece("bench", 35, 24, 2, 1)
+    m.piece("signpost", 46, 14, 1, 2)
     # people and places
     m.spawn("start", 9, 10)
     m.spawn("from_clinic", 9, 10)

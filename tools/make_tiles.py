@@ -949,6 +949,15 @@ def hedge(s):
     dither(s, 1, 3, 14, 10, "leaf", 4)
 
 
+def signpost(s):  # 1x2, "to the Civic Hall" with an arrow
+    box(s, 7, 12, 2, 19, "steel", "fog", "slate")
+    box(s, 1, 2, 14, 10, "teal_dark", "teal", "ink")
+    hline(s, 3, 5, 6, "white")
+    hline(s, 3, 8, 4, "white")
+    pygame.draw.polygon(s, C("cyan_light"), [(10, 4), (13, 7), (10, 10)])
+    box(s, 5, 30, 6, 2, "slate")
+
+
 EXTERIOR: list[Piece] = [
     Piece("pavement", 1, 1, pavement),
     Piece("road", 1, 1, road),
@@ -974,6 +983,7 @@ EXTERIOR: list[Piece] = [
     Piece("planter", 1, 1, planter, SOLID, outlined=True),
     Piece("fountain", 2, 2, fountain, SOLID, outlined=True, frames=4, frame_ms=200),
     Piece("hedge", 1, 1, hedge, SOLID, outlined=True),
+    Piece("signpost", 1, 2, signpost, BASE(2), outlined=True),
 ]
 
 

@@ -313,4 +313,14 @@
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
+ <tile id="62">
+  <properties>
+   <property name="sort_offset" type="int" value="1"/>
+  </properties>
+ </tile>
+ <tile id="63">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
 </tileset>

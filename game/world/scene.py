@@ -206,6 +206,20 @@ class ExplorationScene(Scene):
     def state_bytes(self) -> bytes:
         return self.core.state_bytes()
 
+    def snapshot(self) -> dict:
+        """Where Lena is, as plain JSON-able data, for a story save."""
+        p = self.core.player
+        return {"map": self.world.name, "x": p.x, "y": p.y, "facing": p.facing,
+                "fired": sorted(self.core.triggers.fired)}
+
+    def restore(self, data: dict) -> None:
+        """Put Lena back where ``snapshot`` found her (same map; call on a scene built for that map)."""
+        p = self.core.player
+        p.x, p.y = int(data.get("x", p.x)), int(data.get("y", p.y))
+        if data.get("facing") in ("down", "left", "right", "up"):
+            p.facing = data["facing"]
+        self.core.triggers.fired = {str(k) for k in data.get("fired", [])}
+
     # drawing ----------------------------------------------------------------------------------------
     def _sprite(self, who: str) -> pygame.Surface | None:
         if who not in self._sprites:
