@@ -346,19 +346,28 @@ def water_cooler(s):  # 1x2
     box(s, 9, 16, 2, 2, "red")
 
 
-def nanobot_chair(s):  # 2x3
+def nanobot_chair(s):  # 2x3: a reclined treatment chair seen from above, the swarm emitter on its arm
     f = frame_of(s)
-    box(s, 3, 30, 26, 14, "mist", "white", "fog")  # base
-    box(s, 12, 16, 8, 16, "steel", "fog", "slate")  # column
-    box(s, 4, 8, 24, 16, "white", "white", "fog")  # seat back (reclined, seen from above)
-    box(s, 6, 10, 20, 12, "paper", "white", "mist")
-    box(s, 8, 2, 16, 9, "white", "white", "fog")  # headrest
-    box(s, 11, 4, 10, 5, "paper")
-    box(s, 6, 22, 20, 6, "teal", "cyan", "teal_dark")
-    pygame.draw.circle(s, C("cyan" if f % 2 else "cyan_light"), (16, 36), 3)
-    box(s, 26, 4, 5, 4, "slate", "steel", "ink")  # the bot arm
-    box(s, 28, 8, 2, 10, "steel", "fog", "slate")
-    px(s, 28, 5, "cyan_light" if f % 2 else "cyan")
+    box(s, 9, 40, 14, 7, "steel", "fog", "slate")  # pedestal
+    pygame.draw.polygon(s, C("teal_dark"), [(10, 28), (22, 28), (20, 41), (12, 41)])  # leg rest
+    pygame.draw.polygon(s, C("teal"), [(11, 28), (21, 28), (19, 39), (13, 39)])
+    box(s, 12, 39, 8, 3, "white", "white", "fog")
+    box(s, 6, 17, 20, 13, "white", "white", "mist")  # seat frame
+    box(s, 8, 18, 16, 11, "teal", "cyan", "teal_dark")
+    box(s, 3, 19, 3, 9, "steel", "fog", "slate")  # arm rests
+    box(s, 26, 19, 3, 9, "steel", "fog", "slate")
+    box(s, 8, 6, 16, 12, "white", "white", "mist")  # reclined back
+    box(s, 10, 7, 12, 10, "teal", "cyan", "teal_dark")
+    box(s, 11, 1, 10, 6, "white", "white", "fog")  # headrest
+    hline(s, 13, 3, 6, "mist")
+    # the bot arm: from the pedestal up the right side to an emitter ring over the headrest
+    box(s, 27, 30, 3, 12, "slate", "steel", "night")
+    box(s, 27, 10, 3, 21, "steel", "fog", "slate")
+    box(s, 21, 8, 9, 3, "steel", "fog", "slate")
+    ring = "cyan_light" if f % 2 else "cyan"
+    pygame.draw.circle(s, C("night"), (19, 9), 4)
+    pygame.draw.circle(s, C(ring), (19, 9), 4, 1)
+    px(s, 19, 9, "white" if f % 2 else "cyan_light")
 
 
 def console(s):  # 1x2, a treatment console with a monitor
