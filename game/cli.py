@@ -27,6 +27,7 @@ PRACTICE: dict[str, str] = {
 }
 BENCH: dict[str, str] = {
     "spectra": "game.spectra.cli",
+    "world": "game.world.bench",
 }
 
 

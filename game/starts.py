@@ -49,11 +49,32 @@ def _dialogue(ctx, start: StartPoint) -> Scene:
     return DialogueStage(ctx, node)
 
 
+def _map(ctx, start: StartPoint) -> Scene:
+    """``map``: explore one map (``map=levels/clinic.tmx`` or ``map=clinic``), optionally at ``spawn``."""
+    from game.world.scene import ExplorationScene, MapLoadError, resolve_map
+
+    name = start.get("map")
+    if not name:
+        raise StartError("the map start point needs a map, e.g. --map levels/clinic.tmx")
+    try:
+        return ExplorationScene(ctx, resolve_map(ctx.paths.levels, name), start.get("spawn"))
+    except MapLoadError as exc:
+        raise StartError(str(exc)) from None
+
+
+def _new_game(ctx, start: StartPoint) -> Scene:
+    """``new-game``: chapter 1, Lena in the clinic at the ``start`` spawn."""
+    ctx.run.story.chapter = 1
+    return _map(ctx, StartPoint.of("map", map="clinic", spawn="start"))
+
+
 def factories() -> dict[str, Callable]:
     """Start point name -> builder(ctx, start) returning the first scene."""
     table: dict[str, Callable] = {"title": _title}
     table["dialogue"] = _dialogue
     table["practice-spectra"] = _practice_spectra
+    table["map"] = _map
+    table["new-game"] = _new_game
     return table
 
 

@@ -40,8 +40,9 @@ def pad(frames, n):
 
 
 def test_title_menu_and_settings_round_trip(tmp_path):
-    # Settings, then text speed changed twice (a simulation setting), back to the title, idle
-    frames = pad([CONFIRM, DOWN, DOWN, DOWN, RIGHT, RIGHT, DOWN, CONFIRM, CANCEL, DOWN], 240)
+    # down past New game and Practice to Settings, text speed changed twice (a simulation setting),
+    # back to the title, idle
+    frames = pad([DOWN, DOWN, CONFIRM, DOWN, DOWN, DOWN, RIGHT, RIGHT, DOWN, CONFIRM, CANCEL, DOWN], 240)
     replay, verdict = record_and_verify(StartPoint.of("test-menus"), frames, tmp_path)
     assert replay.ticks == 240 and replay.header.practice
     # menus never count game time
@@ -86,7 +87,7 @@ def test_practice_menu_begins_a_run_that_verifies(tmp_path, monkeypatch):
     monkeypatch.setattr(title, "practice_entries", starts.practice_entries)
     monkeypatch.setattr(practice_menu, "practice_entries", starts.practice_entries)
     # title (not recorded) -> Practice -> Dot: the new run's seed comes from the title run's RNG
-    frames = pad([CONFIRM, CONFIRM], 0) + dot_frames(200)
+    frames = pad([DOWN, CONFIRM, CONFIRM], 0) + dot_frames(200)  # past New game to Practice, then Dot
     from game.app.boot import BootOptions, boot
     from game.app.sources import ScriptedInput
 
@@ -98,7 +99,7 @@ def test_practice_menu_begins_a_run_that_verifies(tmp_path, monkeypatch):
     game.close()
     replay = read_file(target)
     assert replay.header.category == "test-dot" and replay.header.practice
-    assert replay.ticks == len(frames) - 4  # from the tick after the choice
+    assert replay.ticks == len(frames) - 7  # from the tick after the choice
     from game.speedrun.verify import verify_file
 
     assert verify_file(target).ok
@@ -187,7 +188,7 @@ def test_practice_with_a_chosen_seed_records_that_seed(tmp_path, monkeypatch):
     for module in (starts, title, practice_menu):
         monkeypatch.setattr(module, "practice_entries", entries)
     nxt = ActionFrame(Action.NEXT, Action.NEXT)
-    frames = pad([CONFIRM, DOWN, RIGHT, RIGHT, RIGHT, nxt, UP, CONFIRM], 0) + dot_frames(100)
+    frames = pad([DOWN, CONFIRM, DOWN, RIGHT, RIGHT, RIGHT, nxt, UP, CONFIRM], 0) + dot_frames(100)
     target = tmp_path / "seeded.nsreplay"
     game = boot(BootOptions(start=StartPoint.of("title"), seed=3, headless=True, record=target),
                 source=ScriptedInput(frames))

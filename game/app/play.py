@@ -23,6 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dialogue", metavar="NODE", help="play one dialogue node over a backdrop")
     parser.add_argument("--chapter", metavar="N", help="with --dialogue: the story's chapter")
     parser.add_argument("--flags", metavar="LIST", help="with --dialogue: flags and counter=value, comma separated")
+    parser.add_argument("--map", metavar="PATH", help="start on this Tiled map (e.g. levels/clinic.tmx)")
+    parser.add_argument("--spawn", metavar="NAME", help="with --map: the spawn to start at (default: start)")
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -56,11 +58,13 @@ def _seed(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.headless and args.ticks is None and args.start == "title":
-        print("neosmiles: --headless needs --ticks N (nobody is there to quit the title screen)", file=sys.stderr)
+    if args.headless and args.ticks is None:
+        print("neosmiles: --headless needs --ticks N (nobody is there to play or quit)", file=sys.stderr)
         return 2
     if getattr(args, "dialogue", None):
         return launch(args, StartPoint.of("dialogue", node=args.dialogue, chapter=args.chapter, flags=args.flags))
+    if getattr(args, "map", None):
+        return launch(args, StartPoint.of("map", map=args.map, spawn=args.spawn))
     return launch(args, StartPoint.of(args.start))
 
 

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
     paths = Paths.from_env()
     roots = [paths.levels, paths.dialogue]
-    targets = args.paths or roots
+    targets = args.paths or [r for r in roots if r.exists()]
     problems, count = check_paths(targets, roots)
     for problem in problems:
         print(problem)

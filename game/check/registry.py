@@ -4,11 +4,9 @@ from __future__ import annotations
 
 
 def checkers() -> list:
-    found: list = []
     from game.dialogue.validate import DialogueChecker
-
-    found.append(DialogueChecker())
     from game.spectra.encounter import SpectraEncounterChecker
+    from game.world.check import MapChecker
 
-    found.append(SpectraEncounterChecker())
+    found: list = [MapChecker(), DialogueChecker(), SpectraEncounterChecker()]
     return found

@@ -1,0 +1,376 @@
+"""The exploration scene: wires ``Exploration`` (the pure core) to input, other scenes, files and drawing.
+
+It loads maps (and, in dev mode, reloads them when their files change on disk), turns the core's
+events into scenes (dialogue, minigames) and map changes, and draws the map with ``render.MapView``.
+Dialogue scenes call back into ``dialogue_command`` for ``npc_move``, ``npc_turn`` and ``change_map``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pygame
+
+from game.core.actions import Action, ActionFrame
+from game.core.scenes import Scene
+from game.ui.palette import colour
+from game.world.explore import Event, Exploration, Npc
+from game.world.model import MapObject, WorldMap, load_map
+from game.world.physics import PLAYER, SUB
+from game.world.tmx import TmxError
+
+log = logging.getLogger(__name__)
+
+RELOAD_EVERY = 30  # ticks between two looks at the map files in dev mode (half a second)
+SCREEN_W, SCREEN_H = 640, 360
+GLANCE = {"down": ("left", "right"), "up": ("left", "right"), "left": ("down", "up"), "right": ("down", "up")}
+
+
+class MapLoadError(Exception):
+    """A map that cannot be loaded, with the checker's ``path:line: message`` text."""
+
+
+def resolve_map(levels: Path, name: str) -> Path:
+    """A map given as a path (``levels/clinic.tmx``), a file name or a bare name (``clinic``)."""
+    candidate = Path(name)
+    if candidate.suffix != ".tmx":
+        candidate = candidate.with_suffix(".tmx")
+    for path in (candidate, Path(levels) / candidate, Path(levels) / candidate.name):
+        if path.is_file():
+            return path
+    raise MapLoadError(f"no map {name!r} (looked for {candidate} and {Path(levels) / candidate.name})")
+
+
+def read_map(path: Path) -> WorldMap:
+    try:
+        return load_map(path)
+    except TmxError as exc:
+        raise MapLoadError(str(exc)) from None
+
+
+class ExplorationScene(Scene):
+    update_when_covered = True  # NPCs keep walking under a dialogue box (cutscenes); see ``update``
+
+    def __init__(self, ctx, map_path: Path | str, spawn: str | None = None) -> None:
+        self.ctx = ctx
+        self.levels = Path(ctx.paths.levels)
+        self.map_path = Path(map_path)
+        world = read_map(self.map_path)
+        if spawn and spawn not in world.spawns():
+            known = ", ".join(sorted(world.spawns())) or "none"
+            raise MapLoadError(f"{self.map_path}: no spawn {spawn!r} on this map (spawns: {known})")
+        self.core = Exploration(world, spawn)
+        self.reload_errors: list[str] = []
+        self._mtimes = self._watch_stamp() if ctx.dev else {}
+        self._view = None
+        self._view_world: WorldMap | None = None
+        self._sprites: dict[str, pygame.Surface] = {}
+        self.banner_until = 150
+
+    @property
+    def world(self) -> WorldMap:
+        return self.core.world
+
+    # lifecycle --------------------------------------------------------------------------------------
+    def enter(self) -> None:
+        self._play_music()
+
+    def _play_music(self) -> None:
+        music = self.world.map_property("music")
+        if music:
+            self.ctx.audio.play_music(str(music))
+
+    # the tick ---------------------------------------------------------------------------------------
+    def update(self, frame: ActionFrame) -> None:
+        top = self.ctx.scenes.top
+        if top is not self and getattr(top, "host", None) is not self:
+            return  # paused, in a minigame or a menu: the map stands still
+        if self.ctx.dev and self.core.tick % RELOAD_EVERY == 0:
+            self.poll_reload()
+        if top is self and frame.was_pressed(Action.PAUSE):
+            from game.scenes.pause import PauseScene
+
+            self.ctx.scenes.push(PauseScene(self.ctx, restart=self.ctx.run.start))
+            return
+        walking_before = self.core.player.walking
+        for event in self.core.step(frame, self.ctx.run.story):
+            self._handle(event)
+        p = self.core.player
+        if p.walking and (not walking_before or p.anim % 16 == 8):
+            self.ctx.audio.play_sfx("step")
+
+    def _handle(self, event: Event) -> None:
+        if event.kind == "dialogue":
+            self.open_dialogue(event.value)
+        elif event.kind == "minigame":
+            self.open_minigame(event.value)
+        elif event.kind == "change_map":
+            self.change_map(event.value, event.extra)
+        elif event.kind == "sound":
+            self.ctx.audio.play_sfx(event.value)
+
+    def open_dialogue(self, node_id: str) -> None:
+        try:
+            from game.dialogue.scene import DialogueScene
+        except ImportError:
+            self.ctx.notify(f"(dialogue {node_id!r} is not written yet)", 120)
+            return
+        self.ctx.scenes.push(DialogueScene(self.ctx, node_id, host=self))
+
+    def open_minigame(self, spec: str) -> None:
+        from game.minigames import build_minigame
+
+        name, _, encounter = spec.partition(":")
+        try:
+            scene = build_minigame(self.ctx, name, encounter, "normal", self._minigame_done)
+        except KeyError:
+            self.ctx.notify(f"(minigame {spec!r} is not available)", 120)
+            return
+        self.ctx.scenes.push(scene)
+
+    def _minigame_done(self, outcome) -> None:
+        log.info("minigame finished: %s", outcome)
+
+    def change_map(self, name: str, spawn: str) -> None:
+        """Load map ``name`` and put Lena at ``spawn`` (the door fade has already gone dark)."""
+        try:
+            path = resolve_map(self.levels, name)
+            world = read_map(path)
+            if spawn not in world.spawns():
+                raise MapLoadError(f"{path}: no spawn {spawn!r}")
+        except MapLoadError as exc:
+            self.ctx.notify(f"Cannot go there: {exc}", 300)
+            self.core.fade.phase, self.core.fade.ticks = "in", 0
+            return
+        self.map_path = path
+        self.core.arrive(world, spawn)
+        self._mtimes = self._watch_stamp() if self.ctx.dev else {}
+        self.banner_until = self.core.tick + 150
+        self._play_music()
+
+    def dialogue_command(self, name: str, args: dict) -> None:
+        """Commands a dialogue runs on the map: ``npc_move``, ``npc_turn``, ``change_map``."""
+        ok = False
+        if name == "npc_move":
+            ok = self.core.npc_move(str(args.get("npc", "")), args.get("to"))
+        elif name == "npc_turn":
+            ok = self.core.npc_turn(str(args.get("npc", "")), str(args.get("facing", "")))
+        elif name == "change_map":
+            self.core.start_transition(str(args.get("map", "")), str(args.get("spawn", "start")))
+            ok = True
+        if not ok:
+            log.warning("map command %s %r did nothing on %s", name, args, self.world.name)
+
+    # dev: hot reload --------------------------------------------------------------------------------
+    def _watched(self) -> list[Path]:
+        files = [self.map_path]
+        files += [ts.source for ts in self.world.tilesets]
+        return files
+
+    def _watch_stamp(self) -> dict[str, int]:
+        stamp = {}
+        for path in self._watched():
+            try:
+                stamp[str(path)] = path.stat().st_mtime_ns
+            except OSError:
+                stamp[str(path)] = -1
+        return stamp
+
+    def poll_reload(self) -> bool:
+        """Dev mode: reload the map if its files changed. Returns True when a new map was loaded."""
+        stamp = self._watch_stamp()
+        if stamp == self._mtimes:
+            return False
+        self._mtimes = stamp
+        from game.world.check import check_map
+
+        problems = check_map(self.map_path)
+        if problems:
+            self.reload_errors = [str(p) for p in problems]
+            return False
+        try:
+            world = read_map(self.map_path)
+        except MapLoadError as exc:
+            self.reload_errors = [str(exc)]
+            return False
+        self.reload_errors = []
+        px, py = self.core.player.x, self.core.player.y
+        self.core.set_world(world, keep_npcs=True)
+        self.core.player.x, self.core.player.y = px, py
+        self._mtimes = self._watch_stamp()
+        self.ctx.notify(f"Reloaded {self.map_path.name}", 90)
+        return True
+
+    # state ------------------------------------------------------------------------------------------
+    def state_bytes(self) -> bytes:
+        return self.core.state_bytes()
+
+    def snapshot(self) -> dict:
+        """Where Lena is, as plain JSON-able data, for a story save."""
+        p = self.core.player
+        return {"map": self.world.name, "x": p.x, "y": p.y, "facing": p.facing,
+                "fired": sorted(self.core.triggers.fired)}
+
+    def restore(self, data: dict) -> None:
+        """Put Lena back where ``snapshot`` found her (same map; call on a scene built for that map)."""
+        p = self.core.player
+        p.x, p.y = int(data.get("x", p.x)), int(data.get("y", p.y))
+        if data.get("facing") in ("down", "left", "right", "up"):
+            p.facing = data["facing"]
+        self.core.triggers.fired = {str(k) for k in data.get("fired", [])}
+
+    # drawing ----------------------------------------------------------------------------------------
+    def _sprite(self, who: str) -> pygame.Surface | None:
+        if who not in self._sprites:
+            try:
+                self._sprites[who] = self.ctx.assets.image(f"sprites/{who}.png")
+            except Exception:  # noqa: BLE001 - a missing sprite is drawn as a marker, never a crash
+                self._sprites[who] = None
+        return self._sprites[who]
+
+    def camera(self) -> tuple[int, int]:
+        mw, mh = self.world.pixel_size
+        fx, fy = self.core.player.feet
+        cx = (mw - SCREEN_W) // 2 if mw <= SCREEN_W else max(0, min(mw - SCREEN_W, fx - SCREEN_W // 2))
+        cy = (mh - SCREEN_H) // 2 if mh <= SCREEN_H else max(0, min(mh - SCREEN_H, fy - 12 - SCREEN_H // 2))
+        return cx, cy
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        from game.world.render import MapView, Sprite, character_frame, draw_shadow
+
+        if self._view is None or self._view_world is not self.world:
+            self._view, self._view_world = MapView(self.world), self.world
+        view = self._view
+        tick = self.core.tick
+        cam_x, cam_y = self.camera()
+        surface.fill(colour("ink"))
+        view.draw_ground(surface, cam_x, cam_y, tick)
+        sprites = view.furniture_sprites(cam_x, cam_y, SCREEN_W, SCREEN_H, tick)
+        walkers = [("lena", self.core.player, "")] + [(n.who, n, self.idle_facing(i, n))
+                                                     for i, n in enumerate(self.core.npcs)]
+        for who, body, facing in walkers:
+            sheet = self._sprite(who)
+            fx, fy = body.feet
+
+            def draw_body(s, cx, cy, sheet=sheet, body=body, fx=fx, fy=fy, facing=facing or body.facing):
+                draw_shadow(s, fx - cx, fy - cy)
+                if sheet is None:
+                    pygame.draw.rect(s, colour("magenta"), (fx - cx - 6, fy - cy - 20, 12, 20))
+                    return
+                s.blit(character_frame(sheet, facing, body.walking, body.anim), (fx - cx - 8, fy - cy - 23))
+
+            sprites.append(Sprite(fy, 1, draw_body))
+        for sprite in sorted(sprites, key=lambda sp: (sp.sort_y, sp.order)):
+            sprite.draw(surface, cam_x, cam_y)
+        view.draw_above(surface, cam_x, cam_y, tick)
+        if self.ctx.debug_overlay:
+            self._draw_overlay(surface, cam_x, cam_y)
+        self._draw_prompt(surface, cam_x, cam_y)
+        self._draw_banner(surface)
+        if self.reload_errors:
+            self._draw_errors(surface)
+        level = self.core.fade.level
+        if level:
+            shade = pygame.Surface((SCREEN_W, SCREEN_H), pygame.SRCALPHA)
+            shade.fill((*colour("ink"), level))
+            surface.blit(shade, (0, 0))
+        from game.scenes.common import draw_notice
+
+        draw_notice(surface, self.ctx, self.ctx.assets.font())
+
+    def idle_facing(self, index: int, npc: Npc) -> str:
+        """Idle animation: a standing NPC glances to either side now and then (drawing only)."""
+        if npc.walking or npc is self.core.focus:
+            return npc.facing
+        phase = (self.core.tick + index * 97) % 420
+        sides = GLANCE[npc.facing]
+        if phase < 45:
+            return sides[0]
+        if 210 <= phase < 255:
+            return sides[1]
+        return npc.facing
+
+    def _draw_prompt(self, surface: pygame.Surface, cam_x: int, cam_y: int) -> None:
+        target = self.core.focus
+        if target is None or self.core.fade.phase != "none" or self.ctx.scenes.top is not self:
+            return
+        font = self.ctx.assets.font()
+        if isinstance(target, Npc):
+            label = "Talk"
+            fx, fy = target.feet
+            anchor = (fx, fy - 28)
+        else:
+            label = str(target.prop("prompt", "Use"))
+            anchor = (target.x + target.w // 2, target.y - 6)
+        text = f"\u25b6 {label}" if font.has_glyph("\u25b6") else f"> {label}"
+        w = font.width(text) + 10
+        h = font.line_height + 6
+        x = max(2, min(SCREEN_W - w - 2, anchor[0] - cam_x - w // 2))
+        y = max(2, anchor[1] - cam_y - h)
+        from game.ui.widgets import draw_panel
+
+        draw_panel(surface, pygame.Rect(x, y, w, h))
+        font.draw(surface, text, (x + 5, y + 3), colour("cyan_light"))
+
+    def _draw_banner(self, surface: pygame.Surface) -> None:
+        if self.core.tick >= self.banner_until:
+            return
+        title = self.world.map_property("title")
+        if not title:
+            return
+        font = self.ctx.assets.font()
+        w = font.width(str(title), scale=2) + 24
+        from game.ui.widgets import draw_panel
+
+        rect = pygame.Rect(12, 12, w, font.line_height * 2 + 10)
+        draw_panel(surface, rect)
+        font.draw(surface, str(title), (rect.x + 12, rect.y + 5), colour("white"), scale=2, shadow=colour("ink"))
+
+    def _draw_errors(self, surface: pygame.Surface) -> None:
+        from game.ui.widgets import draw_panel
+
+        font = self.ctx.assets.font()
+        lines = ["Map not reloaded: fix these and save again (the last good map keeps running)"]
+        for message in self.reload_errors[:8]:
+            lines += font.wrap(message, SCREEN_W - 40)
+        h = len(lines) * font.line_height + 12
+        rect = pygame.Rect(10, SCREEN_H - h - 10, SCREEN_W - 20, h)
+        draw_panel(surface, rect, accent="red")
+        for i, line in enumerate(lines):
+            font.draw(surface, line, (rect.x + 8, rect.y + 6 + i * font.line_height),
+                      colour("amber") if i == 0 else colour("rose"))
+
+    def _draw_overlay(self, surface: pygame.Surface, cam_x: int, cam_y: int) -> None:
+        world = self.world
+        font = self.ctx.assets.font()
+        tw, th = world.tile_w, world.tile_h
+        red = colour("red")
+        for ty in range(max(0, cam_y // th), min(world.height, (cam_y + SCREEN_H) // th + 1)):
+            for tx in range(max(0, cam_x // tw), min(world.width, (cam_x + SCREEN_W) // tw + 1)):
+                if world.solid[ty * world.width + tx]:
+                    pygame.draw.rect(surface, red, (tx * tw - cam_x, ty * th - cam_y, tw, th), 1)
+        styles = {"solid": "red", "trigger": "yellow", "door": "cyan", "machine": "green", "spawn": "white",
+                  "npc": "magenta", "path": "violet_light"}
+        for obj in world.objects:
+            c = colour(styles.get(obj.kind, "rose"))
+            self._overlay_object(surface, obj, c, cam_x, cam_y, font)
+        p = self.core.player
+        x0, y0, x1, y1 = PLAYER.box(p.x, p.y)
+        pygame.draw.rect(surface, colour("cyan_light"),
+                         (x0 // SUB - cam_x, y0 // SUB - cam_y, (x1 - x0) // SUB, (y1 - y0) // SUB), 1)
+        fx, fy = p.feet
+        font.draw(surface, f"{world.name}  tile {fx // tw},{fy // th}  px {fx},{fy}", (6, SCREEN_H - 14),
+                  colour("white"), outline=colour("ink"))
+
+    def _overlay_object(self, surface, obj: MapObject, c, cam_x, cam_y, font) -> None:
+        if obj.points:
+            pts = [(x - cam_x, y - cam_y) for x, y in obj.points]
+            if len(pts) > 1:
+                pygame.draw.lines(surface, c, obj.shape == "polygon", pts)
+        elif obj.w and obj.h:
+            pygame.draw.rect(surface, c, (obj.x - cam_x, obj.y - cam_y, obj.w, obj.h), 1)
+        else:
+            pygame.draw.circle(surface, c, (obj.x - cam_x, obj.y - cam_y), 3, 1)
+        label = f"{obj.kind}:{obj.name}" if obj.name else obj.kind
+        font.draw(surface, label, (obj.x - cam_x + 2, obj.y - cam_y + 2), c, outline=colour("ink"))
