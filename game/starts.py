@@ -50,12 +50,18 @@ def _dialogue(ctx, start: StartPoint) -> Scene:
 
 
 def _map(ctx, start: StartPoint) -> Scene:
-    """``map``: explore one map (``map=levels/clinic.tmx`` or ``map=clinic``), optionally at ``spawn``."""
+    """``map``: explore one map (``map=levels/clinic.tmx`` or ``map=clinic``), optionally at ``spawn``,
+    with the story at ``chapter`` and ``flags`` (as for ``dialogue``) so any moment of the story can be tried."""
+    from game.dialogue.stage import apply_story_params
     from game.world.scene import ExplorationScene, MapLoadError, resolve_map
 
     name = start.get("map")
     if not name:
         raise StartError("the map start point needs a map, e.g. --map levels/clinic.tmx")
+    try:
+        apply_story_params(ctx.run.story, start.get("chapter"), start.get("flags"))
+    except ValueError as exc:
+        raise StartError(f"bad --chapter or --flags: {exc}") from None
     try:
         return ExplorationScene(ctx, resolve_map(ctx.paths.levels, name), start.get("spawn"))
     except MapLoadError as exc:

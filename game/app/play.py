@@ -21,8 +21,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_run_options(parser)
     parser.add_argument("--start", default="title", help="start point (title by default)")
     parser.add_argument("--dialogue", metavar="NODE", help="play one dialogue node over a backdrop")
-    parser.add_argument("--chapter", metavar="N", help="with --dialogue: the story's chapter")
-    parser.add_argument("--flags", metavar="LIST", help="with --dialogue: flags and counter=value, comma separated")
+    parser.add_argument("--chapter", metavar="N", help="with --dialogue or --map: the story's chapter")
+    parser.add_argument("--flags", metavar="LIST",
+                        help="with --dialogue or --map: flags and counter=value, comma separated")
     parser.add_argument("--map", metavar="PATH", help="start on this Tiled map (e.g. levels/clinic.tmx)")
     parser.add_argument("--spawn", metavar="NAME", help="with --map: the spawn to start at (default: start)")
 
@@ -64,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "dialogue", None):
         return launch(args, StartPoint.of("dialogue", node=args.dialogue, chapter=args.chapter, flags=args.flags))
     if getattr(args, "map", None):
-        return launch(args, StartPoint.of("map", map=args.map, spawn=args.spawn))
+        return launch(args, StartPoint.of("map", map=args.map, spawn=args.spawn, chapter=args.chapter,
+                                      flags=args.flags))
     return launch(args, StartPoint.of(args.start))
 
 

@@ -147,27 +147,8 @@ def _emit(steps, ops: list[_Op]) -> None:
             raise TypeError(f"unknown step {step!r}")
 
 
-class StoryView:
-    """What conditions see: the story state, plus the chapter readable as the counter ``chapter``."""
-
-    def __init__(self, story: StoryState) -> None:
-        self.story = story
-
-    def has(self, name: str) -> bool:
-        return self.story.has(name)
-
-    def counter(self, name: str) -> int:
-        if name == "chapter":
-            return self.story.chapter
-        return self.story.counter(name)
-
-    @property
-    def visited(self) -> set[str]:
-        return self.story.visited
-
-
 def check(condition: Condition | None, story: StoryState) -> bool:
-    return condition is None or condition.evaluate(StoryView(story))
+    return condition is None or condition.evaluate(story)
 
 
 # the runner ----------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ It reads the dive on top of the scene stack (``game.ctx.scenes.top.dive``) and r
 action goes through exactly the input handling a player's keyboard or gamepad goes through. It runs
 the cases, steps a few instructions with the debugger, then walks the cursor to each line that differs
 from SPECTRA's backup image (the puzzle's reference) and rewrites it field by field in the editor.
+In the story it also takes the results screen's Continue, so the Outcome goes back to the dialogue.
 It knows the answer; what it proves is that the answer is reachable through the controls in time.
 """
 
@@ -48,6 +49,10 @@ class SpectraAutopilot:
             return Action.CONFIRM if dive.t > 40 else Action.NONE
         if dive.phase == "cleared":
             return Action.CONFIRM if dive.t > 40 else Action.NONE
+        if dive.phase == "over":
+            # in the story the results offer only Continue: take it, so the Outcome goes back to the dialogue;
+            # in practice (Retry / Quit to title) a player decides, so the pilot stays idle
+            return Action.CONFIRM if dive.t > 40 and dive.result_items == ("Continue",) else Action.NONE
         if dive.phase != "play":
             return Action.NONE
         if dive.results is None:

@@ -3,6 +3,7 @@
     met_malik                       a flag is set (or a counter is not zero)
     not letter_read                 negation
     trust >= 2                      compare a counter: == != < <= > >=
+    chapter >= 2                    the story's chapter (built in, read-only: a number like a counter)
     visited(jenna_intro)            a dialogue node was visited
     met_malik and (trust > 1 or visited(debate_prep))
 
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from game.story.state import StoryState
 
 _TOKEN = re.compile(r"\s*(?:(?P<num>-?\d+)|(?P<op>==|!=|<=|>=|<|>|\(|\))|(?P<word>[A-Za-z_][A-Za-z0-9_.\-]*))")
+#: the built-in name that reads ``StoryState.chapter`` (declared by the game, not by dialogue/story.yaml)
+CHAPTER = "chapter"
 _COMPARE = {
     "==": lambda a, b: a == b,
     "!=": lambda a, b: a != b,
@@ -87,12 +90,19 @@ def _eval(tree: tuple, state: StoryState) -> bool:
     if tag == "not":
         return not _eval(tree[1], state)
     if tag == "name":
-        return state.has(tree[1]) or state.counter(tree[1]) != 0
+        return state.has(tree[1]) or _number(state, tree[1]) != 0
     if tag == "cmp":
-        return _COMPARE[tree[2]](state.counter(tree[1]), tree[3])
+        return _COMPARE[tree[2]](_number(state, tree[1]), tree[3])
     if tag == "visited":
         return tree[1] in state.visited
     raise AssertionError(tag)
+
+
+def _number(state: StoryState, name: str) -> int:
+    """A counter's value; ``chapter`` is the story's chapter, the same for dialogue and map triggers."""
+    if name == CHAPTER:
+        return int(state.chapter)
+    return state.counter(name)
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:
