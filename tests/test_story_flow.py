@@ -65,12 +65,18 @@ def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_s
     assert d.dialogue.host is d.explore and d.dialogue.runner.node == "malik_first_tour"
     assert isinstance(d.dialogue.event, LineEvent)
     assert d.read_until_choice()
+    scene = d.explore  # the camera has risen so Lena stands above the box, not under it
+    _, cam_y = scene.camera(scene._lift)
+    assert scene._lift == DialogueScene.covers_bottom
+    assert scene.core.player.feet[1] - cam_y + 16 <= 360 - DialogueScene.covers_bottom
     d.choose(1)  # "Good. Today needs everything green."
     d.read_to_end()
     assert d.top is d.explore and story.has("toured") and story.counter("malik_jokes") == 0
     d.talk_to("jenna")
     d.read_to_end(choices=[0, 0])
     assert story.has("jenna_arrived") and story.counter("jenna_trust") == 2
+    jenna, seat = d.explore.core.find_npc("jenna"), d.explore.world.spawns()["jenna_chair"].feet
+    d.wait_for(lambda: jenna.feet == seat, 900, "Jenna to walk around the walls to chair one (npc_move)")
     started = []
     real_build = minigames.build_minigame
 

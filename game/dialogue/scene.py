@@ -30,6 +30,7 @@ from game.dialogue.layout import (
     BOX_RECT,
     CHOICE_TEXT_WIDTH,
     PORTRAIT_RECT,
+    SCREEN_H,
     TEXT_WIDTH,
     TEXT_X,
     TEXT_Y,
@@ -60,6 +61,8 @@ def shared_dialogue(ctx):
 
 class DialogueScene(Scene):
     transparent = True
+    #: pixels at the bottom of the screen the box covers: a map under it frames the speakers above it
+    covers_bottom = SCREEN_H - BOX_RECT[1] + 8
 
     def __init__(self, ctx, node_id: str | None, host=None, *, dialogue=None, runner_data: dict | None = None,
                  on_end: Callable[[], None] | None = None) -> None:

@@ -238,13 +238,15 @@ class Exploration:
                 npc.wait = WANDER_PAUSE if npc.loop else 0
                 npc.walking = False
                 continue
-            # walk one axis at a time (x first), like someone following the floor tiles
+            # walk one axis at a time (x first), like someone following the floor tiles; a scripted move
+            # (a cutscene) goes at Lena's walking pace, a wander route at a stroll
+            speed = NPC_SPEED if npc.loop else WALK_SPEED
             if ddx:
-                step = max(-NPC_SPEED, min(NPC_SPEED, ddx))
+                step = max(-speed, min(speed, ddx))
                 vx, vy = step, 0
                 npc.facing = "right" if ddx > 0 else "left"
             else:
-                step = max(-NPC_SPEED, min(NPC_SPEED, ddy))
+                step = max(-speed, min(speed, ddy))
                 vx, vy = 0, step
                 npc.facing = "down" if ddy > 0 else "up"
             others = [player_box] + [o.box() for o in self.npcs if o is not npc]
@@ -306,8 +308,43 @@ class Exploration:
         else:
             tx, ty = int(to[0]), int(to[1])
             target = tile_feet(self.world, tx, ty)
-        npc.route, npc.route_index, npc.loop, npc.wait = [target], 0, False, 0
+        npc.route, npc.route_index, npc.loop, npc.wait = self.route_to(npc, target), 0, False, 0
         return True
+
+    def route_to(self, npc: Npc, target: tuple[int, int]) -> list[tuple[int, int]]:
+        """Feet points (sub-pixels) leading ``npc`` to ``target`` around walls and furniture: a breadth-first
+        search over tile centres (neighbours in a fixed order, so the same map always gives the same route).
+        Without a way through, the straight line (the NPC stops at the first wall)."""
+        world = self.world
+        tw, th = world.tile_w * SUB, world.tile_h * SUB
+
+        def tile_of(point: tuple[int, int]) -> tuple[int, int]:
+            return min(world.width - 1, max(0, point[0] // tw)), min(world.height - 1, max(0, (point[1] - 1) // th))
+
+        start, goal = tile_of((npc.x, npc.y)), tile_of(target)
+        came: dict[tuple[int, int], tuple[int, int] | None] = {start: None}
+        frontier = [start]
+        while frontier and goal not in came:
+            nxt = []
+            for cx, cy in frontier:
+                for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+                    cell = (cx + dx, cy + dy)
+                    if cell in came or not (0 <= cell[0] < world.width and 0 <= cell[1] < world.height):
+                        continue
+                    if cell != goal and self.collide.blocked(PLAYER.box(*tile_feet(world, *cell))):
+                        continue
+                    came[cell] = (cx, cy)
+                    nxt.append(cell)
+            frontier = nxt
+        if goal not in came:
+            return [target]
+        cells = []
+        cell: tuple[int, int] | None = goal
+        while cell is not None:
+            cells.append(cell)
+            cell = came[cell]
+        path = cells[::-1]  # start ... goal
+        return [tile_feet(world, *c) for c in path[:-1]] + [target]
 
     def npc_turn(self, name: str, facing: str) -> bool:
         npc = self.find_npc(name)

@@ -22,6 +22,7 @@ from game.world.tmx import TmxError
 
 log = logging.getLogger(__name__)
 
+LIFT_STEP = 8  # pixels a tick the camera rises over a dialogue box (and settles back after)
 RELOAD_EVERY = 30  # ticks between two looks at the map files in dev mode (half a second)
 SCREEN_W, SCREEN_H = 640, 360
 GLANCE = {"down": ("left", "right"), "up": ("left", "right"), "left": ("down", "up"), "right": ("down", "up")}
@@ -66,6 +67,7 @@ class ExplorationScene(Scene):
         self._view = None
         self._view_world: WorldMap | None = None
         self._sprites: dict[str, pygame.Surface] = {}
+        self._lift = 0  # the camera's eased lift over a dialogue box: drawing only, never in state_bytes
         self.banner_until = 150
 
     @property
@@ -83,6 +85,7 @@ class ExplorationScene(Scene):
 
     # the tick ---------------------------------------------------------------------------------------
     def update(self, frame: ActionFrame) -> None:
+        self._ease_lift()
         top = self.ctx.scenes.top
         if top is not self and getattr(top, "host", None) is not self:
             return  # paused, in a minigame or a menu: the map stands still
@@ -229,12 +232,24 @@ class ExplorationScene(Scene):
                 self._sprites[who] = None
         return self._sprites[who]
 
-    def camera(self) -> tuple[int, int]:
+    def camera(self, lift: int = 0) -> tuple[int, int]:
+        """The top-left map pixel on screen. ``lift``: pixels at the bottom of the screen covered by a box
+        (a conversation), so Lena and whoever she talks to are framed in the part still visible."""
         mw, mh = self.world.pixel_size
         fx, fy = self.core.player.feet
+        view_h = SCREEN_H - lift
         cx = (mw - SCREEN_W) // 2 if mw <= SCREEN_W else max(0, min(mw - SCREEN_W, fx - SCREEN_W // 2))
         cy = (mh - SCREEN_H) // 2 if mh <= SCREEN_H else max(0, min(mh - SCREEN_H, fy - 12 - SCREEN_H // 2))
+        if lift:  # may scroll past the map's bottom edge: that strip is under the box
+            cy = max(cy, min(fy + 16 - view_h, mh - view_h))
         return cx, cy
+
+    def _ease_lift(self) -> None:
+        """Once a tick: ease the camera's lift toward what a conversation over this map covers. The lift only
+        moves the picture (drawing), never anything in ``state_bytes``."""
+        top = self.ctx.scenes.top
+        target = int(getattr(top, "covers_bottom", 0) or 0) if getattr(top, "host", None) is self else 0
+        self._lift += max(-LIFT_STEP, min(LIFT_STEP, target - self._lift))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         from game.world.render import MapView, Sprite, character_frame, draw_shadow
@@ -243,7 +258,7 @@ class ExplorationScene(Scene):
             self._view, self._view_world = MapView(self.world), self.world
         view = self._view
         tick = self.core.tick
-        cam_x, cam_y = self.camera()
+        cam_x, cam_y = self.camera(self._lift)
         surface.fill(colour("ink"))
         view.draw_ground(surface, cam_x, cam_y, tick)
         sprites = view.furniture_sprites(cam_x, cam_y, SCREEN_W, SCREEN_H, tick)
