@@ -35,7 +35,7 @@ def test_exploration_through_a_door_round_trips(tmp_path):
 
 
 def test_a_changed_step_in_an_exploration_replay_is_a_desync_at_the_next_checkpoint(tmp_path):
-    start = StartPoint.of("map", map="clinic", spawn="start")
+    start = StartPoint.of("map", map="clinic", spawn="office")  # a long walk out of the building
     d = drive(start)
     d.walk_through_door("to_street")
     d.idle(60)
