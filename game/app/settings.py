@@ -114,6 +114,8 @@ SPECS: dict[str, _Spec] = {
     "speedrun_mode": _Spec(False, _boolean, "true or false"),
     "timer": _Spec("off", lambda v: v in TIMER_MODES, "one of " + ", ".join(TIMER_MODES)),
     "livesplit_server": _Spec(False, _boolean, "true or false"),
+    # swarm practice draws the personal best's beacon as a ghost (drawing only: not a simulation key)
+    "ghost": _Spec(True, _boolean, "true or false"),
     "show_fps": _Spec(False, _boolean, "true or false"),
     "bindings": _Spec(DEFAULT_BINDINGS, _bindings_ok, "a table of device -> action -> key names"),
 }

@@ -46,6 +46,8 @@ class SettingsScene(Scene):
             MenuItem("speedrun_mode", "Speedrun mode", "On" if s["speedrun_mode"] else "Off",
                      hint="Instant text; every line of dialogue can be skipped."),
             MenuItem("timer", "On-screen timer", TIMER_LABELS[s["timer"]]),
+            MenuItem("ghost", "Personal-best ghost", "On" if s["ghost"] else "Off",
+                     hint="Swarm practice: show your best run's beacon as a ghost."),
             MenuItem("livesplit_server", "LiveSplit Server", "On" if s["livesplit_server"] else "Off",
                      hint="Send game time to LiveSplit Server on localhost:16834 when it runs."),
             MenuItem("show_fps", "Show FPS", "On" if s["show_fps"] else "Off"),
@@ -72,7 +74,7 @@ class SettingsScene(Scene):
         elif key == "timer":
             modes = list(TIMER_LABELS)
             s.set(key, modes[(modes.index(s[key]) + step) % len(modes)])
-        elif key in ("auto_advance", "fullscreen", "speedrun_mode", "livesplit_server", "show_fps"):
+        elif key in ("auto_advance", "fullscreen", "speedrun_mode", "ghost", "livesplit_server", "show_fps"):
             s.set(key, not s[key])
             if key == "fullscreen" and self.ctx.display is not None and self.ctx.display.fullscreen != s[key]:
                 self.ctx.display.toggle_fullscreen()
