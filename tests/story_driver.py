@@ -310,7 +310,8 @@ class Driver:
         """Let ``pilot`` (an autopilot: ``attach(game)``, ``next_frame()``) play the minigame on top of the
         stack until it hands back control; returns the scene it played."""
         scene = self.top
-        pilot.attach(self.game)
+        # the SPECTRA pilot reads the game's top scene; the swarm pilot is handed its scene
+        pilot.attach(scene if hasattr(scene, "swarm") else self.game)
         for _ in range(limit):
             if self.top is not scene and scene not in self.ctx.scenes.scenes:
                 return scene
