@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from game.ui.textwrap import wrap_words
+
 SCREEN_W, SCREEN_H = 640, 360
 BOX_MARGIN = 10
 BOX_H = 84
@@ -53,24 +55,5 @@ class TextMetrics:
         return sum(self.advances.get(ch, self.advances[self.fallback]) for ch in line) - self.letter_spacing
 
     def wrap(self, text: str, max_width: int) -> list[str]:
-        """Same rules as ``BitmapFont.wrap``: break at spaces, split words wider than the line."""
-        out: list[str] = []
-        for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            line = ""
-            for word in paragraph.split():
-                candidate = f"{line} {word}" if line else word
-                if self.width(candidate) <= max_width:
-                    line = candidate
-                    continue
-                if line:
-                    out.append(line)
-                    line = ""
-                while self.width(word) > max_width:
-                    cut = 1
-                    while cut < len(word) and self.width(word[: cut + 1]) <= max_width:
-                        cut += 1
-                    out.append(word[:cut])
-                    word = word[cut:]
-                line = word
-            out.append(line)
-        return out
+        """Same rules as ``BitmapFont.wrap`` (both use ``game.ui.textwrap``)."""
+        return wrap_words(text, max_width, self.width)

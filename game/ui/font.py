@@ -28,6 +28,7 @@ from pathlib import Path
 import pygame
 
 from game.ui.palette import PALETTE
+from game.ui.textwrap import wrap_words
 
 ColourLike = str | Sequence[int] | pygame.Color
 
@@ -274,24 +275,4 @@ class BitmapFont:
         line then holds exactly one character).
         """
         limit = max_width // scale if scale >= 1 else max_width
-        out: list[str] = []
-        for paragraph in self._lines(text):
-            line = ""
-            for word in paragraph.split():
-                candidate = f"{line} {word}" if line else word
-                if self._line_width(candidate) <= limit:
-                    line = candidate
-                    continue
-                if line:
-                    out.append(line)
-                    line = ""
-                # The word starts a fresh line; split it if it is too long on its own.
-                while self._line_width(word) > limit:
-                    cut = 1
-                    while cut < len(word) and self._line_width(word[: cut + 1]) <= limit:
-                        cut += 1
-                    out.append(word[:cut])
-                    word = word[cut:]
-                line = word
-            out.append(line)
-        return out
+        return wrap_words(text, limit, self._line_width)
