@@ -204,3 +204,13 @@ def test_npc_move_npc_turn_and_change_map_from_a_dialogue_act_on_the_map(tmp_pat
     assert d.dialogue is not None and d.dialogue.event.line.text == "Off to the street."
     d.read_to_end()
     assert d.top is scene
+
+
+def test_the_map_start_point_sets_the_story_and_refuses_a_bad_chapter(booted):
+    from game.starts import StartError, build_start
+
+    game = booted(StartPoint.of("map", map="street", chapter=3, flags="found_tamper,jenna_trust=2"))
+    story = game.ctx.run.story
+    assert story.chapter == 3 and story.has("found_tamper") and story.counter("jenna_trust") == 2
+    with pytest.raises(StartError, match="chapter"):
+        build_start(game.ctx, StartPoint.of("map", map="clinic", chapter="three"))
