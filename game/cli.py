@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 # minigame -> module, for `neosmiles practice NAME` and `neosmiles bench NAME`
 PRACTICE: dict[str, str] = {}
 BENCH: dict[str, str] = {}
+PRACTICE["swarm"] = "game.swarm.cli"
+BENCH["swarm"] = "game.swarm.bench"
 
 
 def build_parser() -> argparse.ArgumentParser:

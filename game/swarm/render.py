@@ -1,0 +1,235 @@
+"""Drawing the inside of the tooth and the swarm: batch pixel writes, never one call per bot.
+
+The tissue is coloured through a lookup table (tissue type x shade) into a 320x180 surface, scaled
+2x with nearest-neighbour sampling, and cached until the simulation's ``tissue_version`` changes.
+Bots, trails and particles are written straight into the frame's pixels through
+``pygame.surfarray.pixels2d`` with numpy fancy indexing (one write per layer for all bots); the swarm's
+glow is a low-resolution density map, smoothly scaled and added with ``BLEND_ADD``. Drawing only reads
+the simulation.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game.swarm import tissue as T
+from game.swarm.particles import DEBRIS, SPARK
+from game.swarm.sim import DENSITY_SHIFT, PULSE_TICKS, SUB, Beacon, Swarm
+from game.ui.palette import colour
+
+W, H = 640, 360
+GW, GH = W >> (DENSITY_SHIFT - 8), H >> (DENSITY_SHIFT - 8)  # glow map: 4 px cells
+
+# shade variants per tissue type: 0-3 texture, 4 lit edge (facing up/left), 5 shaded edge, 6 stained
+_SHADES: dict[int, tuple[str, ...]] = {
+    T.SPACE: ("night", "night", "ink", "navy", "night", "night", "night", "night"),
+    T.CLEAN: ("navy", "navy", "night", "slate", "navy", "night", "navy", "navy"),
+    T.PULP: ("pulp", "pulp", "gum", "rose", "rose", "gum_dark", "gum_dark", "pulp"),
+    T.NERVE: ("nerve", "nerve", "red", "red", "red", "nerve", "nerve", "nerve"),
+    T.ENAMEL: ("enamel", "enamel", "enamel_shade", "white", "white", "enamel_shade", "dentin_shade", "enamel"),
+    T.DENTIN: ("dentin", "dentin", "dentin_shade", "cream", "cream", "dentin_shade", "decay_light", "dentin"),
+    T.GUM: ("gum", "gum", "pulp", "rose", "rose", "gum_dark", "gum_dark", "gum"),
+    T.BONE: ("gum_dark", "gum_dark", "gum_dark", "gum", "gum", "wood_dark", "wood_dark", "gum_dark"),
+    T.DECAY: ("decay", "decay_dark", "decay_light", "decay", "decay_light", "decay_dark", "decay_dark", "ink"),
+}
+
+
+def _noise(rows: int, cols: int, seed: int) -> np.ndarray:
+    """A fixed integer hash per cell (drawing only): texture that never flickers."""
+    gy, gx = np.mgrid[0:rows, 0:cols].astype(np.uint32)
+    h = (gx * np.uint32(374761393) + gy * np.uint32(668265263) + np.uint32(seed)) & np.uint32(0xFFFFFFFF)
+    h = (h ^ (h >> np.uint32(13))) * np.uint32(1274126177)
+    return ((h ^ (h >> np.uint32(16))) & np.uint32(0xFF)).astype(np.uint8)
+
+
+def _value_noise(rows: int, cols: int, period: int, seed: int) -> np.ndarray:
+    """Smooth blotches (0..255) from a coarse hash grid, bilinearly blended (drawing only)."""
+    coarse = _noise(rows // period + 2, cols // period + 2, seed).astype(np.float32)
+    fy = np.arange(rows, dtype=np.float32) / period
+    fx = np.arange(cols, dtype=np.float32) / period
+    iy, ix = fy.astype(np.int32), fx.astype(np.int32)
+    ty, tx = (fy - iy)[:, None], (fx - ix)[None, :]
+    a = coarse[iy][:, ix]
+    b = coarse[iy][:, ix + 1]
+    c = coarse[iy + 1][:, ix]
+    d = coarse[iy + 1][:, ix + 1]
+    top = a + (b - a) * tx
+    bottom = c + (d - c) * tx
+    return (top + (bottom - top) * ty).astype(np.int32)
+
+
+class SwarmRenderer:
+    def __init__(self, glow: pygame.Surface | None = None) -> None:
+        self.frame = pygame.Surface((W, H), 0, 32)
+        self._tissue_small = pygame.Surface((T.COLS, T.ROWS), 0, 32)
+        self._tissue = pygame.Surface((W, H), 0, 32)
+        self._glow_small = pygame.Surface((GW, GH), 0, 32)
+        self._glow_big = pygame.Surface((W, H), 0, 32)
+        self._version: tuple[int, int] | None = None
+        m = self.frame.map_rgb
+        self.lut = np.zeros(len(_SHADES) * 8, np.uint32)
+        for kind, names in _SHADES.items():
+            for i, name in enumerate(names):
+                self.lut[kind * 8 + i] = m(colour(name))
+        self.noise = _noise(T.ROWS, T.COLS, 7)
+        # texture: smooth blotches with dithered edges, a few specks
+        blotch = _value_noise(T.ROWS, T.COLS, 9, 11) + (self.noise.astype(np.int32) & 31) - 16
+        texture = np.zeros((T.ROWS, T.COLS), np.uint8)
+        texture[blotch < 48] = 2
+        texture[blotch > 214] = 3
+        texture[self.noise > 252] = 2
+        self.texture = texture
+        gy = np.arange(T.ROWS)[:, None]
+        # the open mouth: darker towards the top of the screen, with slow swirls of saliva
+        swirl = _value_noise(T.ROWS, T.COLS, 14, 5) + (self.noise.astype(np.int32) & 31) - gy // 2
+        self.space_band = np.where(swirl > 175, 3, np.where(swirl < 30, 2, 0)).astype(np.uint8)
+        self.c_head = np.uint32(m(colour("cyan_light")))
+        self.c_tail = np.uint32(m(colour("cyan")))
+        self.c_trail = np.uint32(m(colour("teal_dark")))
+        self.c_rogue = np.uint32(m(colour("magenta")))
+        self.c_rogue_core = np.uint32(m(colour("rose")))
+        self.c_debris = np.array([m(colour(n)) for n in ("decay_dark", "decay", "decay_light", "wood_light")],
+                                 np.uint32)
+        self.c_spark = np.array([m(colour(n)) for n in ("orange", "amber", "yellow", "white")], np.uint32)
+        glow_cols = [(0, 0, 0)] + [(min(255, 4 * k // 3), min(255, 9 * k // 4), min(255, 10 * k // 4))
+                                   for k in range(1, 64)]
+        self.glow_lut = np.array([m(c) for c in glow_cols], np.uint32)
+        self.beacon_glow = glow
+
+    # tissue --------------------------------------------------------------------------------------
+    def _tissue_layer(self, swarm: Swarm) -> pygame.Surface:
+        key = (id(swarm), swarm.tissue_version)
+        if key == self._version:
+            return self._tissue
+        self._version = key
+        t = swarm.tissue
+        variant = self.texture.copy()
+        open_ = t < T.FIRST_SOLID
+        solid = ~open_
+        above = np.zeros_like(open_)
+        above[1:, :] = open_[:-1, :]
+        left = np.zeros_like(open_)
+        left[:, 1:] = open_[:, :-1]
+        below = np.zeros_like(open_)
+        below[:-1, :] = open_[1:, :]
+        right = np.zeros_like(open_)
+        right[:, :-1] = open_[:, 1:]
+        decay = t == T.DECAY
+        near_decay = np.zeros_like(decay)
+        near_decay[1:, :] |= decay[:-1, :]
+        near_decay[:-1, :] |= decay[1:, :]
+        near_decay[:, 1:] |= decay[:, :-1]
+        near_decay[:, :-1] |= decay[:, 1:]
+        near_decay &= ((t == T.ENAMEL) | (t == T.DENTIN)) & ((self.noise & 64) > 0)
+        variant[solid & (below | right)] = 5
+        variant[solid & (above | left)] = 4
+        variant[near_decay] = 6
+        # decay: darker where it is deep (many hit points left), ragged by the noise
+        hp = swarm.decay_hp.astype(np.int32)
+        full = max(1, swarm.encounter.decay_hp)
+        tier = np.where(hp * 3 > full * 2, 1, np.where(hp * 3 > full, 0, 2))
+        tier = np.where((self.noise & 48) == 48, 7 * (tier == 1) + tier * (tier != 1), tier)
+        variant = np.where(decay, tier, variant)
+        variant = np.where(t == T.SPACE, self.space_band, variant)
+        colours = self.lut[t.astype(np.uint32) * 8 + variant]
+        pygame.surfarray.blit_array(self._tissue_small, colours.T)
+        pygame.transform.scale(self._tissue_small, (W, H), self._tissue)
+        return self._tissue
+
+    # the frame -------------------------------------------------------------------------------------
+    def draw(self, target: pygame.Surface, swarm: Swarm, ghost: Beacon | None = None) -> None:
+        frame = self.frame
+        frame.blit(self._tissue_layer(swarm), (0, 0))
+        x = swarm.x >> 8
+        y = swarm.y >> 8
+        self._glow(x, y)
+        pix = pygame.surfarray.pixels2d(frame)
+        flat = pix.T.reshape(-1)
+        try:
+            self._bots(flat, swarm, x, y)
+            self._particles(flat, swarm)
+        finally:
+            del flat, pix
+        frame.blit(self._glow_big, (0, 0), special_flags=pygame.BLEND_ADD)
+        self._beacon(frame, swarm, swarm.beacon, bright=True)
+        if ghost is not None:
+            self._ghost(frame, ghost, swarm.tick_count)
+        target.blit(frame, (0, 0))
+
+    def _glow(self, x: np.ndarray, y: np.ndarray) -> None:
+        shift = DENSITY_SHIFT - 8
+        counts = np.bincount((y >> shift) * GW + (x >> shift), minlength=GW * GH)
+        np.minimum(counts, 63, out=counts)
+        pygame.surfarray.blit_array(self._glow_small, self.glow_lut[counts].reshape(GH, GW).T)
+        pygame.transform.smoothscale(self._glow_small, (W, H), self._glow_big)
+
+    def _bots(self, flat: np.ndarray, swarm: Swarm, x: np.ndarray, y: np.ndarray) -> None:
+        vx, vy = swarm.vx, swarm.vy
+        # faint trail two steps back, the tail one step back, the bright head on top
+        tx = x - (vx >> 7)
+        ty = y - (vy >> 7)
+        np.clip(tx, 0, W - 1, out=tx)
+        np.clip(ty, 0, H - 1, out=ty)
+        flat[ty * W + tx] = self.c_trail
+        tx = x - (vx >> 8)
+        ty = y - (vy >> 8)
+        np.clip(tx, 0, W - 1, out=tx)
+        np.clip(ty, 0, H - 1, out=ty)
+        flat[ty * W + tx] = self.c_tail
+        flat[y * W + x] = self.c_head
+        r = swarm.rogue_idx
+        if r.size:
+            rx = np.clip(x[r], 1, W - 2)
+            ry = np.clip(y[r], 1, H - 2)
+            at = ry * W + rx
+            for d in (-1, 1, -W, W, -W - 1, -W + 1, W - 1, W + 1):
+                flat[at + d] = self.c_rogue
+            flat[at] = self.c_rogue_core
+
+    def _particles(self, flat: np.ndarray, swarm: Swarm) -> None:
+        p = swarm.particles
+        live = np.flatnonzero(p.life > 0)
+        if live.size == 0:
+            return
+        px = p.x[live] >> 8
+        py = p.y[live] >> 8
+        life = p.life[live]
+        kind = p.kind[live]
+        tier = np.minimum(life >> 3, 3)
+        cols = np.where(kind == DEBRIS, self.c_debris[tier], self.c_spark[tier])
+        flat[py * W + px] = cols
+        sparks = (kind == SPARK) & (life > 8)
+        if sparks.any():
+            sx = np.clip(px[sparks] - (p.vx[live][sparks] >> 8), 0, W - 1)
+            sy = np.clip(py[sparks] - (p.vy[live][sparks] >> 8), 0, H - 1)
+            flat[sy * W + sx] = self.c_spark[1]
+
+    def _beacon(self, frame: pygame.Surface, swarm: Swarm, beacon: Beacon, bright: bool) -> None:
+        bx, by = beacon.x // SUB, beacon.y // SUB
+        t = swarm.tick_count
+        if self.beacon_glow is not None:
+            g = self.beacon_glow
+            frame.blit(g, (bx - g.get_width() // 2, by - g.get_height() // 2), special_flags=pygame.BLEND_RGB_ADD)
+        radius = 7 + (t // 6) % 3
+        ring = colour("cyan_light") if swarm.mode != 2 else colour("amber")
+        if swarm.mode == 1:
+            radius = 4
+            ring = colour("white")
+        pygame.draw.circle(frame, colour("ink"), (bx, by), radius + 1, 1)
+        pygame.draw.circle(frame, ring, (bx, by), radius, 1)
+        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            frame.set_at((bx + dx * (radius + 3), by + dy * (radius + 3)), ring)
+        frame.set_at((bx, by), colour("white"))
+        since = t - swarm.recall_tick
+        if 0 <= since < PULSE_TICKS:
+            r = swarm.encounter.recall_radius * since // PULSE_TICKS + 4
+            pygame.draw.circle(frame, colour("cyan"), (bx, by), r, 2)
+            pygame.draw.circle(frame, colour("white"), (bx, by), max(1, r - 3), 1)
+
+    def _ghost(self, frame: pygame.Surface, ghost: Beacon, tick: int) -> None:
+        gx, gy = ghost.x // SUB, ghost.y // SUB
+        shape = pygame.Surface((21, 21), pygame.SRCALPHA)
+        pygame.draw.circle(shape, (*colour("violet_light"), 150), (10, 10), 8, 1)
+        pygame.draw.circle(shape, (*colour("violet"), 90), (10, 10), 4)
+        frame.blit(shape, (gx - 10, gy - 10))

@@ -1,0 +1,462 @@
+"""The nano-bot swarm: struct-of-arrays state and the fixed 60 Hz tick. Never imports pygame.
+
+Every bot is a row in a few numpy arrays (position and velocity as int32 fixed point in 1/256 px, a
+kind byte: normal or rogue). One tick:
+
+1. the beacon follows the action frame (``beacon_step``, a pure function shared with ghost replays);
+2. bots are binned into a 16 px uniform grid; per-cell counts and sums (``np.bincount`` of integers,
+   exact) give each bot the mean position and velocity of its 3x3 neighbourhood: cohesion and
+   alignment are steering towards those, separation runs down the gradient of a 4 px density grid;
+3. bots seek the beacon (rogue bots seek the healthy tissue they attack), velocities are damped and
+   clamped, and moves that would enter solid tissue slide along it or stop: bots never enter healthy
+   tissue or leave the arena;
+4. bumping into decay erodes it; bots in the pulp raise the pain meter; decay spreads; particles fly.
+
+Only integer arithmetic feeds the state (shifts, adds, multiplies, clips, integer draws), so the same
+seed and frames give bit-identical arrays on every CPU, whatever SIMD paths numpy takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.core.actions import Action, ActionFrame
+from game.swarm import tissue as T
+from game.swarm.encounter import Encounter
+from game.swarm.grid import UniformGrid
+from game.swarm.particles import DEBRIS, SPARK, ParticlePool
+
+SUB = 256  # fixed-point units per logical pixel
+WIDTH, HEIGHT = 640 * SUB, 360 * SUB
+TISSUE_SHIFT = 9  # 2 px tissue cells
+FLOCK_SHIFT = 12  # 16 px flocking cells
+DENSITY_SHIFT = 10  # 4 px density cells
+
+VMAX = 3 * SUB  # fixed-point units per tick
+KEY_SPEED = 4 * SUB  # beacon speed with direction keys
+FOLLOW_MAX = 9 * SUB  # beacon speed limit when following the pointer
+PULSE_TICKS = 40  # how long a recall pulse pulls the swarm in
+PAIN_MAX = 100_000
+JITTER_SIZE = 8192
+PARTICLES = 2048
+
+NORMAL, FOCUS, SPREAD = 0, 1, 2
+# per mode: seek shift (smaller pulls harder), cohesion shift, alignment shift, separation gain
+MODES = {
+    NORMAL: (4, 6, 3, 24),
+    FOCUS: (3, 4, 3, 10),
+    SPREAD: (6, 9, 4, 64),
+}
+
+
+@dataclass(frozen=True)
+class Beacon:
+    """Where the swarm is called to, in fixed point, and what moves it."""
+
+    x: int
+    y: int
+    target: tuple[int, int] | None = None  # where the pointer last put it, fixed point
+    last_pointer: tuple[int, int] | None = None
+
+
+def beacon_step(beacon: Beacon, frame: ActionFrame) -> Beacon:
+    """Move the beacon for one frame: direction keys or the stick move it, a moved pointer leads it.
+
+    Pure and integer-only: the ghost of a replay runs the same function over the recorded frames.
+    """
+    x, y, target = beacon.x, beacon.y, beacon.target
+    pointer = frame.pointer
+    if beacon.last_pointer is not None and pointer != beacon.last_pointer:
+        target = (min(max(pointer[0], 0), 639) * SUB + SUB // 2, min(max(pointer[1], 0), 359) * SUB + SUB // 2)
+    dx, dy = frame.direction()
+    if dx or dy:
+        target = None
+        step = KEY_SPEED if not (dx and dy) else KEY_SPEED * 181 // 256
+        x += dx * step
+        y += dy * step
+    elif target is not None:
+        x += max(-FOLLOW_MAX, min(FOLLOW_MAX, (target[0] - x) // 4 if abs(target[0] - x) > 3 else target[0] - x))
+        y += max(-FOLLOW_MAX, min(FOLLOW_MAX, (target[1] - y) // 4 if abs(target[1] - y) > 3 else target[1] - y))
+    x = min(max(x, 4 * SUB), WIDTH - 4 * SUB)
+    y = min(max(y, 4 * SUB), HEIGHT - 4 * SUB)
+    return Beacon(x, y, target, pointer)
+
+
+def _clamp(values: np.ndarray, limit: int) -> np.ndarray:
+    """Clamp integers to -limit..limit in place (np.clip's Python overhead is large for small arrays)."""
+    np.minimum(values, limit, out=values)
+    np.maximum(values, -limit, out=values)
+    return values
+
+
+def start_beacon() -> Beacon:
+    return Beacon(320 * SUB, 40 * SUB)
+
+
+class Swarm:
+    """The whole simulation state of one encounter and its tick."""
+
+    def __init__(self, encounter: Encounter, rng: np.random.Generator, bots: int | None = None) -> None:
+        self.encounter = encounter
+        self.rng = rng
+        n = encounter.bots if bots is None else bots
+        self.n = n
+        self.tick_count = 0
+        self.tissue, self.decay_hp = T.build_tooth([(d.x, d.y, d.radius) for d in encounter.decay],
+                                                   encounter.decay_hp)
+        self.tissue_flat = self.tissue.ravel()
+        self.hp_flat = self.decay_hp.ravel()
+        self.wound = np.zeros(self.tissue.size, np.int16)
+        self.tissue_version = 0
+        self.initial_decay = int(np.count_nonzero(self.tissue == T.DECAY))
+        self.decay_cells = self.initial_decay
+        # bots start in the open mouth above the crown
+        self.x = rng.integers(200 * SUB, 440 * SUB, size=n, dtype=np.int32)
+        self.y = rng.integers(8 * SUB, 52 * SUB, size=n, dtype=np.int32)
+        self.vx = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
+        self.vy = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
+        self.kind = np.zeros(n, np.uint8)
+        self.rogue_idx = np.zeros(0, np.int64)
+        self.rogue_tx = np.zeros(0, np.int32)
+        self.rogue_ty = np.zeros(0, np.int32)
+        self.jitter = rng.integers(-20, 21, size=n + JITTER_SIZE, dtype=np.int32)
+        self.flock = UniformGrid(WIDTH, HEIGHT, FLOCK_SHIFT)
+        self.density = UniformGrid(WIDTH, HEIGHT, DENSITY_SHIFT)
+        self.particles = ParticlePool(PARTICLES)
+        self.beacon = start_beacon()
+        self.mode = NORMAL
+        self.recall_cooldown = 0
+        self.recall_tick = -10_000  # tick of the last recall pulse
+        self.pain = 0
+        self.in_pulp = 0
+        self.cleaned = 0
+        self.contained = 0
+        self.damaged = 0
+        self.finished = False
+        self.won = False
+        self.reason = ""
+        self.events: list[str] = []  # sounds for the scene this tick: "break", "pain", "recall", "rogue"
+        self._waves = sorted(encounter.rogue, key=lambda w: w.at)
+
+    # queries ----------------------------------------------------------------------------------
+    @property
+    def time_left(self) -> int:
+        return max(0, self.encounter.time_limit_ticks - self.tick_count)
+
+    @property
+    def rogues(self) -> int:
+        return int(self.rogue_idx.size)
+
+    @property
+    def recall_ready(self) -> bool:
+        return self.recall_cooldown == 0
+
+    @property
+    def decay_percent(self) -> int:
+        """Decay left, as a percentage of the decay the encounter started with (may exceed 100)."""
+        return (self.decay_cells * 100 + self.initial_decay - 1) // max(self.initial_decay, 1)
+
+    @property
+    def score(self) -> int:
+        score = self.cleaned * 10 + self.contained * 25 - self.damaged * 5
+        if self.won:
+            score += (self.time_left // 60) * 20 + (PAIN_MAX - self.pain) // 100
+        return max(0, score)
+
+    # the tick ---------------------------------------------------------------------------------
+    def step(self, frame: ActionFrame) -> None:
+        if self.finished:
+            return
+        self.events = []
+        self.tick_count += 1
+        enc = self.encounter
+        self.beacon = beacon_step(self.beacon, frame)
+        self.mode = FOCUS if frame.held & Action.FOCUS else SPREAD if frame.held & Action.SPREAD else NORMAL
+        if self.recall_cooldown:
+            self.recall_cooldown -= 1
+        if frame.pressed & Action.RECALL and self.recall_cooldown == 0:
+            self._recall()
+        for wave in self._waves:
+            if wave.at * 60 == self.tick_count:
+                self._turn_rogue(wave.count)
+        if self.rogue_idx.size and self.tick_count % 60 == 0:
+            self._retarget_rogues()
+        self._move_bots()
+        if enc.spread_interval and self.tick_count % enc.spread_interval == 0:
+            grown = T.spread_decay(self.tissue, self.decay_hp, self.rng, enc.spread_dentin, enc.spread_enamel,
+                                   enc.decay_hp)
+            if grown:
+                self.decay_cells += grown
+                self.tissue_version += 1
+        self.particles.update(WIDTH, HEIGHT)
+        self._pain()
+        self._judge()
+
+    def _move_bots(self) -> None:
+        x, y, vx, vy = self.x, self.y, self.vx, self.vy
+        seek_s, coh_s, ali_s, sep_k = MODES[self.mode]
+        pulse = self.tick_count - self.recall_tick < PULSE_TICKS
+        if pulse:
+            seek_s, coh_s = 1, 4
+
+        # neighbourhood aggregates on the 16 px grid: mean position and velocity of the 3x3 block
+        g = self.flock
+        cell = g.cells(x, y)
+        sums = np.empty((5, g.size), np.int64)
+        sums[0] = g.count(cell)
+        for k, values in enumerate((x, y, vx, vy), start=1):
+            sums[k] = g.total(cell, values)
+        box = g.box3(sums)
+        np.maximum(box[0], 1, out=box[0])
+        box[1:] //= box[0]
+        box[1:3] >>= coh_s
+        box[3:5] >>= ali_s
+        field_x = (box[1] + box[3]).astype(np.int32)
+        field_y = (box[2] + box[4]).astype(np.int32)
+
+        # separation: down the gradient of the 4 px density grid (a pressure that keeps the swarm fluid)
+        d = self.density
+        dcell = d.cells(x, y)
+        dens = d.count(dcell).astype(np.int32).reshape(d.rows + 2, d.stride)
+        grad_x = np.zeros_like(dens)
+        grad_y = np.zeros_like(dens)
+        np.subtract(dens[:, 2:], dens[:, :-2], out=grad_x[:, 1:-1])
+        np.subtract(dens[2:, :], dens[:-2, :], out=grad_y[1:-1, :])
+        grad_x *= sep_k
+        grad_y *= sep_k
+
+        # seeking: the beacon for every bot, then rogue bots towards their own targets
+        bx, by = self.beacon.x, self.beacon.y
+        dvx = np.subtract(bx, x, dtype=np.int32)
+        dvx >>= seek_s
+        _clamp(dvx, VMAX)
+        dvy = np.subtract(by, y, dtype=np.int32)
+        dvy >>= seek_s
+        _clamp(dvy, VMAX)
+        r = self.rogue_idx
+        if r.size:
+            rdx = (self.rogue_tx - x[r]) >> 3
+            rdy = (self.rogue_ty - y[r]) >> 3
+            dvx[r] = _clamp(rdx, VMAX)
+            dvy[r] = _clamp(rdy, VMAX)
+
+        off = (self.tick_count * 2741) % JITTER_SIZE
+        ax = field_x[cell]
+        ax -= x >> coh_s
+        ax -= vx >> ali_s
+        dvx -= vx
+        dvx >>= 3
+        ax += dvx
+        ax -= grad_x.ravel()[dcell]
+        ax += self.jitter[off:off + self.n]
+        ay = field_y[cell]
+        ay -= y >> coh_s
+        ay -= vy >> ali_s
+        dvy -= vy
+        dvy >>= 3
+        ay += dvy
+        ay -= grad_y.ravel()[dcell]
+        off = (off + 4099) % JITTER_SIZE
+        ay += self.jitter[off:off + self.n]
+
+        vx += ax
+        vx -= vx >> 4
+        _clamp(vx, VMAX)
+        vy += ay
+        vy -= vy >> 4
+        _clamp(vy, VMAX)
+
+        # move, keeping every bot inside the arena and out of solid tissue
+        nx = x + vx
+        np.maximum(nx, 0, out=nx)
+        np.minimum(nx, WIDTH - 1, out=nx)
+        ny = y + vy
+        np.maximum(ny, 0, out=ny)
+        np.minimum(ny, HEIGHT - 1, out=ny)
+        tcell = ny >> TISSUE_SHIFT
+        tcell *= T.COLS
+        tcell += nx >> TISSUE_SHIFT
+        hit_type = self.tissue_flat[tcell]
+        blocked = np.flatnonzero(hit_type >= T.FIRST_SOLID)
+        if blocked.size:
+            self._collide(blocked, nx, ny, tcell[blocked], hit_type[blocked])
+        x[:] = nx
+        y[:] = ny
+        cur = self.tissue_flat[(y >> TISSUE_SHIFT) * T.COLS + (x >> TISSUE_SHIFT)]
+        cur -= T.PULP
+        self.in_pulp = int(np.count_nonzero(cur < 2))
+
+    def _collide(self, idx: np.ndarray, nx: np.ndarray, ny: np.ndarray, cells: np.ndarray,
+                 types: np.ndarray) -> None:
+        """Bots ``idx`` would enter solid tissue: slide along one axis if it is free, else stay and bounce."""
+        x, y, vx, vy = self.x[idx], self.y[idx], self.vx[idx], self.vy[idx]
+        tx, ty = nx[idx], ny[idx]
+        row_old = (y >> TISSUE_SHIFT) * T.COLS
+        col_old = x >> TISSUE_SHIFT
+        free_x = self.tissue_flat[row_old + (tx >> TISSUE_SHIFT)] < T.FIRST_SOLID
+        free_y = self.tissue_flat[(ty >> TISSUE_SHIFT) * T.COLS + col_old] < T.FIRST_SOLID
+        slide_x = free_x & (np.abs(vx) >= np.abs(vy)) | free_x & ~free_y
+        slide_y = free_y & ~slide_x
+        fx = np.where(slide_x, tx, x)
+        fy = np.where(slide_y, ty, y)
+        nx[idx] = fx
+        ny[idx] = fy
+        # the blocked component bounces back at half speed
+        self.vx[idx] = np.where(slide_x, vx, -(vx >> 1))
+        self.vy[idx] = np.where(slide_y, vy, -(vy >> 1))
+
+        kinds = self.kind[idx]
+        normal = kinds == 0
+        erode = cells[normal & (types == T.DECAY)]
+        if erode.size:
+            self._erode(erode)
+        if self.rogue_idx.size:
+            attack = cells[~normal & ((types == T.ENAMEL) | (types == T.DENTIN))]
+            if attack.size:
+                self._wound(attack)
+
+    def _erode(self, cells: np.ndarray) -> None:
+        np.subtract.at(self.hp_flat, cells, self.encounter.erosion)
+        # a few sparks where bots grind
+        sample = cells[:: max(1, cells.size // 6)][:6]
+        self._burst(sample, 1, SPARK, 96, 14)
+        broken = np.unique(cells[self.hp_flat[cells] <= 0])
+        broken = broken[self.tissue_flat[broken] == T.DECAY]
+        if broken.size:
+            self.tissue_flat[broken] = T.CLEAN
+            self.hp_flat[broken] = 0
+            self.decay_cells -= int(broken.size)
+            self.cleaned += int(broken.size)
+            self.tissue_version += 1
+            self.events.append("break")
+            self._burst(broken[:40], 3, DEBRIS, 200, 40)
+            self._burst(broken[:40], 2, SPARK, 320, 18)
+
+    def _wound(self, cells: np.ndarray) -> None:
+        np.add.at(self.wound, cells, 1)
+        broken = np.unique(cells[self.wound[cells] >= self.encounter.rogue_wound])
+        if broken.size:
+            self.tissue_flat[broken] = T.DECAY
+            self.hp_flat[broken] = self.encounter.decay_hp
+            self.wound[broken] = 0
+            self.decay_cells += int(broken.size)
+            self.damaged += int(broken.size)
+            self.tissue_version += 1
+            self.events.append("rogue")
+            self._burst(broken[:20], 2, SPARK, 260, 16)
+
+    def _burst(self, cells: np.ndarray, per: int, kind: int, speed: int, life: int) -> None:
+        """Particles from cell centres; velocities come from the jitter table (deterministic)."""
+        if cells.size == 0:
+            return
+        cells = np.repeat(cells, per)
+        n = cells.size
+        cx = ((cells % T.COLS) << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
+        cy = ((cells // T.COLS) << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
+        off = (self.tick_count * 977 + self.particles.next) % JITTER_SIZE
+        at = np.arange(off, off + n)
+        jx = np.take(self.jitter, at, mode="wrap") * speed // 20
+        jy = np.take(self.jitter, at + 1, mode="wrap") * speed // 20 - speed // 2
+        life_arr = life + (np.take(self.jitter, at + 2, mode="wrap") & 15)
+        self.particles.spawn(cx.astype(np.int32), cy.astype(np.int32), jx, jy, life_arr.astype(np.int16), kind)
+
+    # abilities and events ---------------------------------------------------------------------
+    def _recall(self) -> None:
+        self.recall_cooldown = self.encounter.recall_cooldown * 60
+        self.recall_tick = self.tick_count
+        self.events.append("recall")
+        r = self.rogue_idx
+        if r.size:
+            radius = self.encounter.recall_radius * SUB
+            dx = (self.x[r] - self.beacon.x).astype(np.int64)
+            dy = (self.y[r] - self.beacon.y).astype(np.int64)
+            caught = dx * dx + dy * dy <= radius * radius
+            if caught.any():
+                self.kind[r[caught]] = 0
+                self.contained += int(np.count_nonzero(caught))
+                keep = ~caught
+                self.rogue_idx = r[keep]
+                self.rogue_tx = self.rogue_tx[keep]
+                self.rogue_ty = self.rogue_ty[keep]
+
+    def _surface_targets(self, count: int) -> tuple[np.ndarray, np.ndarray]:
+        """``count`` healthy cells on the tooth's surface, chosen by the RNG, as fixed-point centres."""
+        t = self.tissue
+        open_ = (t == T.SPACE) | (t == T.CLEAN)
+        near = np.zeros_like(open_)
+        near[1:, :] |= open_[:-1, :]
+        near[:, 1:] |= open_[:, :-1]
+        near[:, :-1] |= open_[:, 1:]
+        cells = np.flatnonzero((((t == T.ENAMEL) | (t == T.DENTIN)) & near).ravel())
+        if cells.size == 0:
+            cells = np.array([T.COLS * (T.ROWS // 2) + T.COLS // 2])
+        pick = cells[self.rng.integers(0, cells.size, size=count)]
+        return (((pick % T.COLS) << TISSUE_SHIFT) + 256).astype(np.int32), \
+            (((pick // T.COLS) << TISSUE_SHIFT) + 256).astype(np.int32)
+
+    def _turn_rogue(self, count: int) -> None:
+        normal = np.flatnonzero(self.kind == 0)
+        count = min(count, normal.size)
+        if count == 0:
+            return
+        chosen = np.sort(normal[self.rng.permutation(normal.size)[:count]])
+        self.kind[chosen] = 1
+        groups = 3
+        tx, ty = self._surface_targets(groups)
+        order = np.arange(count) % groups
+        self.rogue_idx = np.concatenate([self.rogue_idx, chosen])
+        self.rogue_tx = np.concatenate([self.rogue_tx, tx[order]])
+        self.rogue_ty = np.concatenate([self.rogue_ty, ty[order]])
+        sort = np.argsort(self.rogue_idx, kind="stable")
+        self.rogue_idx, self.rogue_tx, self.rogue_ty = self.rogue_idx[sort], self.rogue_tx[sort], self.rogue_ty[sort]
+        self.events.append("alarm")
+
+    def _retarget_rogues(self) -> None:
+        cells = (self.rogue_ty >> TISSUE_SHIFT) * T.COLS + (self.rogue_tx >> TISSUE_SHIFT)
+        t = self.tissue_flat[cells]
+        stale = np.flatnonzero((t != T.ENAMEL) & (t != T.DENTIN))
+        if stale.size:
+            tx, ty = self._surface_targets(int(stale.size))
+            self.rogue_tx[stale] = tx
+            self.rogue_ty[stale] = ty
+
+    # judging ----------------------------------------------------------------------------------
+    def _pain(self) -> None:
+        enc = self.encounter
+        if self.in_pulp:
+            before = self.pain
+            self.pain = min(PAIN_MAX, self.pain + self.in_pulp * enc.pain_per_bot)
+            if before // 10_000 != self.pain // 10_000:
+                self.events.append("pain")
+        else:
+            self.pain = max(0, self.pain - enc.pain_recover)
+
+    def _judge(self) -> None:
+        enc = self.encounter
+        if self.pain >= PAIN_MAX:
+            self._finish(False, "The patient could not bear the pain.")
+        elif self.damaged > enc.damage_limit:
+            self._finish(False, "Rogue bots destroyed too much healthy tissue.")
+        elif self.decay_cells * 100 <= self.initial_decay * enc.win_decay_percent and not self.rogue_idx.size:
+            self._finish(True, "The tooth is clean.")
+        elif self.tick_count >= enc.time_limit_ticks:
+            self._finish(False, "Time ran out before the decay was gone.")
+
+    def _finish(self, won: bool, reason: str) -> None:
+        self.finished = True
+        self.won = won
+        self.reason = reason
+        self.events.append("win" if won else "lose")
+
+    # state --------------------------------------------------------------------------------------
+    def state_bytes(self) -> bytes:
+        b = self.beacon
+        scalars = np.array([self.tick_count, b.x, b.y, self.mode, self.recall_cooldown, self.recall_tick, self.pain,
+                            self.cleaned, self.contained, self.damaged, self.decay_cells, int(self.finished),
+                            int(self.won)], dtype=np.int64)
+        return b"".join((scalars.tobytes(), self.x.tobytes(), self.y.tobytes(), self.vx.tobytes(),
+                         self.vy.tobytes(), self.kind.tobytes(), self.tissue.tobytes(), self.decay_hp.tobytes(),
+                         self.wound.tobytes(), self.rogue_idx.astype(np.int64).tobytes(),
+                         self.rogue_tx.tobytes(), self.rogue_ty.tobytes(), self.particles.state_bytes()))
