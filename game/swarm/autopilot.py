@@ -22,6 +22,8 @@ class SwarmAutopilot:
         self.scene = None
         self.pointer = (320, 40)
         self._target: tuple[int, int] | None = None
+        self._decay_cell: int | None = None
+        self._final = False
         self._retarget_at = 0
         self._retreat_until = 0
 
@@ -64,33 +66,104 @@ class SwarmAutopilot:
             # pull the swarm out of the pulp: straight up, away from the nerve
             self.pointer = (bx, max(20, by - 60))
             return 0, 0
-        if self._target is None or tick >= self._retarget_at or not self._still_decay(swarm, self._target):
-            self._target = self._nearest_decay(swarm, bx, by)
-            self._retarget_at = tick + 45
+        if self._target is None or tick >= self._retarget_at or not self._still_decay(swarm, self._decay_cell):
+            self._plan(swarm)
+            self._retarget_at = tick + 40
         if self._target is None:
-            self.pointer = (320, 60)
+            self.pointer = (320, 50)
             return 0, 0
         self.pointer = self._target
-        near = (bx - self._target[0]) ** 2 + (by - self._target[1]) ** 2 < 40 * 40
+        near = self._final and (bx - self._target[0]) ** 2 + (by - self._target[1]) ** 2 < 40 * 40
         return (Action.FOCUS, 0) if near else (0, 0)
 
     @staticmethod
-    def _still_decay(swarm: Swarm, target: tuple[int, int]) -> bool:
-        cx, cy = target[0] >> 1, target[1] >> 1
-        return bool(swarm.tissue[cy, cx] == T.DECAY)
+    def _still_decay(swarm: Swarm, cell: int | None) -> bool:
+        return cell is not None and bool(swarm.tissue_flat[cell] == T.DECAY)
 
-    @staticmethod
-    def _nearest_decay(swarm: Swarm, bx: int, by: int) -> tuple[int, int] | None:
-        cells = np.flatnonzero(T.exposed_decay(swarm.tissue).ravel())
-        if cells.size == 0:
-            cells = np.flatnonzero(swarm.tissue_flat == T.DECAY)
-            if cells.size == 0:
-                return None
-        cx = (cells % T.COLS) * 2 + 1
-        cy = (cells // T.COLS) * 2 + 1
-        d = (cx - bx) ** 2 + (cy - by) ** 2
-        best = int(np.argmin(d))
-        return int(cx[best]), int(cy[best])
+    def _plan(self, swarm: Swarm) -> None:
+        """Path-find (breadth-first over open tissue, around the pulp) from the swarm to the nearest
+        reachable decay and put the pointer a little way along that path, as a player leads the swarm."""
+        t = swarm.tissue
+        walk = (t == T.SPACE) | (t == T.CLEAN)
+        # path-finding runs on 4 px cells (2x2 tissue cells; open when any of them is open)
+        walk4 = walk.reshape(T.ROWS // 2, 2, T.COLS // 2, 2).any(axis=(1, 3))
+        # where the swarm is: the bot closest to its centroid (always in an open cell)
+        mx = int(swarm.x.astype(np.int64).sum() // swarm.n)
+        my = int(swarm.y.astype(np.int64).sum() // swarm.n)
+        k = int(np.argmin(np.abs(swarm.x - mx) + np.abs(swarm.y - my)))
+        src = (int(swarm.y[k]) >> (TISSUE_SHIFT + 1), int(swarm.x[k]) >> (TISSUE_SHIFT + 1))
+        dist4 = _distances(walk4, src)
+        dist = np.repeat(np.repeat(dist4, 2, axis=0), 2, axis=1)
+        dist[~walk] = -1
+        decay = np.flatnonzero((t == T.DECAY).ravel())
+        self._target, self._decay_cell, self._final = None, None, False
+        if decay.size == 0:
+            return
+        # each decay cell's distance: that of its nearest reached open neighbour
+        big = np.iinfo(np.int32).max
+        d = np.where(dist < 0, big, dist).astype(np.int64)
+        pad = np.pad(d, 1, constant_values=big)
+        near = np.minimum(np.minimum(pad[:-2, 1:-1], pad[2:, 1:-1]), np.minimum(pad[1:-1, :-2], pad[1:-1, 2:]))
+        reach = near.ravel()[decay]
+        best = int(np.argmin(reach))
+        cell = int(decay[best])
+        cy, cx = divmod(cell, T.COLS)
+        self._decay_cell = cell
+        if reach[best] >= big:
+            # nothing reachable yet: aim at the nearest decay in a straight line
+            self._target, self._final = (cx * 2 + 1, cy * 2 + 1), True
+            return
+        # walk back from the decay towards the swarm; the waypoint is LEAD cells out from the swarm
+        here = int(reach[best])
+        y = x = -1
+        for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+            ny, nx = cy + dy, cx + dx
+            if 0 <= ny < T.ROWS and 0 <= nx < T.COLS and dist[ny, nx] == here:
+                y, x = ny // 2, nx // 2
+                break
+        path = [(y, x)]
+        while here > 0:
+            for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+                ny, nx = y + dy, x + dx
+                if 0 <= ny < dist4.shape[0] and 0 <= nx < dist4.shape[1] and dist4[ny, nx] == here - 1:
+                    y, x, here = ny, nx, here - 1
+                    path.append((y, x))
+                    break
+            else:
+                break
+        path.reverse()  # from the swarm to the decay
+        if len(path) <= LEAD:
+            self._target, self._final = (cx * 2 + 1, cy * 2 + 1), True
+        else:
+            wy, wx = path[LEAD]
+            self._target = (wx * 4 + 2, wy * 4 + 2)
+
+
+LEAD = 15  # 4 px cells (60 px) ahead of the swarm along the path
+
+
+def _distances(walk: np.ndarray, src: tuple[int, int]) -> np.ndarray:
+    """Breadth-first distances (4-neighbour steps) over ``walk`` from ``src``; -1 where unreachable."""
+    dist = np.full(walk.shape, -1, np.int32)
+    dist[src] = 0
+    frontier = np.zeros(walk.shape, bool)
+    frontier[src] = True
+    free = walk.copy()
+    free[src] = False
+    step = 0
+    while True:
+        step += 1
+        grow = np.zeros_like(frontier)
+        grow[1:, :] |= frontier[:-1, :]
+        grow[:-1, :] |= frontier[1:, :]
+        grow[:, 1:] |= frontier[:, :-1]
+        grow[:, :-1] |= frontier[:, 1:]
+        grow &= free
+        if not grow.any():
+            return dist
+        dist[grow] = step
+        free &= ~grow
+        frontier = grow
 
 
 def cell_centre(cell: int) -> tuple[int, int]:

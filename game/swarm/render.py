@@ -99,12 +99,34 @@ class SwarmRenderer:
 
     # tissue --------------------------------------------------------------------------------------
     def _tissue_layer(self, swarm: Swarm) -> pygame.Surface:
+        """The tooth, recoloured only in the band of rows whose tissue or decay changed since last time."""
         key = (id(swarm), swarm.tissue_version)
         if key == self._version:
             return self._tissue
+        t, hp = swarm.tissue, swarm.decay_hp
+        if self._version is None or self._version[0] != id(swarm):
+            self._colours = np.zeros((T.ROWS, T.COLS), np.uint32)
+            r0, r1 = 0, T.ROWS
+        else:
+            changed = np.flatnonzero(((t != self._prev_t) | (hp != self._prev_hp)).any(axis=1))
+            if changed.size == 0:
+                self._version = key
+                return self._tissue
+            r0, r1 = max(0, int(changed[0]) - 1), min(T.ROWS, int(changed[-1]) + 2)
         self._version = key
-        t = swarm.tissue
-        variant = self.texture.copy()
+        self._prev_t = t.copy()
+        self._prev_hp = hp.copy()
+        self._colours[r0:r1] = self._shade(t, hp, swarm.encounter.decay_hp, r0, r1)
+        pygame.surfarray.blit_array(self._tissue_small, self._colours.T)
+        pygame.transform.scale(self._tissue_small, (W, H), self._tissue)
+        return self._tissue
+
+    def _shade(self, tissue: np.ndarray, decay_hp: np.ndarray, full: int, r0: int, r1: int) -> np.ndarray:
+        """Colours of rows r0..r1: texture, lit and shaded edges, stains next to decay, decay by depth."""
+        a, b = max(0, r0 - 1), min(T.ROWS, r1 + 1)
+        t = tissue[a:b]
+        noise = self.noise[a:b]
+        variant = self.texture[a:b].copy()
         open_ = t < T.FIRST_SOLID
         solid = ~open_
         above = np.zeros_like(open_)
@@ -121,21 +143,19 @@ class SwarmRenderer:
         near_decay[:-1, :] |= decay[1:, :]
         near_decay[:, 1:] |= decay[:, :-1]
         near_decay[:, :-1] |= decay[:, 1:]
-        near_decay &= ((t == T.ENAMEL) | (t == T.DENTIN)) & ((self.noise & 64) > 0)
+        near_decay &= ((t == T.ENAMEL) | (t == T.DENTIN)) & ((noise & 64) > 0)
         variant[solid & (below | right)] = 5
         variant[solid & (above | left)] = 4
         variant[near_decay] = 6
         # decay: darker where it is deep (many hit points left), ragged by the noise
-        hp = swarm.decay_hp.astype(np.int32)
-        full = max(1, swarm.encounter.decay_hp)
+        hp = decay_hp[a:b].astype(np.int32)
+        full = max(1, full)
         tier = np.where(hp * 3 > full * 2, 1, np.where(hp * 3 > full, 0, 2))
-        tier = np.where((self.noise & 48) == 48, 7 * (tier == 1) + tier * (tier != 1), tier)
+        tier = np.where((noise & 48) == 48, 7 * (tier == 1) + tier * (tier != 1), tier)
         variant = np.where(decay, tier, variant)
-        variant = np.where(t == T.SPACE, self.space_band, variant)
+        variant = np.where(t == T.SPACE, self.space_band[a:b], variant)
         colours = self.lut[t.astype(np.uint32) * 8 + variant]
-        pygame.surfarray.blit_array(self._tissue_small, colours.T)
-        pygame.transform.scale(self._tissue_small, (W, H), self._tissue)
-        return self._tissue
+        return colours[r0 - a:r0 - a + (r1 - r0)]
 
     # the frame -------------------------------------------------------------------------------------
     def draw(self, target: pygame.Surface, swarm: Swarm, ghost: Beacon | None = None) -> None:

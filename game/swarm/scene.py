@@ -46,6 +46,7 @@ class SwarmScene(Scene):
         self.results_menu: Menu | None = None
         self.peak_pain = 0
         self.outcome: Outcome | None = None
+        self._panels: dict[tuple, pygame.Surface] = {}
 
     # life cycle -----------------------------------------------------------------------------------
     def enter(self) -> None:
@@ -136,6 +137,16 @@ class SwarmScene(Scene):
         elif self.phase == "results":
             self._draw_results(surface)
 
+    def _panel(self, surface: pygame.Surface, rect: pygame.Rect, **style) -> None:
+        """A HUD panel, drawn once into a cached surface and blitted every frame after."""
+        key = (tuple(rect), tuple(sorted(style.items())))
+        image = self._panels.get(key)
+        if image is None:
+            image = pygame.Surface((rect.width, rect.height + 2), pygame.SRCALPHA)
+            draw_panel(image, pygame.Rect(0, 0, rect.width, rect.height), **style)
+            self._panels[key] = image
+        surface.blit(image, rect.topleft)
+
     def _bar(self, surface, x, y, w, value, maximum, fill, back="ink") -> None:
         pygame.draw.rect(surface, colour(back), (x, y, w, 5))
         filled = 0 if maximum <= 0 else min(w - 2, (w - 2) * value // maximum)
@@ -148,7 +159,7 @@ class SwarmScene(Scene):
         swarm = self.swarm
         ink = colour("ink")
         # left: decay and pain
-        draw_panel(surface, pygame.Rect(6, 6, 132, 40), alpha=200)
+        self._panel(surface, pygame.Rect(6, 6, 132, 40), alpha=200)
         decay = swarm.decay_percent
         font.draw(surface, "DECAY", (12, 10), colour("decay_light"), shadow=ink)
         font.draw(surface, f"{decay}%", (132, 10), colour("white"), shadow=ink, align="right")
@@ -158,14 +169,14 @@ class SwarmScene(Scene):
         font.draw(surface, "PAIN", (12, 28), colour("rose") if not hurt else colour("white"), shadow=ink)
         self._bar(surface, 44, 31, 88, pain, 100, "red" if pain >= 60 else "pulp")
         # right: time and score
-        draw_panel(surface, pygame.Rect(534, 6, 100, 40), alpha=200)
+        self._panel(surface, pygame.Rect(534, 6, 100, 40), alpha=200)
         left = swarm.time_left
         low = left < 15 * 60 and (self.t // 15) % 2 == 0
         font.draw(surface, format_clock(left), (628, 9), colour("amber") if low else colour("white"), scale=2,
                   shadow=ink, align="right")
         font.draw(surface, f"SCORE {swarm.score}", (628, 32), colour("cyan_light"), shadow=ink, align="right")
         # bottom: abilities
-        draw_panel(surface, pygame.Rect(6, 330, 250, 24), alpha=200)
+        self._panel(surface, pygame.Rect(6, 330, 250, 24), alpha=200)
         mode = swarm.mode
         font.draw(surface, "Q FOCUS", (14, 337), colour("white") if mode == 1 else colour("fog"), shadow=ink)
         font.draw(surface, "E SPREAD", (74, 337), colour("amber") if mode == 2 else colour("fog"), shadow=ink)

@@ -110,6 +110,8 @@ class Swarm:
         self.hp_flat = self.decay_hp.ravel()
         self.wound = np.zeros(self.tissue.size, np.int16)
         self.tissue_version = 0
+        self._wall_version = -1
+        self._wall_cache: np.ndarray | None = None
         self.initial_decay = int(np.count_nonzero(self.tissue == T.DECAY))
         self.decay_cells = self.initial_decay
         # bots start in the open mouth above the crown
@@ -139,6 +141,7 @@ class Swarm:
         self.reason = ""
         self.events: list[str] = []  # sounds for the scene this tick: "break", "pain", "recall", "rogue"
         self._waves = sorted(encounter.rogue, key=lambda w: w.at)
+        self._last_wave = max((w.at * 60 for w in self._waves), default=0)
 
     # queries ----------------------------------------------------------------------------------
     @property
@@ -220,12 +223,21 @@ class Swarm:
         d = self.density
         dcell = d.cells(x, y)
         dens = d.count(dcell).astype(np.int32).reshape(d.rows + 2, d.stride)
+        # walls mirror the density of the cell beside them, so the gradient never points into a wall
+        wall = self._walls()
         grad_x = np.zeros_like(dens)
         grad_y = np.zeros_like(dens)
-        np.subtract(dens[:, 2:], dens[:, :-2], out=grad_x[:, 1:-1])
-        np.subtract(dens[2:, :], dens[:-2, :], out=grad_y[1:-1, :])
+        right = np.where(wall[:, 2:], dens[:, 1:-1], dens[:, 2:])
+        left = np.where(wall[:, :-2], dens[:, 1:-1], dens[:, :-2])
+        np.subtract(right, left, out=grad_x[:, 1:-1])
+        down = np.where(wall[2:, :], dens[1:-1, :], dens[2:, :])
+        up = np.where(wall[:-2, :], dens[1:-1, :], dens[:-2, :])
+        np.subtract(down, up, out=grad_y[1:-1, :])
         grad_x *= sep_k
         grad_y *= sep_k
+        # inside a crowded cell the gradient is flat: push bots out from the cell's centre instead
+        crowd = dens.ravel()[dcell]
+        crowd *= sep_k
 
         # seeking: the beacon for every bot, then rogue bots towards their own targets
         bx, by = self.beacon.x, self.beacon.y
@@ -250,6 +262,7 @@ class Swarm:
         dvx >>= 3
         ax += dvx
         ax -= grad_x.ravel()[dcell]
+        ax += (((x & 1023) - 512) * crowd) >> 10
         ax += self.jitter[off:off + self.n]
         ay = field_y[cell]
         ay -= y >> coh_s
@@ -258,6 +271,7 @@ class Swarm:
         dvy >>= 3
         ay += dvy
         ay -= grad_y.ravel()[dcell]
+        ay += (((y & 1023) - 512) * crowd) >> 10
         off = (off + 4099) % JITTER_SIZE
         ay += self.jitter[off:off + self.n]
 
@@ -288,6 +302,17 @@ class Swarm:
         cur -= T.PULP
         self.in_pulp = int(np.count_nonzero(cur < 2))
 
+    def _walls(self) -> np.ndarray:
+        """4 px density cells that are entirely solid tissue (padded like the density grid), cached."""
+        if self._wall_version != self.tissue_version:
+            d = self.density
+            solid = (self.tissue >= T.FIRST_SOLID).reshape(T.ROWS // 2, 2, T.COLS // 2, 2).all(axis=(1, 3))
+            wall = np.ones((d.rows + 2, d.stride), bool)
+            wall[1:1 + solid.shape[0], 1:1 + solid.shape[1]] = solid
+            self._wall_cache = wall
+            self._wall_version = self.tissue_version
+        return self._wall_cache
+
     def _collide(self, idx: np.ndarray, nx: np.ndarray, ny: np.ndarray, cells: np.ndarray,
                  types: np.ndarray) -> None:
         """Bots ``idx`` would enter solid tissue: slide along one axis if it is free, else stay and bounce."""
@@ -304,8 +329,12 @@ class Swarm:
         nx[idx] = fx
         ny[idx] = fy
         # the blocked component bounces back at half speed
-        self.vx[idx] = np.where(slide_x, vx, -(vx >> 1))
-        self.vy[idx] = np.where(slide_y, vy, -(vy >> 1))
+        # (with a kick from the jitter table, so bots stopped by the same wall do not stack up)
+        off = (self.tick_count * 1597) % JITTER_SIZE
+        kick = np.take(self.jitter, idx + off, mode="wrap") * 8
+        self.vx[idx] = np.where(slide_x, vx, -(vx >> 1) + kick)
+        kick = np.take(self.jitter, idx + off + 977, mode="wrap") * 8
+        self.vy[idx] = np.where(slide_y, vy, -(vy >> 1) + kick)
 
         kinds = self.kind[idx]
         normal = kinds == 0
@@ -439,7 +468,8 @@ class Swarm:
             self._finish(False, "The patient could not bear the pain.")
         elif self.damaged > enc.damage_limit:
             self._finish(False, "Rogue bots destroyed too much healthy tissue.")
-        elif self.decay_cells * 100 <= self.initial_decay * enc.win_decay_percent and not self.rogue_idx.size:
+        elif (self.decay_cells * 100 <= self.initial_decay * enc.win_decay_percent and not self.rogue_idx.size
+              and self.tick_count > self._last_wave):
             self._finish(True, "The tooth is clean.")
         elif self.tick_count >= enc.time_limit_ticks:
             self._finish(False, "Time ran out before the decay was gone.")
