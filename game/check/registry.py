@@ -5,4 +5,7 @@ from __future__ import annotations
 
 def checkers() -> list:
     found: list = []
+    from game.swarm.check import SwarmEncounterChecker
+
+    found.append(SwarmEncounterChecker())
     return found
