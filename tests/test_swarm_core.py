@@ -174,7 +174,7 @@ def test_rogue_damage_beyond_the_limit_loses():
 
 
 # determinism ------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def digest_of_run(name: str, ticks: int, seed: int) -> str:
     s = swarm(name, bots=800, seed=seed)
     for tick in range(ticks):

@@ -24,6 +24,7 @@ class SwarmAutopilot:
         self._target: tuple[int, int] | None = None
         self._decay_cell: int | None = None
         self._final = False
+        self._waiting = 0
         self._retarget_at = 0
         self._retreat_until = 0
 
@@ -68,7 +69,7 @@ class SwarmAutopilot:
             return 0, 0
         if self._target is None or tick >= self._retarget_at or not self._still_decay(swarm, self._decay_cell):
             self._plan(swarm)
-            self._retarget_at = tick + 40
+            self._retarget_at = tick + 24
         if self._target is None:
             self.pointer = (320, 50)
             return 0, 0
@@ -87,11 +88,20 @@ class SwarmAutopilot:
         walk = (t == T.SPACE) | (t == T.CLEAN)
         # path-finding runs on 4 px cells (2x2 tissue cells; open when any of them is open)
         walk4 = walk.reshape(T.ROWS // 2, 2, T.COLS // 2, 2).any(axis=(1, 3))
-        # where the swarm is: the bot closest to its centroid (always in an open cell)
-        mx = int(swarm.x.astype(np.int64).sum() // swarm.n)
-        my = int(swarm.y.astype(np.int64).sum() // swarm.n)
-        k = int(np.argmin(np.abs(swarm.x - mx) + np.abs(swarm.y - my)))
-        src = (int(swarm.y[k]) >> (TISSUE_SHIFT + 1), int(swarm.x[k]) >> (TISSUE_SHIFT + 1))
+        # lead from the beacon once most of the swarm has gathered round it; until then wait for it,
+        # starting from the bot closest to the swarm's centroid (always in an open cell)
+        bx, by = swarm.beacon.x, swarm.beacon.y
+        gathered = np.count_nonzero((np.abs(swarm.x - bx) < 48 * SUB) & (np.abs(swarm.y - by) < 48 * SUB))
+        src = (by >> (TISSUE_SHIFT + 1), bx >> (TISSUE_SHIFT + 1))
+        if gathered * 2 < swarm.n or not walk4[src]:
+            self._waiting += 1
+            if self._waiting <= 4 and self._target is not None and self._still_decay(swarm, self._decay_cell):
+                return  # keep leading towards the same waypoint while the swarm catches up
+            self._waiting = 0  # waited long enough: go back for the stragglers
+            mx = int(swarm.x.astype(np.int64).sum() // swarm.n)
+            my = int(swarm.y.astype(np.int64).sum() // swarm.n)
+            k = int(np.argmin(np.abs(swarm.x - mx) + np.abs(swarm.y - my)))
+            src = (int(swarm.y[k]) >> (TISSUE_SHIFT + 1), int(swarm.x[k]) >> (TISSUE_SHIFT + 1))
         dist4 = _distances(walk4, src)
         dist = np.repeat(np.repeat(dist4, 2, axis=0), 2, axis=1)
         dist[~walk] = -1
@@ -139,7 +149,7 @@ class SwarmAutopilot:
             self._target = (wx * 4 + 2, wy * 4 + 2)
 
 
-LEAD = 15  # 4 px cells (60 px) ahead of the swarm along the path
+LEAD = 9  # 4 px cells (36 px) ahead of the swarm along the path
 
 
 def _distances(walk: np.ndarray, src: tuple[int, int]) -> np.ndarray:
