@@ -43,6 +43,17 @@ def _noise(rows: int, cols: int, seed: int) -> np.ndarray:
     return ((h ^ (h >> np.uint32(16))) & np.uint32(0xFF)).astype(np.uint8)
 
 
+def _index(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Flat pixel index of (x, y), clamped to the frame (in place on the given arrays)."""
+    np.maximum(x, 0, out=x)
+    np.minimum(x, W - 1, out=x)
+    np.maximum(y, 0, out=y)
+    np.minimum(y, H - 1, out=y)
+    y *= W
+    y += x
+    return y
+
+
 def _value_noise(rows: int, cols: int, period: int, seed: int) -> np.ndarray:
     """Smooth blotches (0..255) from a coarse hash grid, bilinearly blended (drawing only)."""
     coarse = _noise(rows // period + 2, cols // period + 2, seed).astype(np.float32)
@@ -99,24 +110,21 @@ class SwarmRenderer:
 
     # tissue --------------------------------------------------------------------------------------
     def _tissue_layer(self, swarm: Swarm) -> pygame.Surface:
-        """The tooth, recoloured only in the band of rows whose tissue or decay changed since last time."""
-        key = (id(swarm), swarm.tissue_version)
+        """The tooth, recoloured only in the band of rows the simulation stamped as changed since last time."""
+        key = (id(swarm), swarm.tick_count)
         if key == self._version:
             return self._tissue
-        t, hp = swarm.tissue, swarm.decay_hp
-        if self._version is None or self._version[0] != id(swarm):
+        if self._version is None or self._version[0] != id(swarm) or swarm.tick_count < self._version[1]:
             self._colours = np.zeros((T.ROWS, T.COLS), np.uint32)
             r0, r1 = 0, T.ROWS
         else:
-            changed = np.flatnonzero(((t != self._prev_t) | (hp != self._prev_hp)).any(axis=1))
+            changed = np.flatnonzero(swarm.row_stamp > self._version[1])
             if changed.size == 0:
                 self._version = key
                 return self._tissue
             r0, r1 = max(0, int(changed[0]) - 1), min(T.ROWS, int(changed[-1]) + 2)
         self._version = key
-        self._prev_t = t.copy()
-        self._prev_hp = hp.copy()
-        self._colours[r0:r1] = self._shade(t, hp, swarm.encounter.decay_hp, r0, r1)
+        self._colours[r0:r1] = self._shade(swarm.tissue, swarm.decay_hp, swarm.encounter.decay_hp, r0, r1)
         pygame.surfarray.blit_array(self._tissue_small, self._colours.T)
         pygame.transform.scale(self._tissue_small, (W, H), self._tissue)
         return self._tissue
@@ -189,14 +197,10 @@ class SwarmRenderer:
         # faint trail two steps back, the tail one step back, the bright head on top
         tx = x - (vx >> 7)
         ty = y - (vy >> 7)
-        np.clip(tx, 0, W - 1, out=tx)
-        np.clip(ty, 0, H - 1, out=ty)
-        flat[ty * W + tx] = self.c_trail
+        flat[_index(tx, ty)] = self.c_trail
         tx = x - (vx >> 8)
         ty = y - (vy >> 8)
-        np.clip(tx, 0, W - 1, out=tx)
-        np.clip(ty, 0, H - 1, out=ty)
-        flat[ty * W + tx] = self.c_tail
+        flat[_index(tx, ty)] = self.c_tail
         flat[y * W + x] = self.c_head
         r = swarm.rogue_idx
         if r.size:
@@ -221,9 +225,9 @@ class SwarmRenderer:
         flat[py * W + px] = cols
         sparks = (kind == SPARK) & (life > 8)
         if sparks.any():
-            sx = np.clip(px[sparks] - (p.vx[live][sparks] >> 8), 0, W - 1)
-            sy = np.clip(py[sparks] - (p.vy[live][sparks] >> 8), 0, H - 1)
-            flat[sy * W + sx] = self.c_spark[1]
+            sx = px[sparks] - (p.vx[live][sparks] >> 8)
+            sy = py[sparks] - (p.vy[live][sparks] >> 8)
+            flat[_index(sx, sy)] = self.c_spark[1]
 
     def _beacon(self, frame: pygame.Surface, swarm: Swarm, beacon: Beacon, bright: bool) -> None:
         bx, by = beacon.x // SUB, beacon.y // SUB

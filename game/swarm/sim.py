@@ -110,6 +110,9 @@ class Swarm:
         self.hp_flat = self.decay_hp.ravel()
         self.wound = np.zeros(self.tissue.size, np.int16)
         self.tissue_version = 0
+        self.open_version = 0  # bumped only when solid cells open up (walls for the separation)
+        #: per tissue row, the tick it last changed (tissue or decay hit points): the renderer redraws those
+        self.row_stamp = np.zeros(T.ROWS, np.int64)
         self._wall_version = -1
         self._wall_cache: np.ndarray | None = None
         self.initial_decay = int(np.count_nonzero(self.tissue == T.DECAY))
@@ -190,9 +193,10 @@ class Swarm:
         if enc.spread_interval and self.tick_count % enc.spread_interval == 0:
             grown = T.spread_decay(self.tissue, self.decay_hp, self.rng, enc.spread_dentin, enc.spread_enamel,
                                    enc.decay_hp)
-            if grown:
-                self.decay_cells += grown
+            if grown.size:
+                self.decay_cells += int(grown.size)
                 self.tissue_version += 1
+                self.row_stamp[grown // T.COLS] = self.tick_count
         self.particles.update(WIDTH, HEIGHT)
         self._pain()
         self._judge()
@@ -298,19 +302,20 @@ class Swarm:
             self._collide(blocked, nx, ny, tcell[blocked], hit_type[blocked])
         x[:] = nx
         y[:] = ny
-        cur = self.tissue_flat[(y >> TISSUE_SHIFT) * T.COLS + (x >> TISSUE_SHIFT)]
-        cur -= T.PULP
-        self.in_pulp = int(np.count_nonzero(cur < 2))
+        # bots that moved into the pulp or onto the nerve (blocked bots count where they stood before)
+        hit_type -= T.PULP
+        self.in_pulp = int(np.count_nonzero(hit_type < 2))
 
     def _walls(self) -> np.ndarray:
         """4 px density cells that are entirely solid tissue (padded like the density grid), cached."""
-        if self._wall_version != self.tissue_version:
+        if self._wall_version != self.open_version:
             d = self.density
-            solid = (self.tissue >= T.FIRST_SOLID).reshape(T.ROWS // 2, 2, T.COLS // 2, 2).all(axis=(1, 3))
+            s = self.tissue >= T.FIRST_SOLID
+            solid = s[0::2, 0::2] & s[1::2, 0::2] & s[0::2, 1::2] & s[1::2, 1::2]
             wall = np.ones((d.rows + 2, d.stride), bool)
             wall[1:1 + solid.shape[0], 1:1 + solid.shape[1]] = solid
             self._wall_cache = wall
-            self._wall_version = self.tissue_version
+            self._wall_version = self.open_version
         return self._wall_cache
 
     def _collide(self, idx: np.ndarray, nx: np.ndarray, ny: np.ndarray, cells: np.ndarray,
@@ -351,9 +356,11 @@ class Swarm:
         # a few sparks where bots grind
         sample = cells[:: max(1, cells.size // 6)][:6]
         self._burst(sample, 1, SPARK, 96, 14)
-        broken = np.unique(cells[self.hp_flat[cells] <= 0])
-        broken = broken[self.tissue_flat[broken] == T.DECAY]
+        broken = cells[self.hp_flat[cells] <= 0]
+        broken = np.unique(broken[self.tissue_flat[broken] == T.DECAY])
+        self.row_stamp[cells // T.COLS] = self.tick_count
         if broken.size:
+            self.open_version += 1
             self.tissue_flat[broken] = T.CLEAN
             self.hp_flat[broken] = 0
             self.decay_cells -= int(broken.size)
@@ -365,8 +372,10 @@ class Swarm:
 
     def _wound(self, cells: np.ndarray) -> None:
         np.add.at(self.wound, cells, 1)
-        broken = np.unique(cells[self.wound[cells] >= self.encounter.rogue_wound])
+        broken = cells[self.wound[cells] >= self.encounter.rogue_wound]
+        broken = np.unique(broken) if broken.size else broken
         if broken.size:
+            self.row_stamp[broken // T.COLS] = self.tick_count
             self.tissue_flat[broken] = T.DECAY
             self.hp_flat[broken] = self.encounter.decay_hp
             self.wound[broken] = 0

@@ -102,8 +102,8 @@ def exposed_decay(tissue: np.ndarray) -> np.ndarray:
 
 
 def spread_decay(tissue: np.ndarray, decay_hp: np.ndarray, rng: np.random.Generator, chance: int,
-                 enamel_chance: int, hp: int) -> int:
-    """Grow decay into neighbouring dentin (``chance``/1024 per neighbour) and enamel; returns cells grown.
+                 enamel_chance: int, hp: int) -> np.ndarray:
+    """Grow decay into neighbouring dentin (``chance``/1024 per neighbour) and enamel; returns the cells grown.
 
     Random integers are drawn only for candidate cells, in row-major order, so the result depends on
     the seed alone.
@@ -118,11 +118,11 @@ def spread_decay(tissue: np.ndarray, decay_hp: np.ndarray, rng: np.random.Genera
     enamel = (tissue == ENAMEL) & (near > 0)
     candidates = np.flatnonzero((dentin | enamel).ravel())
     if candidates.size == 0:
-        return 0
+        return candidates
     draws = rng.integers(0, 1024, size=candidates.size, dtype=np.int32)
     flat_t = tissue.ravel()
     odds = np.where(flat_t[candidates] == DENTIN, chance, enamel_chance) * near.ravel()[candidates]
     grow = candidates[draws < odds]
     flat_t[grow] = DECAY
     decay_hp.ravel()[grow] = hp
-    return int(grow.size)
+    return grow
