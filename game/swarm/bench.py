@@ -23,8 +23,8 @@ def configure_bench(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bots", default="1000,5000,20000,50000", metavar="N,N,...",
                         help="comma-separated bot counts (default: 1000,5000,20000,50000)")
     parser.add_argument("--ticks", type=int, default=300, metavar="N", help="ticks measured per count (default 300)")
-    parser.add_argument("--reference-ticks", type=int, default=60, metavar="N",
-                        help="ticks measured for the slow reference (default 60)")
+    parser.add_argument("--reference-ticks", type=int, default=40, metavar="N",
+                        help="ticks measured for the slow reference (default 40)")
     parser.add_argument("--no-reference", action="store_true", help="skip the pygame.sprite reference")
     parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
 

@@ -94,7 +94,9 @@ class SwarmRenderer:
         gy = np.arange(T.ROWS)[:, None]
         # the open mouth: darker towards the top of the screen, with slow swirls of saliva
         swirl = _value_noise(T.ROWS, T.COLS, 14, 5) + (self.noise.astype(np.int32) & 31) - gy // 2
-        self.space_band = np.where(swirl > 175, 3, np.where(swirl < 30, 2, 0)).astype(np.uint8)
+        self.space_band = np.where(swirl > 185, 3, np.where(swirl < 20, 2, 0)).astype(np.uint8)
+        # the top of the mouth fades to ink, dithered
+        self.space_band[(gy * 9 + (self.noise & 63)) < 100] = 2
         self.c_head = np.uint32(m(colour("cyan_light")))
         self.c_tail = np.uint32(m(colour("cyan")))
         self.c_trail = np.uint32(m(colour("teal_dark")))
@@ -103,7 +105,7 @@ class SwarmRenderer:
         self.c_debris = np.array([m(colour(n)) for n in ("decay_dark", "decay", "decay_light", "wood_light")],
                                  np.uint32)
         self.c_spark = np.array([m(colour(n)) for n in ("orange", "amber", "yellow", "white")], np.uint32)
-        glow_cols = [(0, 0, 0)] + [(min(255, 4 * k // 3), min(255, 9 * k // 4), min(255, 10 * k // 4))
+        glow_cols = [(0, 0, 0)] + [(min(90, 3 * k), min(170, 6 * k + 10), min(190, 7 * k + 12))
                                    for k in range(1, 64)]
         self.glow_lut = np.array([m(c) for c in glow_cols], np.uint32)
         self.beacon_glow = glow

@@ -186,13 +186,15 @@ class SwarmScene(Scene):
         self._bar(surface, 196, 339, 52, total - swarm.recall_cooldown, total, "cyan" if ready else "teal")
         # the swarm's size, and a warning while rogue bots are loose
         font.draw(surface, f"{swarm.n} BOTS", (634, 339), colour("mist"), shadow=ink, align="right")
-        if swarm.rogues:
-            blink = (self.t // 10) % 2 == 0
-            text = f"ROGUE BOTS: {swarm.rogues}  -  RECALL NEAR THEM"
-            font.draw(surface, text, (320, 10), colour("magenta") if blink else colour("rose"), outline=ink,
-                      align="center")
-        if swarm.damaged:
-            font.draw(surface, f"tissue lost {swarm.damaged}/{swarm.encounter.damage_limit}", (320, 22),
+        if swarm.rogues or swarm.damaged:
+            self._panel(surface, pygame.Rect(220, 6, 200, 30), accent="magenta", alpha=210)
+            if swarm.rogues:
+                blink = (self.t // 10) % 2 == 0
+                font.draw(surface, f"ROGUE BOTS: {swarm.rogues}  -  RECALL NEAR THEM", (320, 10),
+                          colour("magenta") if blink else colour("rose"), shadow=ink, align="center")
+            else:
+                font.draw(surface, "ROGUE BOTS CONTAINED", (320, 10), colour("green"), shadow=ink, align="center")
+            font.draw(surface, f"healthy tissue lost {swarm.damaged}/{swarm.encounter.damage_limit}", (320, 22),
                       colour("rose"), shadow=ink, align="center")
 
     def _draw_brief(self, surface: pygame.Surface) -> None:

@@ -92,7 +92,7 @@ def _clamp(values: np.ndarray, limit: int) -> np.ndarray:
 
 
 def start_beacon() -> Beacon:
-    return Beacon(320 * SUB, 40 * SUB)
+    return Beacon(320 * SUB, 58 * SUB)
 
 
 class Swarm:
@@ -119,7 +119,7 @@ class Swarm:
         self.decay_cells = self.initial_decay
         # bots start in the open mouth above the crown
         self.x = rng.integers(200 * SUB, 440 * SUB, size=n, dtype=np.int32)
-        self.y = rng.integers(8 * SUB, 52 * SUB, size=n, dtype=np.int32)
+        self.y = rng.integers(24 * SUB, 64 * SUB, size=n, dtype=np.int32)
         self.vx = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
         self.vy = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
         self.kind = np.zeros(n, np.uint8)
@@ -447,6 +447,9 @@ class Swarm:
         self.rogue_idx = np.concatenate([self.rogue_idx, chosen])
         self.rogue_tx = np.concatenate([self.rogue_tx, tx[order]])
         self.rogue_ty = np.concatenate([self.rogue_ty, ty[order]])
+        # they break away at full speed towards the tissue they are going to attack
+        self.vx[chosen] = _clamp((tx[order] - self.x[chosen]) >> 2, VMAX)
+        self.vy[chosen] = _clamp((ty[order] - self.y[chosen]) >> 2, VMAX)
         sort = np.argsort(self.rogue_idx, kind="stable")
         self.rogue_idx, self.rogue_tx, self.rogue_ty = self.rogue_idx[sort], self.rogue_tx[sort], self.rogue_ty[sort]
         self.events.append("alarm")
