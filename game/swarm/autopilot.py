@@ -25,6 +25,8 @@ class SwarmAutopilot:
         self._decay_cell: int | None = None
         self._final = False
         self._waiting = 0
+        self._skip: set[int] = set()
+        self._watch: tuple[int, int, int] = (-1, -1, 0)
         self._retarget_at = 0
         self._retreat_until = 0
 
@@ -67,6 +69,16 @@ class SwarmAutopilot:
             # pull the swarm out of the pulp: straight up, away from the nerve
             self.pointer = (bx, max(20, by - 60))
             return 0, 0
+        cell = self._decay_cell
+        if self._final and cell is not None and self._still_decay(swarm, cell):
+            hp = int(swarm.hp_flat[cell])
+            if hp != self._watch[1] or cell != self._watch[0]:
+                self._watch = (cell, hp, tick)
+            elif tick - self._watch[2] > 150:
+                self._skip.add(cell)  # the swarm cannot get at this cell from here: try another for now
+                self._retarget_at = tick
+        if tick % 1200 == 0:
+            self._skip.clear()
         if self._target is None or tick >= self._retarget_at or not self._still_decay(swarm, self._decay_cell):
             self._plan(swarm)
             self._retarget_at = tick + 24
@@ -106,6 +118,8 @@ class SwarmAutopilot:
         dist = np.repeat(np.repeat(dist4, 2, axis=0), 2, axis=1)
         dist[~walk] = -1
         decay = np.flatnonzero((t == T.DECAY).ravel())
+        if self._skip and decay.size > len(self._skip):
+            decay = decay[~np.isin(decay, np.array(sorted(self._skip)))]
         self._target, self._decay_cell, self._final = None, None, False
         if decay.size == 0:
             return

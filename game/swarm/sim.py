@@ -84,6 +84,54 @@ def beacon_step(beacon: Beacon, frame: ActionFrame) -> Beacon:
     return Beacon(x, y, target, pointer)
 
 
+FLOW_SHIFT = 11  # 8 px flow-field cells
+FLOW_COLS, FLOW_ROWS = 640 // 8, 360 // 8
+FLOW_EVERY = 6  # ticks between flow-field updates while the beacon moves
+FLOW_NEAR = 8  # cells (64 px): closer than this, bots seek the beacon in a straight line
+_DIRS = ((-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1))
+_DIAG = VMAX * 181 // 256
+
+
+def flow_field(tissue: np.ndarray, bcx: int, bcy: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Velocities (flat per 8 px cell) leading along open tissue to cell (bcx, bcy), and the cells
+    close enough (or cut off) where bots should seek the beacon directly. Integer-only."""
+    s = tissue < T.FIRST_SOLID
+    open_ = np.zeros((FLOW_ROWS, FLOW_COLS), bool)
+    for dy in range(4):
+        for dx in range(4):
+            open_ |= s[dy::4, dx::4]
+    bcx = min(max(bcx, 0), FLOW_COLS - 1)
+    bcy = min(max(bcy, 0), FLOW_ROWS - 1)
+    big = 30_000
+    dist = np.full((FLOW_ROWS + 2, FLOW_COLS + 2), big, np.int32)
+    free = np.zeros_like(dist, dtype=bool)
+    free[1:-1, 1:-1] = open_
+    frontier = np.zeros_like(free)
+    frontier[bcy + 1, bcx + 1] = True
+    dist[bcy + 1, bcx + 1] = 0
+    free[bcy + 1, bcx + 1] = False
+    step = 0
+    while frontier.any():
+        step += 1
+        grow = np.zeros_like(frontier)
+        inner = frontier[1:-1, 1:-1]
+        for dx, dy in _DIRS:
+            grow[1 + dy:FLOW_ROWS + 1 + dy, 1 + dx:FLOW_COLS + 1 + dx] |= inner
+        grow &= free
+        dist[grow] = step
+        free &= ~grow
+        frontier = grow
+    inner = dist[1:-1, 1:-1]
+    neighbours = np.stack([dist[1 + dy:FLOW_ROWS + 1 + dy, 1 + dx:FLOW_COLS + 1 + dx] for dx, dy in _DIRS])
+    best = np.argmin(neighbours, axis=0)
+    downhill = np.take_along_axis(neighbours, best[None], axis=0)[0] < inner
+    speed = np.array([_DIAG if dx and dy else VMAX for dx, dy in _DIRS], np.int32)
+    fx = np.where(downhill, np.array([dx for dx, _ in _DIRS], np.int32)[best] * speed[best], 0).astype(np.int32)
+    fy = np.where(downhill, np.array([dy for _, dy in _DIRS], np.int32)[best] * speed[best], 0).astype(np.int32)
+    near = (inner <= FLOW_NEAR) | (inner >= big)
+    return fx.ravel(), fy.ravel(), near.ravel()
+
+
 def _clamp(values: np.ndarray, limit: int) -> np.ndarray:
     """Clamp integers to -limit..limit in place (np.clip's Python overhead is large for small arrays)."""
     np.minimum(values, limit, out=values)
@@ -114,6 +162,8 @@ class Swarm:
         #: per tissue row, the tick it last changed (tissue or decay hit points): the renderer redraws those
         self.row_stamp = np.zeros(T.ROWS, np.int64)
         self._wall_version = -1
+        self._flow_key: tuple[int, int, int] | None = None
+        self._flow_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._wall_cache: np.ndarray | None = None
         self.initial_decay = int(np.count_nonzero(self.tissue == T.DECAY))
         self.decay_cells = self.initial_decay
@@ -243,7 +293,8 @@ class Swarm:
         crowd = dens.ravel()[dcell]
         crowd *= sep_k
 
-        # seeking: the beacon for every bot, then rogue bots towards their own targets
+        # seeking: straight at the beacon when near it, along the flow field (around the tooth) when far;
+        # then rogue bots towards their own targets
         bx, by = self.beacon.x, self.beacon.y
         dvx = np.subtract(bx, x, dtype=np.int32)
         dvx >>= seek_s
@@ -251,6 +302,13 @@ class Swarm:
         dvy = np.subtract(by, y, dtype=np.int32)
         dvy >>= seek_s
         _clamp(dvy, VMAX)
+        flow_x, flow_y, near = self._flow()
+        fcell = y >> FLOW_SHIFT
+        fcell *= FLOW_COLS
+        fcell += x >> FLOW_SHIFT
+        far = ~near[fcell]
+        np.copyto(dvx, flow_x[fcell], where=far)
+        np.copyto(dvy, flow_y[fcell], where=far)
         r = self.rogue_idx
         if r.size:
             rdx = (self.rogue_tx - x[r]) >> 3
@@ -305,6 +363,17 @@ class Swarm:
         # bots that moved into the pulp or onto the nerve (blocked bots count where they stood before)
         hit_type -= T.PULP
         self.in_pulp = int(np.count_nonzero(hit_type < 2))
+
+    def _flow(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The flow field towards the beacon on 8 px cells: per cell a velocity along the shortest open
+        path (8-neighbour breadth-first search), and where bots are near enough to seek it directly.
+
+        Recomputed every few ticks when the beacon changes cell or tissue opens up."""
+        key = (self.beacon.x >> FLOW_SHIFT, self.beacon.y >> FLOW_SHIFT, self.open_version)
+        if self._flow_key is None or (key != self._flow_key and self.tick_count % FLOW_EVERY == 0):
+            self._flow_key = key
+            self._flow_cache = flow_field(self.tissue, key[0], key[1])
+        return self._flow_cache
 
     def _walls(self) -> np.ndarray:
         """4 px density cells that are entirely solid tissue (padded like the density grid), cached."""
