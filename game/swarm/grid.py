@@ -26,9 +26,10 @@ class UniformGrid:
         self.stride = self.cols + 2
         self.size = self.stride * (self.rows + 2)
 
-    def cells(self, x: np.ndarray, y: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    def cells(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """Padded flat cell index of each point (points must lie inside the arena)."""
-        cell = np.right_shift(y, self.shift, out=out)
+        # platform-size integers: numpy gathers and scatters fastest with intp indices
+        cell = (y >> self.shift).astype(np.intp)
         cell += 1
         cell *= self.stride
         cell += 1

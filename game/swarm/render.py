@@ -77,6 +77,7 @@ class SwarmRenderer:
         self._tissue = pygame.Surface((W, H), 0, 32)
         self._glow_small = pygame.Surface((GW, GH), 0, 32)
         self._glow_big = pygame.Surface((W, H), 0, 32)
+        self._glow_at = (0, 0)
         self._version: tuple[int, int] | None = None
         m = self.frame.map_rgb
         self.lut = np.zeros(len(_SHADES) * 8, np.uint32)
@@ -112,23 +113,32 @@ class SwarmRenderer:
 
     # tissue --------------------------------------------------------------------------------------
     def _tissue_layer(self, swarm: Swarm) -> pygame.Surface:
-        """The tooth, recoloured only in the band of rows the simulation stamped as changed since last time."""
+        """The tooth, recoloured only in the runs of rows the simulation stamped as changed since last time."""
         key = (id(swarm), swarm.tick_count)
         if key == self._version:
             return self._tissue
         if self._version is None or self._version[0] != id(swarm) or swarm.tick_count < self._version[1]:
-            self._colours = np.zeros((T.ROWS, T.COLS), np.uint32)
-            r0, r1 = 0, T.ROWS
+            runs = [(0, T.ROWS)]
         else:
             changed = np.flatnonzero(swarm.row_stamp > self._version[1])
-            if changed.size == 0:
-                self._version = key
-                return self._tissue
-            r0, r1 = max(0, int(changed[0]) - 1), min(T.ROWS, int(changed[-1]) + 2)
+            runs = []
+            if changed.size:
+                # split where rows are more than a few apart, so two far-apart spots stay two small bands
+                cuts = np.flatnonzero(np.diff(changed) > 4)
+                starts = np.concatenate(([changed[0]], changed[cuts + 1]))
+                ends = np.concatenate((changed[cuts], [changed[-1]]))
+                runs = [(max(0, int(a) - 1), min(T.ROWS, int(b) + 2)) for a, b in zip(starts, ends, strict=True)]
         self._version = key
-        self._colours[r0:r1] = self._shade(swarm.tissue, swarm.decay_hp, swarm.encounter.decay_hp, r0, r1)
-        pygame.surfarray.blit_array(self._tissue_small, self._colours.T)
-        pygame.transform.scale(self._tissue_small, (W, H), self._tissue)
+        if runs:
+            pixels = pygame.surfarray.pixels2d(self._tissue_small)
+            try:
+                for r0, r1 in runs:
+                    pixels[:, r0:r1] = self._shade(swarm.tissue, swarm.decay_hp, swarm.encounter.decay_hp, r0, r1).T
+            finally:
+                del pixels
+            for r0, r1 in runs:
+                band = self._tissue_small.subsurface(pygame.Rect(0, r0, T.COLS, r1 - r0))
+                self._tissue.blit(pygame.transform.scale(band, (W, (r1 - r0) * 2)), (0, r0 * 2))
         return self._tissue
 
     def _shade(self, tissue: np.ndarray, decay_hp: np.ndarray, full: int, r0: int, r1: int) -> np.ndarray:
@@ -171,8 +181,8 @@ class SwarmRenderer:
     def draw(self, target: pygame.Surface, swarm: Swarm, ghost: Beacon | None = None) -> None:
         frame = self.frame
         frame.blit(self._tissue_layer(swarm), (0, 0))
-        x = swarm.x >> 8
-        y = swarm.y >> 8
+        x = (swarm.x >> 8).astype(np.intp)
+        y = (swarm.y >> 8).astype(np.intp)
         self._glow(x, y)
         pix = pygame.surfarray.pixels2d(frame)
         flat = pix.T.reshape(-1)
@@ -181,7 +191,7 @@ class SwarmRenderer:
             self._particles(flat, swarm)
         finally:
             del flat, pix
-        frame.blit(self._glow_big, (0, 0), special_flags=pygame.BLEND_ADD)
+        frame.blit(self._glow_big, self._glow_at, special_flags=pygame.BLEND_ADD)
         self._beacon(frame, swarm, swarm.beacon, bright=True)
         if ghost is not None:
             self._ghost(frame, ghost, swarm.tick_count)
@@ -192,7 +202,12 @@ class SwarmRenderer:
         counts = np.bincount((y >> shift) * GW + (x >> shift), minlength=GW * GH)
         np.minimum(counts, 63, out=counts)
         pygame.surfarray.blit_array(self._glow_small, self.glow_lut[counts].reshape(GH, GW).T)
-        pygame.transform.smoothscale(self._glow_small, (W, H), self._glow_big)
+        # only the box around the swarm is smoothed up to full size (its cost follows the swarm's area)
+        x0, x1 = max(0, int(x.min() >> shift) - 2), min(GW, int(x.max() >> shift) + 3)
+        y0, y1 = max(0, int(y.min() >> shift) - 2), min(GH, int(y.max() >> shift) + 3)
+        box = self._glow_small.subsurface(pygame.Rect(x0, y0, x1 - x0, y1 - y0))
+        self._glow_at = (x0 << shift, y0 << shift)
+        self._glow_big = pygame.transform.smoothscale(box, ((x1 - x0) << shift, (y1 - y0) << shift))
 
     def _bots(self, flat: np.ndarray, swarm: Swarm, x: np.ndarray, y: np.ndarray) -> None:
         vx, vy = swarm.vx, swarm.vy

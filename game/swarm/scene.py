@@ -46,7 +46,7 @@ class SwarmScene(Scene):
         self.results_menu: Menu | None = None
         self.peak_pain = 0
         self.outcome: Outcome | None = None
-        self._panels: dict[tuple, pygame.Surface] = {}
+        self._hud: dict[str, tuple] = {}
 
     # life cycle -----------------------------------------------------------------------------------
     def enter(self) -> None:
@@ -137,16 +137,6 @@ class SwarmScene(Scene):
         elif self.phase == "results":
             self._draw_results(surface)
 
-    def _panel(self, surface: pygame.Surface, rect: pygame.Rect, **style) -> None:
-        """A HUD panel, drawn once into a cached surface and blitted every frame after."""
-        key = (tuple(rect), tuple(sorted(style.items())))
-        image = self._panels.get(key)
-        if image is None:
-            image = pygame.Surface((rect.width, rect.height + 2), pygame.SRCALPHA)
-            draw_panel(image, pygame.Rect(0, 0, rect.width, rect.height), **style)
-            self._panels[key] = image
-        surface.blit(image, rect.topleft)
-
     def _bar(self, surface, x, y, w, value, maximum, fill, back="ink") -> None:
         pygame.draw.rect(surface, colour(back), (x, y, w, 5))
         filled = 0 if maximum <= 0 else min(w - 2, (w - 2) * value // maximum)
@@ -155,47 +145,69 @@ class SwarmScene(Scene):
         pygame.draw.rect(surface, colour("slate"), (x, y, w, 5), 1)
 
     def _draw_hud(self, surface: pygame.Surface) -> None:
-        font = self.ctx.assets.font()
+        """Decay and pain (top left), clock and score (top right), abilities (bottom), alarms (top centre).
+
+        Each block is rendered into a cached surface and redrawn only when what it shows changes."""
         swarm = self.swarm
-        ink = colour("ink")
-        # left: decay and pain
-        self._panel(surface, pygame.Rect(6, 6, 132, 40), alpha=200)
-        decay = swarm.decay_percent
-        font.draw(surface, "DECAY", (12, 10), colour("decay_light"), shadow=ink)
-        font.draw(surface, f"{decay}%", (132, 10), colour("white"), shadow=ink, align="right")
-        self._bar(surface, 12, 21, 120, min(decay, 100), 100, "decay_light")
         pain = swarm.pain * 100 // PAIN_MAX
         hurt = pain >= 60 and (self.t // 8) % 2 == 0
-        font.draw(surface, "PAIN", (12, 28), colour("rose") if not hurt else colour("white"), shadow=ink)
-        self._bar(surface, 44, 31, 88, pain, 100, "red" if pain >= 60 else "pulp")
-        # right: time and score
-        self._panel(surface, pygame.Rect(534, 6, 100, 40), alpha=200)
+        self._hud_block(surface, "health", (6, 6, 132, 42), (swarm.decay_percent, pain, hurt), self._hud_health)
         left = swarm.time_left
         low = left < 15 * 60 and (self.t // 15) % 2 == 0
-        font.draw(surface, format_clock(left), (628, 9), colour("amber") if low else colour("white"), scale=2,
-                  shadow=ink, align="right")
-        font.draw(surface, f"SCORE {swarm.score}", (628, 32), colour("cyan_light"), shadow=ink, align="right")
-        # bottom: abilities
-        self._panel(surface, pygame.Rect(6, 330, 250, 24), alpha=200)
-        mode = swarm.mode
-        font.draw(surface, "Q FOCUS", (14, 337), colour("white") if mode == 1 else colour("fog"), shadow=ink)
-        font.draw(surface, "E SPREAD", (74, 337), colour("amber") if mode == 2 else colour("fog"), shadow=ink)
-        ready = swarm.recall_ready
-        font.draw(surface, "R RECALL", (142, 337), colour("cyan_light") if ready else colour("steel"), shadow=ink)
+        self._hud_block(surface, "clock", (534, 6, 100, 42), (format_clock(left), low, swarm.score), self._hud_clock)
         total = max(1, swarm.encounter.recall_cooldown * 60)
-        self._bar(surface, 196, 339, 52, total - swarm.recall_cooldown, total, "cyan" if ready else "teal")
-        # the swarm's size, and a warning while rogue bots are loose
-        font.draw(surface, f"{swarm.n} BOTS", (634, 339), colour("mist"), shadow=ink, align="right")
+        charge = (total - swarm.recall_cooldown) * 50 // total
+        self._hud_block(surface, "abilities", (6, 330, 250, 26), (swarm.mode, swarm.recall_ready, charge),
+                        self._hud_abilities)
+        font = self.ctx.assets.font()
+        font.draw(surface, f"{swarm.n} BOTS", (634, 339), colour("mist"), shadow=colour("ink"), align="right")
         if swarm.rogues or swarm.damaged:
-            self._panel(surface, pygame.Rect(220, 6, 200, 30), accent="magenta", alpha=210)
-            if swarm.rogues:
-                blink = (self.t // 10) % 2 == 0
-                font.draw(surface, f"ROGUE BOTS: {swarm.rogues}  -  RECALL NEAR THEM", (320, 10),
-                          colour("magenta") if blink else colour("rose"), shadow=ink, align="center")
-            else:
-                font.draw(surface, "ROGUE BOTS CONTAINED", (320, 10), colour("green"), shadow=ink, align="center")
-            font.draw(surface, f"healthy tissue lost {swarm.damaged}/{swarm.encounter.damage_limit}", (320, 22),
-                      colour("rose"), shadow=ink, align="center")
+            blink = (self.t // 10) % 2 == 0
+            self._hud_block(surface, "alarm", (220, 6, 200, 32), (swarm.rogues, swarm.damaged, blink), self._hud_alarm)
+
+    def _hud_block(self, surface: pygame.Surface, name: str, rect: tuple, key: tuple, paint) -> None:
+        cached = self._hud.get(name)
+        if cached is None or cached[0] != key:
+            image = pygame.Surface(rect[2:], pygame.SRCALPHA)
+            paint(image, *key)
+            cached = (key, image)
+            self._hud[name] = cached
+        surface.blit(cached[1], rect[:2])
+
+    def _hud_health(self, image: pygame.Surface, decay: int, pain: int, hurt: bool) -> None:
+        font, ink = self.ctx.assets.font(), colour("ink")
+        draw_panel(image, pygame.Rect(0, 0, 132, 40), alpha=200)
+        font.draw(image, "DECAY", (6, 4), colour("decay_light"), shadow=ink)
+        font.draw(image, f"{decay}%", (126, 4), colour("white"), shadow=ink, align="right")
+        self._bar(image, 6, 15, 120, min(decay, 100), 100, "decay_light")
+        font.draw(image, "PAIN", (6, 22), colour("white") if hurt else colour("rose"), shadow=ink)
+        self._bar(image, 38, 25, 88, pain, 100, "red" if pain >= 60 else "pulp")
+
+    def _hud_clock(self, image: pygame.Surface, clock: str, low: bool, score: int) -> None:
+        font, ink = self.ctx.assets.font(), colour("ink")
+        draw_panel(image, pygame.Rect(0, 0, 100, 40), alpha=200)
+        font.draw(image, clock, (94, 3), colour("amber") if low else colour("white"), scale=2, shadow=ink,
+                  align="right")
+        font.draw(image, f"SCORE {score}", (94, 26), colour("cyan_light"), shadow=ink, align="right")
+
+    def _hud_abilities(self, image: pygame.Surface, mode: int, ready: bool, charge: int) -> None:
+        font, ink = self.ctx.assets.font(), colour("ink")
+        draw_panel(image, pygame.Rect(0, 0, 250, 24), alpha=200)
+        font.draw(image, "Q FOCUS", (8, 7), colour("white") if mode == 1 else colour("fog"), shadow=ink)
+        font.draw(image, "E SPREAD", (68, 7), colour("amber") if mode == 2 else colour("fog"), shadow=ink)
+        font.draw(image, "R RECALL", (136, 7), colour("cyan_light") if ready else colour("steel"), shadow=ink)
+        self._bar(image, 190, 9, 52, charge, 50, "cyan" if ready else "teal")
+
+    def _hud_alarm(self, image: pygame.Surface, rogues: int, damaged: int, blink: bool) -> None:
+        font, ink = self.ctx.assets.font(), colour("ink")
+        draw_panel(image, pygame.Rect(0, 0, 200, 30), accent="magenta", alpha=210)
+        if rogues:
+            font.draw(image, f"ROGUE BOTS: {rogues}  -  RECALL NEAR THEM", (100, 4),
+                      colour("magenta") if blink else colour("rose"), shadow=ink, align="center")
+        else:
+            font.draw(image, "ROGUE BOTS CONTAINED", (100, 4), colour("green"), shadow=ink, align="center")
+        font.draw(image, f"healthy tissue lost {damaged}/{self.encounter.damage_limit}", (100, 16),
+                  colour("rose"), shadow=ink, align="center")
 
     def _draw_brief(self, surface: pygame.Surface) -> None:
         font = self.ctx.assets.font()

@@ -132,6 +132,17 @@ def flow_field(tissue: np.ndarray, bcx: int, bcy: int) -> tuple[np.ndarray, np.n
     return fx.ravel(), fy.ravel(), near.ravel()
 
 
+def _distinct(cells: np.ndarray, scratch: np.ndarray) -> np.ndarray:
+    """The distinct values of ``cells`` in ascending order (a mark-and-scan, cheaper than a sort for
+    the thousands of repeated hits a dense swarm makes); ``scratch`` is left all False."""
+    if cells.size < 64:
+        return np.unique(cells)
+    scratch[cells] = True
+    found = np.flatnonzero(scratch)
+    scratch[found] = False
+    return found
+
+
 def _clamp(values: np.ndarray, limit: int) -> np.ndarray:
     """Clamp integers to -limit..limit in place (np.clip's Python overhead is large for small arrays)."""
     np.minimum(values, limit, out=values)
@@ -157,6 +168,7 @@ class Swarm:
         self.tissue_flat = self.tissue.ravel()
         self.hp_flat = self.decay_hp.ravel()
         self.wound = np.zeros(self.tissue.size, np.int16)
+        self._scratch = np.zeros(self.tissue.size, bool)  # always all False between uses
         self.tissue_version = 0
         self.open_version = 0  # bumped only when solid cells open up (walls for the separation)
         #: per tissue row, the tick it last changed (tissue or decay hit points): the renderer redraws those
@@ -303,7 +315,7 @@ class Swarm:
         dvy >>= seek_s
         _clamp(dvy, VMAX)
         flow_x, flow_y, near = self._flow()
-        fcell = y >> FLOW_SHIFT
+        fcell = (y >> FLOW_SHIFT).astype(np.intp)
         fcell *= FLOW_COLS
         fcell += x >> FLOW_SHIFT
         far = ~near[fcell]
@@ -351,7 +363,7 @@ class Swarm:
         ny = y + vy
         np.maximum(ny, 0, out=ny)
         np.minimum(ny, HEIGHT - 1, out=ny)
-        tcell = ny >> TISSUE_SHIFT
+        tcell = (ny >> TISSUE_SHIFT).astype(np.intp)
         tcell *= T.COLS
         tcell += nx >> TISSUE_SHIFT
         hit_type = self.tissue_flat[tcell]
@@ -425,8 +437,8 @@ class Swarm:
         # a few sparks where bots grind
         sample = cells[:: max(1, cells.size // 6)][:6]
         self._burst(sample, 1, SPARK, 96, 14)
-        broken = cells[self.hp_flat[cells] <= 0]
-        broken = np.unique(broken[self.tissue_flat[broken] == T.DECAY])
+        broken = _distinct(cells[self.hp_flat[cells] <= 0], self._scratch)
+        broken = broken[self.tissue_flat[broken] == T.DECAY]
         self.row_stamp[cells // T.COLS] = self.tick_count
         if broken.size:
             self.open_version += 1
@@ -441,8 +453,7 @@ class Swarm:
 
     def _wound(self, cells: np.ndarray) -> None:
         np.add.at(self.wound, cells, 1)
-        broken = cells[self.wound[cells] >= self.encounter.rogue_wound]
-        broken = np.unique(broken) if broken.size else broken
+        broken = _distinct(cells[self.wound[cells] >= self.encounter.rogue_wound], self._scratch)
         if broken.size:
             self.row_stamp[broken // T.COLS] = self.tick_count
             self.tissue_flat[broken] = T.DECAY
