@@ -86,7 +86,7 @@ def beacon_step(beacon: Beacon, frame: ActionFrame) -> Beacon:
 
 FLOW_SHIFT = 11  # 8 px flow-field cells
 FLOW_COLS, FLOW_ROWS = 640 // 8, 360 // 8
-FLOW_EVERY = 6  # ticks between flow-field updates while the beacon moves
+FLOW_EVERY = 8  # ticks between flow-field updates while the beacon moves
 FLOW_NEAR = 8  # cells (64 px): closer than this, bots seek the beacon in a straight line
 _DIRS = ((-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1))
 _DIAG = VMAX * 181 // 256
@@ -103,24 +103,24 @@ def flow_field(tissue: np.ndarray, bcx: int, bcy: int) -> tuple[np.ndarray, np.n
     bcx = min(max(bcx, 0), FLOW_COLS - 1)
     bcy = min(max(bcy, 0), FLOW_ROWS - 1)
     big = 30_000
-    dist = np.full((FLOW_ROWS + 2, FLOW_COLS + 2), big, np.int32)
+    stride = FLOW_COLS + 2
+    dist = np.full((FLOW_ROWS + 2, stride), big, np.int32)
     free = np.zeros_like(dist, dtype=bool)
     free[1:-1, 1:-1] = open_
-    frontier = np.zeros_like(free)
-    frontier[bcy + 1, bcx + 1] = True
-    dist[bcy + 1, bcx + 1] = 0
-    free[bcy + 1, bcx + 1] = False
+    flat_free, flat_dist = free.ravel(), dist.ravel()
+    start = (bcy + 1) * stride + bcx + 1
+    flat_dist[start] = 0
+    flat_free[start] = False
+    offsets = np.array([dy * stride + dx for dx, dy in _DIRS], np.intp)
+    frontier = np.array([start], np.intp)
     step = 0
-    while frontier.any():
+    while frontier.size:  # breadth-first over index lists: the cost follows the frontier, not the grid
         step += 1
-        grow = np.zeros_like(frontier)
-        inner = frontier[1:-1, 1:-1]
-        for dx, dy in _DIRS:
-            grow[1 + dy:FLOW_ROWS + 1 + dy, 1 + dx:FLOW_COLS + 1 + dx] |= inner
-        grow &= free
-        dist[grow] = step
-        free &= ~grow
-        frontier = grow
+        nb = (frontier[:, None] + offsets).ravel()
+        nb = np.unique(nb[flat_free[nb]])
+        flat_free[nb] = False
+        flat_dist[nb] = step
+        frontier = nb
     inner = dist[1:-1, 1:-1]
     neighbours = np.stack([dist[1 + dy:FLOW_ROWS + 1 + dy, 1 + dx:FLOW_COLS + 1 + dx] for dx, dy in _DIRS])
     best = np.argmin(neighbours, axis=0)
