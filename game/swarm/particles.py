@@ -24,7 +24,7 @@ class ParticlePool:
         self.next = 0
 
     def spawn(self, x: np.ndarray, y: np.ndarray, vx: np.ndarray, vy: np.ndarray, life: np.ndarray,
-              kind: int) -> None:
+              kind: int | np.ndarray) -> None:
         n = min(int(x.size), self.capacity)
         if n == 0:
             return
@@ -35,7 +35,7 @@ class ParticlePool:
         self.vx[slots] = vx[:n]
         self.vy[slots] = vy[:n]
         self.life[slots] = life[:n]
-        self.kind[slots] = kind
+        self.kind[slots] = kind if np.isscalar(kind) else kind[:n]
 
     def update(self, width: int, height: int) -> None:
         self.x += self.vx

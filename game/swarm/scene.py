@@ -95,7 +95,7 @@ class SwarmScene(Scene):
                 items = [MenuItem("continue", "Continue")]
             else:
                 items = [MenuItem("retry", "Retry"), MenuItem("title", "Quit to title")]
-            self.results_menu = Menu(items, self.ctx.assets.font(), center_x=320, top=250, width=150)
+            self.results_menu = Menu(items, self.ctx.assets.font(), center_x=320, top=226, width=150)
 
     def _results(self, frame: ActionFrame) -> None:
         event = self.results_menu.update(frame)
@@ -233,7 +233,7 @@ class SwarmScene(Scene):
         font = self.ctx.assets.font()
         swarm = self.swarm
         dim(surface, 140)
-        rect = pygame.Rect(170, 70, 300, 220)
+        rect = pygame.Rect(170, 70, 300, 200)
         draw_panel(surface, rect, accent="cyan" if swarm.won else "magenta")
         title = "TOOTH SAVED" if swarm.won else "TREATMENT FAILED"
         font.draw(surface, title, (320, rect.y + 12), colour("green") if swarm.won else colour("magenta"), scale=2,

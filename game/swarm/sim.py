@@ -433,14 +433,22 @@ class Swarm:
                 self._wound(attack)
 
     def _erode(self, cells: np.ndarray) -> None:
+        full = self.encounter.decay_hp
+        before = self.hp_flat[cells]
         np.subtract.at(self.hp_flat, cells, self.encounter.erosion)
-        # a few sparks where bots grind
-        sample = cells[:: max(1, cells.size // 6)][:6]
-        self._burst(sample, 1, SPARK, 96, 14)
-        broken = _distinct(cells[self.hp_flat[cells] <= 0], self._scratch)
+        after = self.hp_flat[cells]
+        # rows change their look only when a cell's decay crosses a third of its depth, or breaks
+        before *= 3
+        after *= 3
+        crossed = ((before > full) != (after > full)) | ((before > 2 * full) != (after > 2 * full))
+        if crossed.any():
+            self.row_stamp[cells[crossed] // T.COLS] = self.tick_count
+        broken = _distinct(cells[after <= 0], self._scratch)
         broken = broken[self.tissue_flat[broken] == T.DECAY]
-        self.row_stamp[cells // T.COLS] = self.tick_count
+        # a few sparks where bots grind, and debris where decay breaks, in one spawn
+        sample = cells[:: max(1, cells.size // 6)][:6]
         if broken.size:
+            self.row_stamp[broken // T.COLS] = self.tick_count
             self.open_version += 1
             self.tissue_flat[broken] = T.CLEAN
             self.hp_flat[broken] = 0
@@ -448,8 +456,12 @@ class Swarm:
             self.cleaned += int(broken.size)
             self.tissue_version += 1
             self.events.append("break")
-            self._burst(broken[:40], 3, DEBRIS, 200, 40)
-            self._burst(broken[:40], 2, SPARK, 320, 18)
+            some = broken[:40]
+            self._burst(np.concatenate((sample, np.repeat(some, 3), np.repeat(some, 2))),
+                        np.concatenate((np.full(sample.size, SPARK, np.uint8), np.full(some.size * 3, DEBRIS, np.uint8),
+                                        np.full(some.size * 2, SPARK, np.uint8))))
+        elif self.tick_count % 2 == 0:
+            self._burst(sample, np.full(sample.size, SPARK, np.uint8))
 
     def _wound(self, cells: np.ndarray) -> None:
         np.add.at(self.wound, cells, 1)
@@ -463,22 +475,26 @@ class Swarm:
             self.damaged += int(broken.size)
             self.tissue_version += 1
             self.events.append("rogue")
-            self._burst(broken[:20], 2, SPARK, 260, 16)
+            some = np.repeat(broken[:20], 2)
+            self._burst(some, np.full(some.size, SPARK, np.uint8))
 
-    def _burst(self, cells: np.ndarray, per: int, kind: int, speed: int, life: int) -> None:
-        """Particles from cell centres; velocities come from the jitter table (deterministic)."""
-        if cells.size == 0:
-            return
-        cells = np.repeat(cells, per)
+    def _burst(self, cells: np.ndarray, kinds: np.ndarray) -> None:
+        """Particles from cell centres; debris flies slower and lives longer than sparks. Velocities come
+        from the jitter table (deterministic)."""
         n = cells.size
+        if n == 0:
+            return
         cx = ((cells % T.COLS) << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
         cy = ((cells // T.COLS) << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
         off = (self.tick_count * 977 + self.particles.next) % JITTER_SIZE
         at = np.arange(off, off + n)
+        debris = kinds == DEBRIS
+        speed = np.where(debris, 200, 320)
         jx = np.take(self.jitter, at, mode="wrap") * speed // 20
         jy = np.take(self.jitter, at + 1, mode="wrap") * speed // 20 - speed // 2
-        life_arr = life + (np.take(self.jitter, at + 2, mode="wrap") & 15)
-        self.particles.spawn(cx.astype(np.int32), cy.astype(np.int32), jx, jy, life_arr.astype(np.int16), kind)
+        life = np.where(debris, 40, 16) + (np.take(self.jitter, at + 2, mode="wrap") & 15)
+        self.particles.spawn(cx.astype(np.int32), cy.astype(np.int32), jx.astype(np.int32), jy.astype(np.int32),
+                             life.astype(np.int16), kinds)
 
     # abilities and events ---------------------------------------------------------------------
     def _recall(self) -> None:
