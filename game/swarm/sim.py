@@ -132,6 +132,22 @@ def flow_field(tissue: np.ndarray, bcx: int, bcy: int) -> tuple[np.ndarray, np.n
     return fx.ravel(), fy.ravel(), near.ravel()
 
 
+def _spawn_cloud(rng: np.random.Generator, n: int, cx: int, cy: int, rx: int, ry: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` points spread evenly over an ellipse (integer draws, rejection of the corners)."""
+    xs, ys, have = [], [], 0
+    while have < n:
+        x = rng.integers(-rx, rx, size=2 * n, dtype=np.int64)
+        y = rng.integers(-ry, ry, size=2 * n, dtype=np.int64)
+        inside = x * x * (ry * ry) + y * y * (rx * rx) <= (rx * rx) * (ry * ry)  # fits int64 for the arena
+        xs.append(x[inside])
+        ys.append(y[inside])
+        have += int(np.count_nonzero(inside))
+    x = (np.concatenate(xs)[:n] + cx).astype(np.int32)
+    y = (np.concatenate(ys)[:n] + cy).astype(np.int32)
+    return x, y
+
+
 def _distinct(cells: np.ndarray, scratch: np.ndarray) -> np.ndarray:
     """The distinct values of ``cells`` in ascending order (a mark-and-scan, cheaper than a sort for
     the thousands of repeated hits a dense swarm makes); ``scratch`` is left all False."""
@@ -180,8 +196,7 @@ class Swarm:
         self.initial_decay = int(np.count_nonzero(self.tissue == T.DECAY))
         self.decay_cells = self.initial_decay
         # bots start in the open mouth above the crown
-        self.x = rng.integers(200 * SUB, 440 * SUB, size=n, dtype=np.int32)
-        self.y = rng.integers(24 * SUB, 64 * SUB, size=n, dtype=np.int32)
+        self.x, self.y = _spawn_cloud(rng, n, 320 * SUB, 44 * SUB, 110 * SUB, 20 * SUB)
         self.vx = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
         self.vy = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
         self.kind = np.zeros(n, np.uint8)

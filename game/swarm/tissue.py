@@ -79,8 +79,12 @@ def build_tooth(decay_spots: list[tuple[int, int, int]], hp: int) -> tuple[np.nd
     tissue[bone] = BONE
 
     decay_hp = np.zeros((ROWS, COLS), dtype=np.int16)
+    # a fixed integer hash per cell makes each caries ragged instead of a clean disc
+    rough = ((gx * 73856093) ^ (gy * 19349663)) & 15
+    lobes = ((gx // 3 * 83492791) ^ (gy // 3 * 2654435761)) & 7
     for x, y, r in decay_spots:
-        spot = ((px - x) ** 2 + (py - y) ** 2 <= r * r) & ((tissue == ENAMEL) | (tissue == DENTIN))
+        d2 = ((px - x) ** 2 + (py - y) ** 2) * 24
+        spot = (d2 <= r * r * (14 + rough // 2 + lobes)) & ((tissue == ENAMEL) | (tissue == DENTIN))
         tissue[spot] = DECAY
         decay_hp[spot] = hp
     return tissue, decay_hp
