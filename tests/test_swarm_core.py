@@ -245,3 +245,15 @@ def test_check_reports_path_and_line(tmp_path):
                                           "win_decay_percent)"]
     good, count = check_paths([FOLDER], [])
     assert good == [] and count == 3
+
+
+def test_decay_that_reaches_the_pulp_hurts():
+    s = swarm("tutorial", bots=10, pain_recover=0)
+    pulp = s.tissue == T.PULP
+    edge = np.zeros_like(pulp)
+    edge[:-1, :] |= pulp[1:, :]
+    s.tissue[edge & (s.tissue == T.DENTIN)] = T.DECAY
+    s.decay_at_pulp = int(np.count_nonzero(T.decay_touching_pulp(s.tissue)))
+    assert s.decay_at_pulp > 0
+    s.step(ActionFrame())
+    assert s.pain > 0

@@ -213,6 +213,7 @@ class Swarm:
         self.recall_tick = -10_000  # tick of the last recall pulse
         self.pain = 0
         self.in_pulp = 0
+        self.decay_at_pulp = 0  # decay cells touching the pulp (refreshed when decay grows, and twice a second)
         self.cleaned = 0
         self.contained = 0
         self.damaged = 0
@@ -274,6 +275,7 @@ class Swarm:
                 self.decay_cells += int(grown.size)
                 self.tissue_version += 1
                 self.row_stamp[grown // T.COLS] = self.tick_count
+                self.decay_at_pulp = int(np.count_nonzero(T.decay_touching_pulp(self.tissue)))
         self.particles.update(WIDTH, HEIGHT)
         self._pain()
         self._judge()
@@ -577,9 +579,13 @@ class Swarm:
     # judging ----------------------------------------------------------------------------------
     def _pain(self) -> None:
         enc = self.encounter
-        if self.in_pulp:
+        if self.decay_at_pulp and self.tick_count % 30 == 0:
+            # decay that has reached the pulp keeps hurting until it is cleaned
+            self.decay_at_pulp = int(np.count_nonzero(T.decay_touching_pulp(self.tissue)))
+        hurt = self.in_pulp + self.decay_at_pulp * 4
+        if hurt:
             before = self.pain
-            self.pain = min(PAIN_MAX, self.pain + self.in_pulp * enc.pain_per_bot)
+            self.pain = min(PAIN_MAX, self.pain + hurt * enc.pain_per_bot)
             if before // 10_000 != self.pain // 10_000:
                 self.events.append("pain")
         else:
@@ -607,6 +613,7 @@ class Swarm:
     def state_bytes(self) -> bytes:
         b = self.beacon
         scalars = np.array([self.tick_count, b.x, b.y, self.mode, self.recall_cooldown, self.recall_tick, self.pain,
+                            self.decay_at_pulp,
                             self.cleaned, self.contained, self.damaged, self.decay_cells, int(self.finished),
                             int(self.won)], dtype=np.int64)
         return b"".join((scalars.tobytes(), self.x.tobytes(), self.y.tobytes(), self.vx.tobytes(),

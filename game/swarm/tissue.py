@@ -130,3 +130,14 @@ def spread_decay(tissue: np.ndarray, decay_hp: np.ndarray, rng: np.random.Genera
     flat_t[grow] = DECAY
     decay_hp.ravel()[grow] = hp
     return grow
+
+
+def decay_touching_pulp(tissue: np.ndarray) -> np.ndarray:
+    """Decay cells next to the pulp or the nerve: the decay has reached the tooth's living core."""
+    core = (tissue == PULP) | (tissue == NERVE)
+    near = np.zeros_like(core)
+    near[1:, :] |= core[:-1, :]
+    near[:-1, :] |= core[1:, :]
+    near[:, 1:] |= core[:, :-1]
+    near[:, :-1] |= core[:, 1:]
+    return (tissue == DECAY) & near
