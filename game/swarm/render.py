@@ -221,10 +221,10 @@ class SwarmRenderer:
         flat[y * W + x] = self.c_head
         r = swarm.rogue_idx
         if r.size:
-            rx = np.clip(x[r], 1, W - 2)
-            ry = np.clip(y[r], 1, H - 2)
+            rx = np.clip(x[r], 2, W - 3)
+            ry = np.clip(y[r], 2, H - 3)
             at = ry * W + rx
-            for d in (-1, 1, -W, W, -W - 1, -W + 1, W - 1, W + 1):
+            for d in (-1, 1, -W, W, -2, 2, -2 * W, 2 * W):  # a plus sign: unlike any healthy bot
                 flat[at + d] = self.c_rogue
             flat[at] = self.c_rogue_core
 
