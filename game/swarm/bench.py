@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import time
 from types import SimpleNamespace
 
@@ -126,10 +127,10 @@ def run_bench(args: argparse.Namespace) -> int:
     try:
         counts = [int(part) for part in args.bots.split(",") if part.strip()]
     except ValueError:
-        print(f"neosmiles: --bots needs whole numbers separated by commas, not {args.bots!r}")
+        print(f"neosmiles: --bots needs whole numbers separated by commas, not {args.bots!r}", file=sys.stderr)
         return 2
     if not counts or any(n < 1 or n > 200_000 for n in counts) or args.ticks < 1:
-        print("neosmiles: bot counts must be between 1 and 200000 and --ticks at least 1")
+        print("neosmiles: bot counts must be between 1 and 200000 and --ticks at least 1", file=sys.stderr)
         return 2
     ctx = _setup()
     rows = []

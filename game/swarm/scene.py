@@ -22,6 +22,9 @@ from game.ui.palette import colour
 from game.ui.widgets import Menu, MenuItem, draw_panel
 
 BRIEF_TICKS = 600  # the card closes by itself after ten seconds
+# simulation event -> (sound effect, fewest ticks between two plays)
+_SOUNDS = {"break": ("decay_break", 9), "recall": ("swarm_recall", 0), "pain": ("pain", 30), "alarm": ("alarm", 0),
+           "rogue": ("glitch", 24), "win": ("win", 0), "lose": ("lose", 0)}
 
 
 def format_clock(ticks: int) -> str:
@@ -47,6 +50,7 @@ class SwarmScene(Scene):
         self.peak_pain = 0
         self.outcome: Outcome | None = None
         self._hud: dict[str, tuple] = {}
+        self._last_sound: dict[str, int] = {}
 
     # life cycle -----------------------------------------------------------------------------------
     def enter(self) -> None:
@@ -83,10 +87,14 @@ class SwarmScene(Scene):
             self._ghost_i += 1
         self.peak_pain = max(self.peak_pain, swarm.pain)
         for event in swarm.events:
-            sound = {"break": "decay_break", "recall": "swarm_recall", "pain": "pain", "alarm": "alarm",
-                     "rogue": "glitch", "win": "win", "lose": "lose"}.get(event)
-            if sound:
-                play(self.ctx, sound)
+            sound = _SOUNDS.get(event)
+            if sound is None:
+                continue
+            name, gap = sound
+            # decay breaks nearly every tick while the swarm grinds: keep each sound to a sensible rate
+            if self.t - self._last_sound.get(name, -10_000) >= gap:
+                self._last_sound[name] = self.t
+                play(self.ctx, name)
         if swarm.finished:
             self.phase = "results"
             self.outcome = Outcome("swarm", self.encounter.name, swarm.won, swarm.score, swarm.tick_count)
