@@ -257,3 +257,16 @@ def test_decay_that_reaches_the_pulp_hurts():
     assert s.decay_at_pulp > 0
     s.step(ActionFrame())
     assert s.pain > 0
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.integers(0, 2**31 - 1), st.lists(st.tuples(st.integers(-50, 700), st.integers(-50, 420),
+                                                   st.sampled_from([0, Action.FOCUS, Action.SPREAD, Action.UP,
+                                                                    Action.LEFT | Action.DOWN])),
+                                         min_size=1, max_size=8))
+def test_random_frames_never_push_bots_into_tissue(seed, moves):
+    s = swarm("malfunction", bots=400, seed=seed % 1000, rogue=(replace(load(FOLDER, "malfunction").rogue[0], at=1),))
+    for tick in range(240):
+        px, py, held = moves[(tick // 30) % len(moves)]
+        s.step(ActionFrame(int(held), Action.RECALL if tick % 61 == 0 else 0, (px, py)))
+    assert_bots_in_open_tissue(s)
