@@ -270,3 +270,16 @@ def test_random_frames_never_push_bots_into_tissue(seed, moves):
         px, py, held = moves[(tick // 30) % len(moves)]
         s.step(ActionFrame(int(held), Action.RECALL if tick % 61 == 0 else 0, (px, py)))
     assert_bots_in_open_tissue(s)
+
+
+def test_fast_bots_cannot_hop_over_a_thin_wall():
+    s = swarm("tutorial", bots=500)
+    s.tissue[:] = T.SPACE
+    s.tissue[:, 100] = T.ENAMEL  # a wall one cell (2 px) thick at x = 200..201
+    s.open_version += 1
+    s.x[:] = 190 * SUB
+    s.y[:] = (40 + np.arange(s.n) % 280).astype(np.int32) * SUB
+    s.step(ActionFrame(0, 0, (0, 0)))
+    for _ in range(120):
+        s.step(ActionFrame(0, 0, (400, 180)))
+        assert (s.x < 200 * SUB).all()

@@ -384,9 +384,18 @@ class Swarm:
         tcell *= T.COLS
         tcell += nx >> TISSUE_SHIFT
         hit_type = self.tissue_flat[tcell]
-        blocked = np.flatnonzero(hit_type >= T.FIRST_SOLID)
+        # a move of up to 3 px could hop over a 2 px wall: the half-way point must be open too
+        mcell = ((y + ny) >> (TISSUE_SHIFT + 1)).astype(np.intp)
+        mcell *= T.COLS
+        mcell += (x + nx) >> (TISSUE_SHIFT + 1)
+        mid_type = self.tissue_flat[mcell]
+        blocked = np.flatnonzero((hit_type >= T.FIRST_SOLID) | (mid_type >= T.FIRST_SOLID))
         if blocked.size:
-            self._collide(blocked, nx, ny, tcell[blocked], hit_type[blocked])
+            mid_solid = mid_type[blocked] >= T.FIRST_SOLID
+            cells = np.where(mid_solid, mcell[blocked], tcell[blocked])
+            types = np.where(mid_solid, mid_type[blocked], hit_type[blocked])
+            hit_type[blocked] = types
+            self._collide(blocked, nx, ny, cells, types)
         x[:] = nx
         y[:] = ny
         # bots that moved into the pulp or onto the nerve (blocked bots count where they stood before)
@@ -423,8 +432,11 @@ class Swarm:
         tx, ty = nx[idx], ny[idx]
         row_old = (y >> TISSUE_SHIFT) * T.COLS
         col_old = x >> TISSUE_SHIFT
-        free_x = self.tissue_flat[row_old + (tx >> TISSUE_SHIFT)] < T.FIRST_SOLID
-        free_y = self.tissue_flat[(ty >> TISSUE_SHIFT) * T.COLS + col_old] < T.FIRST_SOLID
+        flat = self.tissue_flat
+        free_x = (flat[row_old + (tx >> TISSUE_SHIFT)] < T.FIRST_SOLID) & \
+            (flat[row_old + ((x + tx) >> (TISSUE_SHIFT + 1))] < T.FIRST_SOLID)
+        free_y = (flat[(ty >> TISSUE_SHIFT) * T.COLS + col_old] < T.FIRST_SOLID) & \
+            (flat[((y + ty) >> (TISSUE_SHIFT + 1)) * T.COLS + col_old] < T.FIRST_SOLID)
         slide_x = free_x & (np.abs(vx) >= np.abs(vy)) | free_x & ~free_y
         slide_y = free_y & ~slide_x
         fx = np.where(slide_x, tx, x)
