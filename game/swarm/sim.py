@@ -335,9 +335,11 @@ class Swarm:
         fcell = (y >> FLOW_SHIFT).astype(np.intp)
         fcell *= FLOW_COLS
         fcell += x >> FLOW_SHIFT
-        far = ~near[fcell]
-        np.copyto(dvx, flow_x[fcell], where=far)
-        np.copyto(dvy, flow_y[fcell], where=far)
+        far = np.flatnonzero(~near[fcell])  # usually the few stragglers
+        if far.size:
+            along = fcell[far]
+            dvx[far] = flow_x[along]
+            dvy[far] = flow_y[along]
         r = self.rogue_idx
         if r.size:
             rdx = (self.rogue_tx - x[r]) >> 3
