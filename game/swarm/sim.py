@@ -205,6 +205,10 @@ class Swarm:
         self.rogue_ty = np.zeros(0, np.int32)
         self.jitter = rng.integers(-20, 21, size=n + JITTER_SIZE, dtype=np.int32)
         self.flock = UniformGrid(WIDTH, HEIGHT, FLOCK_SHIFT)
+        rows, cols = np.divmod(np.arange(self.flock.size, dtype=np.int64), self.flock.stride)
+        half = 1 << (FLOCK_SHIFT - 1)
+        self._cell_cx = ((cols - 1) << FLOCK_SHIFT) + half  # fixed-point centre of each (padded) cell
+        self._cell_cy = ((rows - 1) << FLOCK_SHIFT) + half
         self.density = UniformGrid(WIDTH, HEIGHT, DENSITY_SHIFT)
         self.particles = ParticlePool(PARTICLES)
         self.beacon = start_beacon()
@@ -292,8 +296,12 @@ class Swarm:
         cell = g.cells(x, y)
         sums = np.empty((5, g.size), np.int64)
         sums[0] = g.count(cell)
-        for k, values in enumerate((x, y, vx, vy), start=1):
-            sums[k] = g.total(cell, values)
+        # positions: each bot counted at its cell's centre (cohesion needs no finer than 16 px), so only
+        # the velocities need per-bot sums
+        np.multiply(sums[0], self._cell_cx, out=sums[1])
+        np.multiply(sums[0], self._cell_cy, out=sums[2])
+        sums[3] = g.total(cell, vx)
+        sums[4] = g.total(cell, vy)
         box = g.box3(sums)
         np.maximum(box[0], 1, out=box[0])
         box[1:] //= box[0]
