@@ -416,9 +416,12 @@ class Swarm:
         """The flow field towards the beacon on 8 px cells: per cell a velocity along the shortest open
         path (8-neighbour breadth-first search), and where bots are near enough to seek it directly.
 
-        Recomputed every few ticks when the beacon changes cell or tissue opens up."""
+        Recomputed every few ticks when the beacon changes cell, and once a second while decay breaks open."""
         key = (self.beacon.x >> FLOW_SHIFT, self.beacon.y >> FLOW_SHIFT, self.open_version)
-        if self._flow_key is None or (key != self._flow_key and self.tick_count % FLOW_EVERY == 0):
+        old = self._flow_key
+        moved = old is not None and key[:2] != old[:2] and self.tick_count % FLOW_EVERY == 0
+        opened = old is not None and key[2] != old[2] and self.tick_count % 60 == 0
+        if old is None or moved or opened:
             self._flow_key = key
             self._flow_cache = flow_field(self.tissue, key[0], key[1])
         return self._flow_cache
