@@ -1,8 +1,9 @@
 """The built-in swarm pilot: it plays an encounter through the same action frames a player makes.
 
-It reads the swarm's state (never changes it) and points where a player would: at the nearest
-exposed decay, or at the rogue bots when the recall pulse is ready, pressing Recall once the beacon is
-on them and holding Focus while grinding. Used by ``neosmiles practice swarm --autopilot``, the
+It reads the swarm's state (never changes it) and points where a player would: a little way along the
+shortest open path to the nearest decay (waiting for stragglers, giving up on cells it cannot reach),
+or at the rogue bots when the recall pulse is ready, pressing Recall once the beacon is on them; it
+holds Focus while grinding and pulls the swarm out of the pulp when the pain gets high. Used by ``neosmiles practice swarm --autopilot``, the
 end-to-end tests and the benchmark. Never imports pygame.
 """
 
@@ -188,8 +189,3 @@ def _distances(walk: np.ndarray, src: tuple[int, int]) -> np.ndarray:
         dist[grow] = step
         free &= ~grow
         frontier = grow
-
-
-def cell_centre(cell: int) -> tuple[int, int]:
-    """A tissue cell's centre in fixed point (helper for tools and tests)."""
-    return ((cell % T.COLS) << TISSUE_SHIFT) + 256, ((cell // T.COLS) << TISSUE_SHIFT) + 256

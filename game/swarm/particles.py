@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-DEBRIS, SPARK, PULSE = 0, 1, 2
+DEBRIS, SPARK = 0, 1
 
 
 class ParticlePool:

@@ -1,11 +1,12 @@
 """Drawing the inside of the tooth and the swarm: batch pixel writes, never one call per bot.
 
 The tissue is coloured through a lookup table (tissue type x shade) into a 320x180 surface, scaled
-2x with nearest-neighbour sampling, and cached until the simulation's ``tissue_version`` changes.
+2x with nearest-neighbour sampling, and kept: only the rows the simulation stamps as changed
+(``row_stamp``) are recoloured.
 Bots, trails and particles are written straight into the frame's pixels through
 ``pygame.surfarray.pixels2d`` with numpy fancy indexing (one write per layer for all bots); the swarm's
-glow is a low-resolution density map, smoothly scaled and added with ``BLEND_ADD``. Drawing only reads
-the simulation.
+glow is a low-resolution density map, smoothly scaled (only around the swarm) and added with
+``BLEND_ADD``. Drawing only reads the simulation.
 """
 
 from __future__ import annotations

@@ -7,9 +7,10 @@ kind byte: normal or rogue). One tick:
 2. bots are binned into a 16 px uniform grid; per-cell counts and sums (``np.bincount`` of integers,
    exact) give each bot the mean position and velocity of its 3x3 neighbourhood: cohesion and
    alignment are steering towards those, separation runs down the gradient of a 4 px density grid;
-3. bots seek the beacon (rogue bots seek the healthy tissue they attack), velocities are damped and
-   clamped, and moves that would enter solid tissue slide along it or stop: bots never enter healthy
-   tissue or leave the arena;
+3. bots seek the beacon, straight when near it and along a flow field (a breadth-first search over
+   8 px cells) around the tooth when far; rogue bots seek the healthy tissue they attack; velocities
+   are damped and clamped, and moves whose end or half-way point is solid slide along it or stop:
+   bots never enter healthy tissue or leave the arena;
 4. bumping into decay erodes it; bots in the pulp raise the pain meter; decay spreads; particles fly.
 
 Only integer arithmetic feeds the state (shifts, adds, multiplies, clips, integer draws), so the same
