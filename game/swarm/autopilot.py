@@ -3,8 +3,8 @@
 It reads the swarm's state (never changes it) and points where a player would: a little way along the
 shortest open path to the nearest decay (waiting for stragglers, giving up on cells it cannot reach),
 or at the rogue bots when the recall pulse is ready, pressing Recall once the beacon is on them; it
-holds Focus while grinding and pulls the swarm out of the pulp when the pain gets high. Used by ``neosmiles practice swarm --autopilot``, the
-end-to-end tests and the benchmark. Never imports pygame.
+holds Focus while grinding and pulls the swarm out of the pulp when the pain gets high. Used by
+``neosmiles practice swarm --autopilot``, the end-to-end tests and the benchmark. Never imports pygame.
 """
 
 from __future__ import annotations
