@@ -74,6 +74,9 @@ def test_practice_results_offer_retry(booted):
     game.step(ActionFrame())
     assert scene.phase == "results" and not scene.outcome.won
     assert [i.key for i in scene.results_menu.items] == ["retry", "title"]
+    counted = game.ctx.run.game_ticks
+    game.step(ActionFrame())
+    assert game.ctx.run.game_ticks == counted  # the results screen does not count game time
     game.step(CONFIRM)
     fresh = game.ctx.scenes.top
     assert isinstance(fresh, SwarmScene) and fresh is not scene and game.ctx.run.seed == 4

@@ -52,6 +52,10 @@ class SwarmScene(Scene):
         self._hud: dict[str, tuple] = {}
         self._last_sound: dict[str, int] = {}
 
+    @property
+    def counts_game_time(self) -> bool:  # the results screen is a menu: the in-game timer stops there
+        return self.phase != "results"
+
     # life cycle -----------------------------------------------------------------------------------
     def enter(self) -> None:
         self.ctx.audio.play_music("swarm")
