@@ -129,3 +129,22 @@ def test_autopilot_wins_each_encounter(level, capsys, tmp_path):
     ticks = int(out[0].split("ticks=")[1])
     assert ticks < 60 * 150
     assert pygame.image.load(str(shot)).get_size() == (640, 360)
+
+
+@pytest.mark.slow
+def test_autopilot_run_digest_is_the_same_without_simd_paths():
+    import os
+    import subprocess
+    import sys
+
+    args = [sys.executable, "main.py", "practice", "swarm", "--level", "malfunction", "--headless", "--autopilot",
+            "--ticks", "500", "--seed", "3"]
+    outputs = []
+    for features in ("", "X86_V3 X86_V4 AVX512_ICL AVX512_SPR"):
+        env = {k: v for k, v in os.environ.items() if k != "NPY_DISABLE_CPU_FEATURES"}
+        if features:
+            env["NPY_DISABLE_CPU_FEATURES"] = features
+        done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and "digest " in outputs[0]
