@@ -23,9 +23,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 # minigame -> module, for `neosmiles practice NAME` and `neosmiles bench NAME`
 PRACTICE: dict[str, str] = {
+    "swarm": "game.swarm.cli",
     "spectra": "game.spectra.cli",
 }
 BENCH: dict[str, str] = {
+    "swarm": "game.swarm.bench",
     "spectra": "game.spectra.cli",
     "world": "game.world.bench",
 }

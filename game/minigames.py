@@ -29,6 +29,9 @@ class MinigameSpec:
 
 def registry() -> dict[str, MinigameSpec]:
     table: dict[str, MinigameSpec] = {}
+    from game import swarm
+
+    table["swarm"] = MinigameSpec("swarm", swarm.build, swarm.encounters)
     table["spectra"] = MinigameSpec("spectra", _build_spectra, _spectra_encounters)
     return table
 

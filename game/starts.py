@@ -74,6 +74,27 @@ def _new_game(ctx, start: StartPoint) -> Scene:
     return _map(ctx, StartPoint.of("map", map="clinic", spawn="start"))
 
 
+def _practice_swarm(ctx, start: StartPoint) -> Scene:
+    from game.swarm import build_practice
+
+    return build_practice(ctx, start)
+
+
+def _swarm_entries(ctx) -> list[PracticeEntry]:
+    from game.swarm import encounters
+    from game.swarm.encounter import EncounterError, load
+
+    entries = []
+    for name in encounters(ctx):
+        try:
+            enc = load(ctx.paths.encounters / "swarm", name)
+        except EncounterError:
+            continue  # `neosmiles check` reports it; the menu lists what can be played
+        entries.append(PracticeEntry(f"Swarm {enc.chapter}: {enc.title}", StartPoint.of("practice-swarm", level=name),
+                                     enc.brief))
+    return entries
+
+
 def factories() -> dict[str, Callable]:
     """Start point name -> builder(ctx, start) returning the first scene."""
     table: dict[str, Callable] = {"title": _title}
@@ -81,6 +102,7 @@ def factories() -> dict[str, Callable]:
     table["practice-spectra"] = _practice_spectra
     table["map"] = _map
     table["new-game"] = _new_game
+    table["practice-swarm"] = _practice_swarm
     return table
 
 
@@ -93,6 +115,7 @@ def _practice_spectra(ctx, start: StartPoint) -> Scene:
 def practice_entries(ctx) -> list[PracticeEntry]:
     """What the Practice menu offers, in order."""
     entries: list[PracticeEntry] = []
+    entries.extend(_swarm_entries(ctx))
     entries += _spectra_practice_entries(ctx)
     return entries
 

@@ -72,7 +72,7 @@ def test_title_menu_reaches_settings_and_back(booted):
     game = booted(source=ScriptedInput([confirm, ActionFrame(), cancel]))
     title = game.ctx.scenes.top
     assert isinstance(title, TitleScene)
-    # Practice (and later New game) come first once something registers them; select Settings
+    # registered minigames add Practice above Settings: select Settings wherever it is
     title.menu.index = [item.key for item in title.menu.items].index("settings")
     game.step(game.source.next_frame())
     assert isinstance(game.ctx.scenes.top, SettingsScene)

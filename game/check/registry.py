@@ -6,7 +6,8 @@ from __future__ import annotations
 def checkers() -> list:
     from game.dialogue.validate import DialogueChecker
     from game.spectra.encounter import SpectraEncounterChecker
+    from game.swarm.check import SwarmEncounterChecker
     from game.world.check import MapChecker
 
-    found: list = [MapChecker(), DialogueChecker(), SpectraEncounterChecker()]
+    found: list = [MapChecker(), DialogueChecker(), SwarmEncounterChecker(), SpectraEncounterChecker()]
     return found

@@ -1,0 +1,182 @@
+"""``neosmiles bench swarm``: milliseconds per tick for the swarm core and for a typical pygame version.
+
+For each bot count, a real encounter (the tutorial) runs with the autopilot steering and the particle
+pool kept at 2,000 live particles; the median of ``sim_ms`` (one ``SwarmScene.update``), ``render_ms``
+(one ``SwarmScene.draw`` into the 640x360 logical surface, HUD included) and their sum ``frame_ms`` is
+reported. The swarm is measured ``--repeat`` times from the start (the same ticks each time) and the
+fastest run is kept: on a shared machine, other programs only ever make a run slower. The reference
+(``game.swarm.reference``: a Sprite per bot, Vector2, ``Group.draw``) runs in the same process on the
+same tooth. A benchmark prints numbers; it never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from types import SimpleNamespace
+
+WARMUP = 20
+
+
+def configure_bench(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bots", default="1000,5000,20000,50000", metavar="N,N,...",
+                        help="comma-separated bot counts (default: 1000,5000,20000,50000)")
+    parser.add_argument("--ticks", type=int, default=300, metavar="N", help="ticks measured per count (default 300)")
+    parser.add_argument("--reference-ticks", type=int, default=40, metavar="N",
+                        help="ticks measured for the slow reference (default 40)")
+    parser.add_argument("--repeat", type=int, default=3, metavar="R",
+                        help="measure the swarm R times from the start and keep the fastest run "
+                             "(filters out other programs using the CPU; default 3)")
+    parser.add_argument("--no-reference", action="store_true", help="skip the pygame.sprite reference")
+    parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+
+
+def _setup():
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    pygame.display.init()
+    pygame.display.set_mode((1, 1))
+    from game.app.assets import Assets
+    from game.app.context import SilentAudio
+    from game.core.run import Run
+    from game.paths import Paths
+
+    paths = Paths.from_env()
+    return SimpleNamespace(paths=paths, assets=Assets(paths.assets), run=Run(seed=1), options={},
+                           audio=SilentAudio(), scenes=None)
+
+
+def _ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 3)
+
+
+def bench_swarm(ctx, bots: int, ticks: int) -> dict:
+    import numpy as np
+    import pygame
+
+    from game.core.actions import ActionFrame
+    from game.swarm.autopilot import SwarmAutopilot
+    from game.swarm.encounter import load
+    from game.swarm.particles import SPARK
+    from game.swarm.scene import SwarmScene
+
+    encounter = load(ctx.paths.encounters / "swarm", "tutorial")
+    scene = SwarmScene(ctx, encounter, bots=bots)
+    scene.phase = "play"
+    pilot = SwarmAutopilot()
+    pilot.attach(scene)
+    canvas = pygame.Surface((640, 360)).convert()
+    swarm = scene.swarm
+    pool = swarm.particles
+    sims, draws = [], []
+    for i in range(ticks + WARMUP):
+        missing = 2000 - pool.alive
+        if missing > 0:  # keep the pool busy: sparks around the beacon
+            at = np.arange(missing)
+            pool.spawn(np.full(missing, swarm.beacon.x, np.int32) + (at % 61 - 30) * 256,
+                       np.full(missing, swarm.beacon.y, np.int32) + (at % 37 - 18) * 256,
+                       (at % 13 - 6).astype(np.int32) * 40, (at % 11 - 5).astype(np.int32) * 40,
+                       np.full(missing, 30 + i % 20, np.int16), SPARK)
+        frame: ActionFrame = pilot.next_frame()
+        t0 = time.perf_counter()
+        scene.update(frame)
+        t1 = time.perf_counter()
+        scene.draw(canvas, 0.0)
+        t2 = time.perf_counter()
+        if i >= WARMUP:
+            sims.append(t1 - t0)
+            draws.append(t2 - t1)
+    sim, render = _ms(sims), _ms(draws)
+    return {"impl": "swarm", "bots": bots, "sim_ms": sim, "render_ms": render, "frame_ms": round(sim + render, 3)}
+
+
+def bench_reference(ctx, bots: int, ticks: int) -> dict:
+    import numpy as np
+    import pygame
+
+    from game.swarm import tissue as T
+    from game.swarm.encounter import load
+    from game.swarm.reference import ReferenceSwarm
+    from game.swarm.render import SwarmRenderer
+    from game.swarm.sim import Swarm
+
+    encounter = load(ctx.paths.encounters / "swarm", "tutorial")
+    real = Swarm(encounter, np.random.Generator(np.random.PCG64(1)), bots=1)
+    background = pygame.Surface((640, 360)).convert()
+    SwarmRenderer().draw(background, real)
+    solid = [bytes(row) for row in (real.tissue >= T.FIRST_SOLID).astype(np.uint8)]
+    ref = ReferenceSwarm(bots, solid, background)
+    canvas = pygame.Surface((640, 360)).convert()
+    sims, draws = [], []
+    for i in range(ticks + 5):
+        beacon = (320 + (i * 3) % 120 - 60, 60)
+        t0 = time.perf_counter()
+        ref.step(beacon)
+        t1 = time.perf_counter()
+        ref.draw(canvas)
+        t2 = time.perf_counter()
+        if i >= 5:
+            sims.append(t1 - t0)
+            draws.append(t2 - t1)
+    sim, render = _ms(sims), _ms(draws)
+    return {"impl": "reference", "bots": bots, "sim_ms": sim, "render_ms": render, "frame_ms": round(sim + render, 3)}
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    try:
+        counts = [int(part) for part in args.bots.split(",") if part.strip()]
+    except ValueError:
+        print(f"neosmiles: --bots needs whole numbers separated by commas, not {args.bots!r}", file=sys.stderr)
+        return 2
+    if not counts or any(n < 1 or n > 200_000 for n in counts) or args.ticks < 1:
+        print("neosmiles: bot counts must be between 1 and 200000 and --ticks at least 1", file=sys.stderr)
+        return 2
+    ctx = _setup()
+    rows = []
+    if not args.json:
+        print(header())
+    for n in counts:
+        runs = [bench_swarm(ctx, n, args.ticks) for _ in range(max(1, args.repeat))]
+        rows.append(min(runs, key=lambda row: row["frame_ms"]))
+        if not args.json:
+            _print_row(rows[-1])
+        if not args.no_reference:
+            rows.append(bench_reference(ctx, n, max(1, args.reference_ticks)))
+            if not args.json:
+                _print_row(rows[-1])
+    if args.json:
+        print(json.dumps(rows))
+    else:
+        _print_summary(rows)
+    return 0
+
+
+def _print_row(row: dict) -> None:
+    print(f"{row['impl']:<10} {row['bots']:>7} {row['sim_ms']:>9.3f} {row['render_ms']:>10.3f} {row['frame_ms']:>9.3f}",
+          flush=True)
+
+
+def _print_summary(rows: list[dict]) -> None:
+    swarm = {r["bots"]: r for r in rows if r["impl"] == "swarm"}
+    ref = {r["bots"]: r for r in rows if r["impl"] == "reference"}
+    print()
+    for n in sorted(swarm):
+        ms = swarm[n]["frame_ms"]
+        line = f"{n:>7} bots: {ms:.3f} ms per frame ({1000 / max(ms, 1e-6):.0f} fps)"
+        if n in ref:
+            line += f", {ref[n]['frame_ms'] / max(swarm[n]['frame_ms'], 1e-6):.1f}x faster than the reference"
+        print(line)
+    if 5000 in swarm and 20000 in swarm:
+        print(f"growth: frame_ms(20000) / frame_ms(5000) = {swarm[20000]['frame_ms'] / swarm[5000]['frame_ms']:.2f}"
+              " (target at most 4.5)")
+    print("targets: 20000 bots <= 5 ms, 5000 bots >= 5x the reference, 50000 bots < 16.7 ms")
+
+
+def header() -> str:
+    return f"{'impl':<10} {'bots':>7} {'sim_ms':>9} {'render_ms':>10} {'frame_ms':>9}"

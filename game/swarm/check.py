@@ -1,0 +1,33 @@
+"""``neosmiles check`` for swarm encounters: every file under a folder ``encounters/swarm/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.check import ContentIndex, Problem
+from game.swarm.encounter import validate_text
+
+
+class SwarmEncounterChecker:
+    name = "swarm encounters"
+
+    def claims(self, path: Path) -> bool:
+        parts = Path(path).parts
+        return len(parts) >= 3 and parts[-3:-1] == ("encounters", "swarm")
+
+    def index(self, files: list[Path], index: ContentIndex) -> None:
+        index.encounters.setdefault("swarm", set()).update(f.stem for f in files if f.suffix == ".yaml")
+
+    def check(self, files: list[Path], index: ContentIndex) -> list[Problem]:
+        problems = []
+        for path in files:
+            if path.suffix != ".yaml":
+                problems.append(Problem(str(path), 0, "only .yaml encounter files belong in encounters/swarm/"))
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(Problem(str(path), 0, f"cannot read the file ({exc})"))
+                continue
+            problems.extend(Problem(str(path), line, message) for line, message in validate_text(text))
+        return problems

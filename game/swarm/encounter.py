@@ -1,0 +1,230 @@
+"""Swarm encounters as data: ``levels/encounters/swarm/<name>.yaml`` loaded, validated and tuned.
+
+A file sets the tooth's decay, the swarm size, the clock, the pain rules, the rogue-bot waves and the
+recall pulse, plus ``difficulty: {easy: {...}, normal: {...}, hard: {...}}`` overrides of any of these
+keys. ``validate`` reports every bad key or value as ``(line, message)`` so ``neosmiles check`` can print
+``path:line: message``; ``load`` raises ``EncounterError`` with the first such message. Never imports
+pygame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DIFFICULTIES = ("easy", "normal", "hard")
+TICKS_PER_SECOND = 60
+
+
+class EncounterError(Exception):
+    """A broken encounter file; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class DecaySpot:
+    x: int
+    y: int
+    radius: int
+
+
+@dataclass(frozen=True)
+class RogueWave:
+    at: int  # seconds after the start
+    count: int
+
+
+@dataclass(frozen=True)
+class Encounter:
+    name: str
+    title: str
+    chapter: int
+    brief: str
+    difficulty: str
+    bots: int
+    time_limit: int  # seconds
+    decay: tuple[DecaySpot, ...]
+    decay_hp: int
+    erosion: int
+    spread_interval: int  # ticks between spreading steps (0: decay does not spread)
+    spread_dentin: int  # chance per neighbouring decay cell, out of 1024
+    spread_enamel: int
+    pain_per_bot: int  # pain per bot in the pulp per tick, in 1/1000 of the meter
+    pain_recover: int  # pain healed per tick, in 1/1000 of the meter
+    win_decay_percent: int  # win when decay left is at most this share of the starting decay
+    recall_cooldown: int  # seconds
+    recall_radius: int  # pixels
+    rogue: tuple[RogueWave, ...]
+    rogue_wound: int  # rogue hits that break one healthy cell
+    damage_limit: int  # healthy cells broken by rogues before the tooth is lost
+
+    @property
+    def time_limit_ticks(self) -> int:
+        return self.time_limit * TICKS_PER_SECOND
+
+
+# key -> (type, minimum, maximum); lists and texts are checked separately
+_INTS: dict[str, tuple[int, int]] = {
+    "chapter": (1, 9), "bots": (1, 100_000), "time_limit": (10, 3600), "decay_hp": (1, 10_000),
+    "erosion": (1, 1000), "spread_interval": (0, 6000), "spread_dentin": (0, 1024), "spread_enamel": (0, 1024),
+    "pain_per_bot": (0, 1000), "pain_recover": (0, 1000), "win_decay_percent": (0, 100),
+    "recall_cooldown": (0, 600), "recall_radius": (8, 640), "rogue_wound": (1, 1000), "damage_limit": (1, 100_000),
+}
+_TEXTS = ("title", "brief")
+_LISTS = ("decay", "rogue")
+_DEFAULTS: dict[str, Any] = {
+    "chapter": 1, "brief": "", "erosion": 1, "spread_interval": 0, "spread_dentin": 0, "spread_enamel": 0,
+    "pain_per_bot": 2, "pain_recover": 40, "win_decay_percent": 2, "recall_cooldown": 8, "recall_radius": 120,
+    "rogue": [], "rogue_wound": 20, "damage_limit": 400,
+}
+_REQUIRED = ("title", "bots", "time_limit", "decay", "decay_hp")
+_TUNABLE = set(_INTS) | {"decay", "rogue"}
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _mapping(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    return {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _int_value(node: yaml.Node) -> int | None:
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
+        try:
+            return int(node.value, 0)
+        except ValueError:
+            return None
+    return None
+
+
+def _check_fields(mapping: yaml.MappingNode, problems: list[tuple[int, str]], allowed: set[str]) -> None:
+    for key, (knode, vnode) in _mapping(mapping).items():
+        if key not in allowed:
+            problems.append((_line(knode), f"unknown key {key!r} (known: {', '.join(sorted(allowed))})"))
+            continue
+        if key in _INTS:
+            lo, hi = _INTS[key]
+            value = _int_value(vnode)
+            if value is None:
+                problems.append((_line(vnode), f"{key} must be a whole number, not {getattr(vnode, 'value', '?')!r}"))
+            elif not lo <= value <= hi:
+                problems.append((_line(vnode), f"{key} must be between {lo} and {hi}, not {value}"))
+        elif key in _TEXTS:
+            if not isinstance(vnode, yaml.ScalarNode) or not vnode.value.strip():
+                problems.append((_line(vnode), f"{key} must be a non-empty text"))
+        elif key == "decay":
+            _check_list(vnode, problems, key, {"at": 2, "radius": 1}, [(0, 639), (0, 359)], (2, 80))
+        elif key == "rogue":
+            _check_list(vnode, problems, key, {"at": 1, "count": 1}, [(0, 3600)], (1, 100_000))
+
+
+def _check_list(node: yaml.Node, problems: list[tuple[int, str]], key: str, fields: dict[str, int],
+                at_ranges: list[tuple[int, int]], second: tuple[int, int]) -> None:
+    if not isinstance(node, yaml.SequenceNode):
+        problems.append((_line(node), f"{key} must be a list"))
+        return
+    other = [f for f in fields if f != "at"][0]
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode):
+            problems.append((_line(item), f"each {key} entry must be a mapping with 'at' and '{other}'"))
+            continue
+        entries = _mapping(item)
+        for name, (knode, _) in entries.items():
+            if name not in fields:
+                problems.append((_line(knode), f"unknown key {name!r} in a {key} entry (known: at, {other})"))
+        for name in fields:
+            if name not in entries:
+                problems.append((_line(item), f"a {key} entry needs {name!r}"))
+        if "at" in entries:
+            vnode = entries["at"][1]
+            values = [_int_value(v) for v in vnode.value] if isinstance(vnode, yaml.SequenceNode) else \
+                [_int_value(vnode)]
+            if len(values) != len(at_ranges) or any(v is None for v in values):
+                shape = "[x, y] in logical pixels" if len(at_ranges) == 2 else "seconds (a whole number)"
+                problems.append((_line(vnode), f"{key} 'at' must be {shape}"))
+            else:
+                for v, (lo, hi) in zip(values, at_ranges, strict=True):
+                    if not lo <= v <= hi:
+                        problems.append((_line(vnode), f"{key} 'at' value {v} is outside {lo}..{hi}"))
+        if other in entries:
+            vnode = entries[other][1]
+            v = _int_value(vnode)
+            if v is None or not second[0] <= v <= second[1]:
+                problems.append((_line(vnode), f"{key} '{other}' must be a whole number in {second[0]}..{second[1]}"))
+
+
+def validate_text(text: str) -> list[tuple[int, str]]:
+    """Every problem of an encounter file as (line, message); empty when the file is good."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [((mark.line + 1) if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    if not isinstance(root, yaml.MappingNode):
+        return [(1, "an encounter file must be a mapping of keys to values")]
+    problems: list[tuple[int, str]] = []
+    top = _mapping(root)
+    _check_fields(root, problems, set(_INTS) | set(_TEXTS) | set(_LISTS) | {"difficulty"})
+    for key in _REQUIRED:
+        if key not in top:
+            problems.append((1, f"missing required key {key!r}"))
+    if "difficulty" in top:
+        knode, dnode = top["difficulty"]
+        if not isinstance(dnode, yaml.MappingNode):
+            problems.append((_line(dnode), "difficulty must map easy/normal/hard to overrides"))
+        else:
+            for name, (nk, nv) in _mapping(dnode).items():
+                if name not in DIFFICULTIES:
+                    problems.append((_line(nk), f"unknown difficulty {name!r} (known: easy, normal, hard)"))
+                elif isinstance(nv, yaml.ScalarNode) and nv.tag.endswith(":null"):
+                    continue
+                elif not isinstance(nv, yaml.MappingNode):
+                    problems.append((_line(nv), f"difficulty {name} must be a mapping of overrides"))
+                else:
+                    _check_fields(nv, problems, _TUNABLE)
+    return sorted(problems)
+
+
+def encounter_names(folder: Path) -> list[str]:
+    """Encounters in story order (by chapter, then name), read from the folder."""
+    found = []
+    for path in sorted(Path(folder).glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            chapter = int(data.get("chapter", 9)) if isinstance(data, dict) else 9
+        except (yaml.YAMLError, OSError, ValueError, TypeError):
+            chapter = 9
+        found.append((chapter, path.stem))
+    return [name for _, name in sorted(found)]
+
+
+def load(folder: Path, name: str, difficulty: str = "normal") -> Encounter:
+    path = Path(folder) / f"{name}.yaml"
+    if difficulty not in DIFFICULTIES:
+        raise EncounterError(f"unknown difficulty {difficulty!r} (choose easy, normal or hard)")
+    if not path.is_file():
+        known = ", ".join(encounter_names(folder)) or "none"
+        raise EncounterError(f"no swarm encounter called {name!r} (known: {known})")
+    text = path.read_text(encoding="utf-8")
+    problems = validate_text(text)
+    if problems:
+        line, message = problems[0]
+        raise EncounterError(f"{path}:{line}: {message}")
+    data = yaml.safe_load(text)
+    merged = {**_DEFAULTS, **{k: v for k, v in data.items() if k != "difficulty"}}
+    merged.update((data.get("difficulty") or {}).get(difficulty) or {})
+    return Encounter(
+        name=name, title=str(merged["title"]), chapter=int(merged["chapter"]), brief=str(merged["brief"]).strip(),
+        difficulty=difficulty, bots=int(merged["bots"]), time_limit=int(merged["time_limit"]),
+        decay=tuple(DecaySpot(int(d["at"][0]), int(d["at"][1]), int(d["radius"])) for d in merged["decay"]),
+        decay_hp=int(merged["decay_hp"]), erosion=int(merged["erosion"]),
+        spread_interval=int(merged["spread_interval"]), spread_dentin=int(merged["spread_dentin"]),
+        spread_enamel=int(merged["spread_enamel"]), pain_per_bot=int(merged["pain_per_bot"]),
+        pain_recover=int(merged["pain_recover"]), win_decay_percent=int(merged["win_decay_percent"]),
+        recall_cooldown=int(merged["recall_cooldown"]), recall_radius=int(merged["recall_radius"]),
+        rogue=tuple(RogueWave(int(r["at"]), int(r["count"])) for r in merged["rogue"]),
+        rogue_wound=int(merged["rogue_wound"]), damage_limit=int(merged["damage_limit"]),
+    )

@@ -1,0 +1,277 @@
+"""Drawing the inside of the tooth and the swarm: batch pixel writes, never one call per bot.
+
+The tissue is coloured through a lookup table (tissue type x shade) into a 320x180 surface, scaled
+2x with nearest-neighbour sampling, and kept: only the rows the simulation stamps as changed
+(``row_stamp``) are recoloured.
+Bots, trails and particles are written straight into the frame's pixels through
+``pygame.surfarray.pixels2d`` with numpy fancy indexing (one write per layer for all bots); the swarm's
+glow is a low-resolution density map, smoothly scaled (only around the swarm) and added with
+``BLEND_ADD``. Drawing only reads the simulation.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game.swarm import tissue as T
+from game.swarm.particles import DEBRIS, SPARK
+from game.swarm.sim import DENSITY_SHIFT, PULSE_TICKS, SUB, Beacon, Swarm
+from game.ui.palette import colour
+
+W, H = 640, 360
+GW, GH = W >> (DENSITY_SHIFT - 8), H >> (DENSITY_SHIFT - 8)  # glow map: 4 px cells
+
+# shade variants per tissue type: 0-3 texture, 4 lit edge (facing up/left), 5 shaded edge, 6 stained
+_SHADES: dict[int, tuple[str, ...]] = {
+    T.SPACE: ("night", "night", "ink", "navy", "night", "night", "night", "night"),
+    T.CLEAN: ("navy", "navy", "night", "slate", "navy", "night", "navy", "navy"),
+    T.PULP: ("pulp", "pulp", "gum", "rose", "rose", "gum_dark", "gum_dark", "pulp"),
+    T.NERVE: ("nerve", "nerve", "red", "red", "red", "nerve", "nerve", "nerve"),
+    T.ENAMEL: ("enamel", "enamel", "enamel_shade", "white", "white", "enamel_shade", "dentin_shade", "enamel"),
+    T.DENTIN: ("dentin", "dentin", "dentin_shade", "cream", "cream", "dentin_shade", "decay_light", "dentin"),
+    T.GUM: ("gum", "gum", "pulp", "rose", "rose", "gum_dark", "gum_dark", "gum"),
+    T.BONE: ("gum_dark", "gum_dark", "gum_dark", "gum", "gum", "wood_dark", "wood_dark", "gum_dark"),
+    T.DECAY: ("decay", "decay_dark", "decay_light", "decay", "decay_light", "decay_dark", "decay_dark", "ink"),
+}
+
+
+def _noise(rows: int, cols: int, seed: int) -> np.ndarray:
+    """A fixed integer hash per cell (drawing only): texture that never flickers."""
+    gy, gx = np.mgrid[0:rows, 0:cols].astype(np.uint32)
+    h = (gx * np.uint32(374761393) + gy * np.uint32(668265263) + np.uint32(seed)) & np.uint32(0xFFFFFFFF)
+    h = (h ^ (h >> np.uint32(13))) * np.uint32(1274126177)
+    return ((h ^ (h >> np.uint32(16))) & np.uint32(0xFF)).astype(np.uint8)
+
+
+def _index(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Flat pixel index of (x, y), clamped to the frame (in place on the given arrays)."""
+    np.maximum(x, 0, out=x)
+    np.minimum(x, W - 1, out=x)
+    np.maximum(y, 0, out=y)
+    np.minimum(y, H - 1, out=y)
+    y *= W
+    y += x
+    return y
+
+
+def _value_noise(rows: int, cols: int, period: int, seed: int) -> np.ndarray:
+    """Smooth blotches (0..255) from a coarse hash grid, bilinearly blended (drawing only)."""
+    coarse = _noise(rows // period + 2, cols // period + 2, seed).astype(np.float32)
+    fy = np.arange(rows, dtype=np.float32) / period
+    fx = np.arange(cols, dtype=np.float32) / period
+    iy, ix = fy.astype(np.int32), fx.astype(np.int32)
+    ty, tx = (fy - iy)[:, None], (fx - ix)[None, :]
+    a = coarse[iy][:, ix]
+    b = coarse[iy][:, ix + 1]
+    c = coarse[iy + 1][:, ix]
+    d = coarse[iy + 1][:, ix + 1]
+    top = a + (b - a) * tx
+    bottom = c + (d - c) * tx
+    return (top + (bottom - top) * ty).astype(np.int32)
+
+
+class SwarmRenderer:
+    def __init__(self, glow: pygame.Surface | None = None) -> None:
+        self.frame = pygame.Surface((W, H), 0, 32)
+        self._tissue_small = pygame.Surface((T.COLS, T.ROWS), 0, 32)
+        self._tissue = pygame.Surface((W, H), 0, 32)
+        self._glow_small = pygame.Surface((GW, GH), 0, 32)
+        self._glow_big = pygame.Surface((W, H), 0, 32)
+        self._glow_at = (0, 0)
+        self._version: tuple[int, int] | None = None
+        m = self.frame.map_rgb
+        self.lut = np.zeros(len(_SHADES) * 8, np.uint32)
+        for kind, names in _SHADES.items():
+            for i, name in enumerate(names):
+                self.lut[kind * 8 + i] = m(colour(name))
+        self.noise = _noise(T.ROWS, T.COLS, 7)
+        # texture: smooth blotches with dithered edges, a few specks
+        blotch = _value_noise(T.ROWS, T.COLS, 9, 11) + (self.noise.astype(np.int32) & 31) - 16
+        texture = np.zeros((T.ROWS, T.COLS), np.uint8)
+        texture[blotch < 48] = 2
+        texture[blotch > 214] = 3
+        texture[self.noise > 252] = 2
+        self.texture = texture
+        gy = np.arange(T.ROWS)[:, None]
+        # the open mouth: darker towards the top of the screen, with slow swirls of saliva
+        swirl = _value_noise(T.ROWS, T.COLS, 14, 5) + (self.noise.astype(np.int32) & 31) - gy // 2
+        self.space_band = np.where(swirl > 185, 3, np.where(swirl < 20, 2, 0)).astype(np.uint8)
+        # the top of the mouth fades to ink, dithered
+        self.space_band[(gy * 9 + (self.noise & 63)) < 100] = 2
+        self.c_head = np.uint32(m(colour("cyan_light")))
+        self.c_tail = np.uint32(m(colour("cyan")))
+        self.c_trail = np.uint32(m(colour("teal_dark")))
+        self.c_rogue = np.uint32(m(colour("magenta")))
+        self.c_rogue_core = np.uint32(m(colour("rose")))
+        self.c_debris = np.array([m(colour(n)) for n in ("decay_dark", "decay", "decay_light", "wood_light")],
+                                 np.uint32)
+        self.c_spark = np.array([m(colour(n)) for n in ("orange", "amber", "yellow", "white")], np.uint32)
+        glow_cols = [(0, 0, 0)] + [(min(90, 3 * k), min(170, 6 * k + 10), min(190, 7 * k + 12))
+                                   for k in range(1, 64)]
+        self.glow_lut = np.array([m(c) for c in glow_cols], np.uint32)
+        self.beacon_glow = glow
+
+    # tissue --------------------------------------------------------------------------------------
+    def _tissue_layer(self, swarm: Swarm) -> pygame.Surface:
+        """The tooth, recoloured only in the runs of rows the simulation stamped as changed since last time."""
+        key = (id(swarm), swarm.tick_count)
+        if key == self._version:
+            return self._tissue
+        if self._version is None or self._version[0] != id(swarm) or swarm.tick_count < self._version[1]:
+            runs = [(0, T.ROWS)]
+        else:
+            changed = np.flatnonzero(swarm.row_stamp > self._version[1])
+            runs = []
+            if changed.size:
+                # split where rows are more than a few apart, so two far-apart spots stay two small bands
+                cuts = np.flatnonzero(np.diff(changed) > 4)
+                starts = np.concatenate(([changed[0]], changed[cuts + 1]))
+                ends = np.concatenate((changed[cuts], [changed[-1]]))
+                runs = [(max(0, int(a) - 1), min(T.ROWS, int(b) + 2)) for a, b in zip(starts, ends, strict=True)]
+        self._version = key
+        if runs:
+            pixels = pygame.surfarray.pixels2d(self._tissue_small)
+            try:
+                for r0, r1 in runs:
+                    pixels[:, r0:r1] = self._shade(swarm.tissue, swarm.decay_hp, swarm.encounter.decay_hp, r0, r1).T
+            finally:
+                del pixels
+            for r0, r1 in runs:
+                band = self._tissue_small.subsurface(pygame.Rect(0, r0, T.COLS, r1 - r0))
+                self._tissue.blit(pygame.transform.scale(band, (W, (r1 - r0) * 2)), (0, r0 * 2))
+        return self._tissue
+
+    def _shade(self, tissue: np.ndarray, decay_hp: np.ndarray, full: int, r0: int, r1: int) -> np.ndarray:
+        """Colours of rows r0..r1: texture, lit and shaded edges, stains next to decay, decay by depth."""
+        a, b = max(0, r0 - 1), min(T.ROWS, r1 + 1)
+        t = tissue[a:b]
+        noise = self.noise[a:b]
+        variant = self.texture[a:b].copy()
+        open_ = t < T.FIRST_SOLID
+        solid = ~open_
+        above = np.zeros_like(open_)
+        above[1:, :] = open_[:-1, :]
+        left = np.zeros_like(open_)
+        left[:, 1:] = open_[:, :-1]
+        below = np.zeros_like(open_)
+        below[:-1, :] = open_[1:, :]
+        right = np.zeros_like(open_)
+        right[:, :-1] = open_[:, 1:]
+        decay = t == T.DECAY
+        near_decay = np.zeros_like(decay)
+        near_decay[1:, :] |= decay[:-1, :]
+        near_decay[:-1, :] |= decay[1:, :]
+        near_decay[:, 1:] |= decay[:, :-1]
+        near_decay[:, :-1] |= decay[:, 1:]
+        near_decay &= ((t == T.ENAMEL) | (t == T.DENTIN)) & ((noise & 64) > 0)
+        variant[solid & (below | right)] = 5
+        variant[solid & (above | left)] = 4
+        variant[near_decay] = 6
+        # decay: darker where it is deep (many hit points left), ragged by the noise
+        hp = decay_hp[a:b].astype(np.int32)
+        full = max(1, full)
+        tier = np.where(hp * 3 > full * 2, 1, np.where(hp * 3 > full, 0, 2))
+        tier = np.where((noise & 48) == 48, 7 * (tier == 1) + tier * (tier != 1), tier)
+        variant = np.where(decay, tier, variant)
+        variant = np.where(t == T.SPACE, self.space_band[a:b], variant)
+        colours = self.lut[t.astype(np.uint32) * 8 + variant]
+        return colours[r0 - a:r0 - a + (r1 - r0)]
+
+    # the frame -------------------------------------------------------------------------------------
+    def draw(self, target: pygame.Surface, swarm: Swarm, ghost: Beacon | None = None) -> None:
+        frame = self.frame
+        frame.blit(self._tissue_layer(swarm), (0, 0))
+        x = (swarm.x >> 8).astype(np.intp)
+        y = (swarm.y >> 8).astype(np.intp)
+        self._glow(x, y)
+        pix = pygame.surfarray.pixels2d(frame)
+        flat = pix.T.reshape(-1)
+        try:
+            self._bots(flat, swarm, x, y)
+            self._particles(flat, swarm)
+        finally:
+            del flat, pix
+        frame.blit(self._glow_big, self._glow_at, special_flags=pygame.BLEND_ADD)
+        self._beacon(frame, swarm, swarm.beacon, bright=True)
+        if ghost is not None:
+            self._ghost(frame, ghost, swarm.tick_count)
+        target.blit(frame, (0, 0))
+
+    def _glow(self, x: np.ndarray, y: np.ndarray) -> None:
+        shift = DENSITY_SHIFT - 8
+        counts = np.bincount((y >> shift) * GW + (x >> shift), minlength=GW * GH)
+        np.minimum(counts, 63, out=counts)
+        pygame.surfarray.blit_array(self._glow_small, self.glow_lut[counts].reshape(GH, GW).T)
+        # only the box around the swarm is smoothed up to full size (its cost follows the swarm's area)
+        x0, x1 = max(0, int(x.min() >> shift) - 2), min(GW, int(x.max() >> shift) + 3)
+        y0, y1 = max(0, int(y.min() >> shift) - 2), min(GH, int(y.max() >> shift) + 3)
+        box = self._glow_small.subsurface(pygame.Rect(x0, y0, x1 - x0, y1 - y0))
+        self._glow_at = (x0 << shift, y0 << shift)
+        self._glow_big = pygame.transform.smoothscale(box, ((x1 - x0) << shift, (y1 - y0) << shift))
+
+    def _bots(self, flat: np.ndarray, swarm: Swarm, x: np.ndarray, y: np.ndarray) -> None:
+        vx, vy = swarm.vx, swarm.vy
+        # faint trail two steps back, the tail one step back, the bright head on top
+        tx = x - (vx >> 7)
+        ty = y - (vy >> 7)
+        flat[_index(tx, ty)] = self.c_trail
+        tx = x - (vx >> 8)
+        ty = y - (vy >> 8)
+        flat[_index(tx, ty)] = self.c_tail
+        flat[y * W + x] = self.c_head
+        r = swarm.rogue_idx
+        if r.size:
+            rx = np.clip(x[r], 2, W - 3)
+            ry = np.clip(y[r], 2, H - 3)
+            at = ry * W + rx
+            for d in (-1, 1, -W, W, -2, 2, -2 * W, 2 * W):  # a plus sign: unlike any healthy bot
+                flat[at + d] = self.c_rogue
+            flat[at] = self.c_rogue_core
+
+    def _particles(self, flat: np.ndarray, swarm: Swarm) -> None:
+        p = swarm.particles
+        live = np.flatnonzero(p.life > 0)
+        if live.size == 0:
+            return
+        px = p.x[live] >> 8
+        py = p.y[live] >> 8
+        life = p.life[live]
+        kind = p.kind[live]
+        tier = np.minimum(life >> 3, 3)
+        cols = np.where(kind == DEBRIS, self.c_debris[tier], self.c_spark[tier])
+        flat[py * W + px] = cols
+        sparks = (kind == SPARK) & (life > 8)
+        if sparks.any():
+            sx = px[sparks] - (p.vx[live][sparks] >> 8)
+            sy = py[sparks] - (p.vy[live][sparks] >> 8)
+            flat[_index(sx, sy)] = self.c_spark[1]
+
+    def _beacon(self, frame: pygame.Surface, swarm: Swarm, beacon: Beacon, bright: bool) -> None:
+        bx, by = beacon.x // SUB, beacon.y // SUB
+        t = swarm.tick_count
+        if self.beacon_glow is not None:
+            g = self.beacon_glow
+            frame.blit(g, (bx - g.get_width() // 2, by - g.get_height() // 2), special_flags=pygame.BLEND_RGB_ADD)
+        radius = 7 + (t // 6) % 3
+        ring = colour("cyan_light") if swarm.mode != 2 else colour("amber")
+        if swarm.mode == 1:
+            radius = 4
+            ring = colour("white")
+        pygame.draw.circle(frame, colour("ink"), (bx, by), radius + 1, 1)
+        pygame.draw.circle(frame, ring, (bx, by), radius, 1)
+        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            frame.set_at((bx + dx * (radius + 3), by + dy * (radius + 3)), ring)
+        frame.set_at((bx, by), colour("white"))
+        since = t - swarm.recall_tick
+        if 0 <= since < PULSE_TICKS:
+            r = swarm.encounter.recall_radius * since // PULSE_TICKS + 4
+            pygame.draw.circle(frame, colour("cyan"), (bx, by), r, 2)
+            pygame.draw.circle(frame, colour("white"), (bx, by), max(1, r - 3), 1)
+
+    def _ghost(self, frame: pygame.Surface, ghost: Beacon, tick: int) -> None:
+        gx, gy = ghost.x // SUB, ghost.y // SUB
+        shape = pygame.Surface((21, 21), pygame.SRCALPHA)
+        pygame.draw.circle(shape, (*colour("violet_light"), 150), (10, 10), 8, 1)
+        pygame.draw.circle(shape, (*colour("violet"), 90), (10, 10), 4)
+        frame.blit(shape, (gx - 10, gy - 10))

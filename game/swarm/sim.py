@@ -1,0 +1,648 @@
+"""The nano-bot swarm: struct-of-arrays state and the fixed 60 Hz tick. Never imports pygame.
+
+Every bot is a row in a few numpy arrays (position and velocity as int32 fixed point in 1/256 px, a
+kind byte: normal or rogue). One tick:
+
+1. the beacon follows the action frame (``beacon_step``, a pure function shared with ghost replays);
+2. bots are binned into a 16 px uniform grid; per-cell counts and sums (``np.bincount`` of integers,
+   exact) give each bot the mean position and velocity of its 3x3 neighbourhood: cohesion and
+   alignment are steering towards those, separation runs down the gradient of a 4 px density grid;
+3. bots seek the beacon, straight when near it and along a flow field (a breadth-first search over
+   8 px cells) around the tooth when far; rogue bots seek the healthy tissue they attack; velocities
+   are damped and clamped, and moves whose end or half-way point is solid slide along it or stop:
+   bots never enter healthy tissue or leave the arena;
+4. bumping into decay erodes it; bots in the pulp raise the pain meter; decay spreads; particles fly.
+
+Only integer arithmetic feeds the state (shifts, adds, multiplies, clips, integer draws), so the same
+seed and frames give bit-identical arrays on every CPU, whatever SIMD paths numpy takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.core.actions import Action, ActionFrame
+from game.swarm import tissue as T
+from game.swarm.encounter import Encounter
+from game.swarm.grid import UniformGrid
+from game.swarm.particles import DEBRIS, SPARK, ParticlePool
+
+SUB = 256  # fixed-point units per logical pixel
+WIDTH, HEIGHT = 640 * SUB, 360 * SUB
+TISSUE_SHIFT = 9  # 2 px tissue cells
+FLOCK_SHIFT = 12  # 16 px flocking cells
+DENSITY_SHIFT = 10  # 4 px density cells
+
+VMAX = 3 * SUB  # fixed-point units per tick
+KEY_SPEED = 4 * SUB  # beacon speed with direction keys
+FOLLOW_MAX = 9 * SUB  # beacon speed limit when following the pointer
+PULSE_TICKS = 40  # how long a recall pulse pulls the swarm in
+PAIN_MAX = 100_000
+JITTER_SIZE = 8192
+PARTICLES = 2048
+
+NORMAL, FOCUS, SPREAD = 0, 1, 2
+# per mode: seek shift (smaller pulls harder), cohesion shift, alignment shift, separation gain
+MODES = {
+    NORMAL: (4, 6, 3, 24),
+    FOCUS: (3, 4, 3, 10),
+    SPREAD: (6, 9, 4, 64),
+}
+
+
+@dataclass(frozen=True)
+class Beacon:
+    """Where the swarm is called to, in fixed point, and what moves it."""
+
+    x: int
+    y: int
+    target: tuple[int, int] | None = None  # where the pointer last put it, fixed point
+    last_pointer: tuple[int, int] | None = None
+
+
+def beacon_step(beacon: Beacon, frame: ActionFrame) -> Beacon:
+    """Move the beacon for one frame: direction keys or the stick move it, a moved pointer leads it.
+
+    Pure and integer-only: the ghost of a replay runs the same function over the recorded frames.
+    """
+    x, y, target = beacon.x, beacon.y, beacon.target
+    pointer = frame.pointer
+    if beacon.last_pointer is not None and pointer != beacon.last_pointer:
+        target = (min(max(pointer[0], 0), 639) * SUB + SUB // 2, min(max(pointer[1], 0), 359) * SUB + SUB // 2)
+    dx, dy = frame.direction()
+    if dx or dy:
+        target = None
+        step = KEY_SPEED if not (dx and dy) else KEY_SPEED * 181 // 256
+        x += dx * step
+        y += dy * step
+    elif target is not None:
+        x += max(-FOLLOW_MAX, min(FOLLOW_MAX, (target[0] - x) // 4 if abs(target[0] - x) > 3 else target[0] - x))
+        y += max(-FOLLOW_MAX, min(FOLLOW_MAX, (target[1] - y) // 4 if abs(target[1] - y) > 3 else target[1] - y))
+    x = min(max(x, 4 * SUB), WIDTH - 4 * SUB)
+    y = min(max(y, 4 * SUB), HEIGHT - 4 * SUB)
+    return Beacon(x, y, target, pointer)
+
+
+FLOW_SHIFT = 11  # 8 px flow-field cells
+FLOW_COLS, FLOW_ROWS = 640 // 8, 360 // 8
+FLOW_EVERY = 8  # ticks between flow-field updates while the beacon moves
+FLOW_NEAR = 8  # cells (64 px): closer than this, bots seek the beacon in a straight line
+_DIRS = ((-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1))
+_DIAG = VMAX * 181 // 256
+
+
+def flow_field(tissue: np.ndarray, bcx: int, bcy: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Velocities (flat per 8 px cell) leading along open tissue to cell (bcx, bcy), and the cells
+    close enough (or cut off) where bots should seek the beacon directly. Integer-only."""
+    s = tissue < T.FIRST_SOLID
+    open_ = np.zeros((FLOW_ROWS, FLOW_COLS), bool)
+    for dy in range(4):
+        for dx in range(4):
+            open_ |= s[dy::4, dx::4]
+    bcx = min(max(bcx, 0), FLOW_COLS - 1)
+    bcy = min(max(bcy, 0), FLOW_ROWS - 1)
+    big = 30_000
+    stride = FLOW_COLS + 2
+    dist = np.full((FLOW_ROWS + 2, stride), big, np.int32)
+    free = np.zeros_like(dist, dtype=bool)
+    free[1:-1, 1:-1] = open_
+    flat_free, flat_dist = free.ravel(), dist.ravel()
+    start = (bcy + 1) * stride + bcx + 1
+    flat_dist[start] = 0
+    flat_free[start] = False
+    offsets = np.array([dy * stride + dx for dx, dy in _DIRS], np.intp)
+    frontier = np.array([start], np.intp)
+    step = 0
+    while frontier.size:  # breadth-first over index lists: the cost follows the frontier, not the grid
+        step += 1
+        nb = (frontier[:, None] + offsets).ravel()
+        nb = np.unique(nb[flat_free[nb]])
+        flat_free[nb] = False
+        flat_dist[nb] = step
+        frontier = nb
+    inner = dist[1:-1, 1:-1]
+    neighbours = np.stack([dist[1 + dy:FLOW_ROWS + 1 + dy, 1 + dx:FLOW_COLS + 1 + dx] for dx, dy in _DIRS])
+    best = np.argmin(neighbours, axis=0)
+    downhill = np.take_along_axis(neighbours, best[None], axis=0)[0] < inner
+    speed = np.array([_DIAG if dx and dy else VMAX for dx, dy in _DIRS], np.int32)
+    fx = np.where(downhill, np.array([dx for dx, _ in _DIRS], np.int32)[best] * speed[best], 0).astype(np.int32)
+    fy = np.where(downhill, np.array([dy for _, dy in _DIRS], np.int32)[best] * speed[best], 0).astype(np.int32)
+    near = (inner <= FLOW_NEAR) | (inner >= big)
+    return fx.ravel(), fy.ravel(), near.ravel()
+
+
+def _spawn_cloud(rng: np.random.Generator, n: int, cx: int, cy: int, rx: int, ry: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` points spread evenly over an ellipse (integer draws, rejection of the corners)."""
+    xs, ys, have = [], [], 0
+    while have < n:
+        x = rng.integers(-rx, rx, size=2 * n, dtype=np.int64)
+        y = rng.integers(-ry, ry, size=2 * n, dtype=np.int64)
+        inside = x * x * (ry * ry) + y * y * (rx * rx) <= (rx * rx) * (ry * ry)  # fits int64 for the arena
+        xs.append(x[inside])
+        ys.append(y[inside])
+        have += int(np.count_nonzero(inside))
+    x = (np.concatenate(xs)[:n] + cx).astype(np.int32)
+    y = (np.concatenate(ys)[:n] + cy).astype(np.int32)
+    return x, y
+
+
+def _distinct(cells: np.ndarray, scratch: np.ndarray) -> np.ndarray:
+    """The distinct values of ``cells`` in ascending order (a mark-and-scan, cheaper than a sort for
+    the thousands of repeated hits a dense swarm makes); ``scratch`` is left all False."""
+    if cells.size < 64:
+        return np.unique(cells)
+    scratch[cells] = True
+    found = np.flatnonzero(scratch)
+    scratch[found] = False
+    return found
+
+
+def _clamp(values: np.ndarray, limit: int) -> np.ndarray:
+    """Clamp integers to -limit..limit in place (np.clip's Python overhead is large for small arrays)."""
+    np.minimum(values, limit, out=values)
+    np.maximum(values, -limit, out=values)
+    return values
+
+
+def start_beacon() -> Beacon:
+    return Beacon(320 * SUB, 58 * SUB)
+
+
+class Swarm:
+    """The whole simulation state of one encounter and its tick."""
+
+    def __init__(self, encounter: Encounter, rng: np.random.Generator, bots: int | None = None) -> None:
+        self.encounter = encounter
+        self.rng = rng
+        n = encounter.bots if bots is None else bots
+        self.n = n
+        self.tick_count = 0
+        self.tissue, self.decay_hp = T.build_tooth([(d.x, d.y, d.radius) for d in encounter.decay],
+                                                   encounter.decay_hp)
+        self.tissue_flat = self.tissue.ravel()
+        self.hp_flat = self.decay_hp.ravel()
+        self.wound = np.zeros(self.tissue.size, np.int16)
+        self._scratch = np.zeros(self.tissue.size, bool)  # always all False between uses
+        self.tissue_version = 0
+        self.open_version = 0  # bumped only when solid cells open up (walls for the separation)
+        #: per tissue row, the tick it last changed (tissue or decay hit points): the renderer redraws those
+        self.row_stamp = np.zeros(T.ROWS, np.int64)
+        self._wall_version = -1
+        self._flow_key: tuple[int, int, int] | None = None
+        self._flow_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._wall_cache: np.ndarray | None = None
+        self.initial_decay = int(np.count_nonzero(self.tissue == T.DECAY))
+        self.decay_cells = self.initial_decay
+        # bots start in the open mouth above the crown
+        self.x, self.y = _spawn_cloud(rng, n, 320 * SUB, 44 * SUB, 110 * SUB, 20 * SUB)
+        self.vx = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
+        self.vy = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
+        self.kind = np.zeros(n, np.uint8)
+        self.rogue_idx = np.zeros(0, np.int64)
+        self.rogue_tx = np.zeros(0, np.int32)
+        self.rogue_ty = np.zeros(0, np.int32)
+        self.jitter = rng.integers(-20, 21, size=n + JITTER_SIZE, dtype=np.int32)
+        self.flock = UniformGrid(WIDTH, HEIGHT, FLOCK_SHIFT)
+        rows, cols = np.divmod(np.arange(self.flock.size, dtype=np.int64), self.flock.stride)
+        half = 1 << (FLOCK_SHIFT - 1)
+        self._cell_cx = ((cols - 1) << FLOCK_SHIFT) + half  # fixed-point centre of each (padded) cell
+        self._cell_cy = ((rows - 1) << FLOCK_SHIFT) + half
+        self.density = UniformGrid(WIDTH, HEIGHT, DENSITY_SHIFT)
+        self.particles = ParticlePool(PARTICLES)
+        self.beacon = start_beacon()
+        self.mode = NORMAL
+        self.recall_cooldown = 0
+        self.recall_tick = -10_000  # tick of the last recall pulse
+        self.pain = 0
+        self.in_pulp = 0
+        self.decay_at_pulp = 0  # decay cells touching the pulp (refreshed when decay grows, and twice a second)
+        self.cleaned = 0
+        self.contained = 0
+        self.damaged = 0
+        self.finished = False
+        self.won = False
+        self.reason = ""
+        self.events: list[str] = []  # sounds for the scene this tick: "break", "pain", "recall", "rogue"
+        self._waves = sorted(encounter.rogue, key=lambda w: w.at)
+        self._last_wave = max((w.at * 60 for w in self._waves), default=0)
+
+    # queries ----------------------------------------------------------------------------------
+    @property
+    def time_left(self) -> int:
+        return max(0, self.encounter.time_limit_ticks - self.tick_count)
+
+    @property
+    def rogues(self) -> int:
+        return int(self.rogue_idx.size)
+
+    @property
+    def recall_ready(self) -> bool:
+        return self.recall_cooldown == 0
+
+    @property
+    def decay_percent(self) -> int:
+        """Decay left, as a percentage of the decay the encounter started with (may exceed 100)."""
+        return (self.decay_cells * 100 + self.initial_decay - 1) // max(self.initial_decay, 1)
+
+    @property
+    def score(self) -> int:
+        score = self.cleaned * 10 + self.contained * 25 - self.damaged * 5
+        if self.won:
+            score += (self.time_left // 60) * 20 + (PAIN_MAX - self.pain) // 100
+        return max(0, score)
+
+    # the tick ---------------------------------------------------------------------------------
+    def step(self, frame: ActionFrame) -> None:
+        if self.finished:
+            return
+        self.events = []
+        self.tick_count += 1
+        enc = self.encounter
+        self.beacon = beacon_step(self.beacon, frame)
+        self.mode = FOCUS if frame.held & Action.FOCUS else SPREAD if frame.held & Action.SPREAD else NORMAL
+        if self.recall_cooldown:
+            self.recall_cooldown -= 1
+        if frame.pressed & Action.RECALL and self.recall_cooldown == 0:
+            self._recall()
+        for wave in self._waves:
+            if wave.at * 60 == self.tick_count:
+                self._turn_rogue(wave.count)
+        if self.rogue_idx.size and self.tick_count % 60 == 0:
+            self._retarget_rogues()
+        self._move_bots()
+        if enc.spread_interval and self.tick_count % enc.spread_interval == 0:
+            grown = T.spread_decay(self.tissue, self.decay_hp, self.rng, enc.spread_dentin, enc.spread_enamel,
+                                   enc.decay_hp)
+            if grown.size:
+                self.decay_cells += int(grown.size)
+                self.tissue_version += 1
+                self.row_stamp[grown // T.COLS] = self.tick_count
+                self.decay_at_pulp = int(np.count_nonzero(T.decay_touching_pulp(self.tissue)))
+        self.particles.update(WIDTH, HEIGHT)
+        self._pain()
+        self._judge()
+
+    def _move_bots(self) -> None:
+        x, y, vx, vy = self.x, self.y, self.vx, self.vy
+        seek_s, coh_s, ali_s, sep_k = MODES[self.mode]
+        pulse = self.tick_count - self.recall_tick < PULSE_TICKS
+        if pulse:
+            seek_s, coh_s = 1, 4
+
+        # neighbourhood aggregates on the 16 px grid: mean position and velocity of the 3x3 block
+        g = self.flock
+        cell = g.cells(x, y)
+        sums = np.empty((5, g.size), np.int64)
+        sums[0] = g.count(cell)
+        # positions: each bot counted at its cell's centre (cohesion needs no finer than 16 px), so only
+        # the velocities need per-bot sums
+        np.multiply(sums[0], self._cell_cx, out=sums[1])
+        np.multiply(sums[0], self._cell_cy, out=sums[2])
+        sums[3] = g.total(cell, vx)
+        sums[4] = g.total(cell, vy)
+        box = g.box3(sums)
+        np.maximum(box[0], 1, out=box[0])
+        box[1:] //= box[0]
+        box[1:3] >>= coh_s
+        box[3:5] >>= ali_s
+        field_x = (box[1] + box[3]).astype(np.int32)
+        field_y = (box[2] + box[4]).astype(np.int32)
+
+        # separation: down the gradient of the 4 px density grid (a pressure that keeps the swarm fluid)
+        d = self.density
+        dcell = d.cells(x, y)
+        dens = d.count(dcell).astype(np.int32).reshape(d.rows + 2, d.stride)
+        # walls mirror the density of the cell beside them, so the gradient never points into a wall
+        wall = self._walls()
+        grad_x = np.zeros_like(dens)
+        grad_y = np.zeros_like(dens)
+        right = np.where(wall[:, 2:], dens[:, 1:-1], dens[:, 2:])
+        left = np.where(wall[:, :-2], dens[:, 1:-1], dens[:, :-2])
+        np.subtract(right, left, out=grad_x[:, 1:-1])
+        down = np.where(wall[2:, :], dens[1:-1, :], dens[2:, :])
+        up = np.where(wall[:-2, :], dens[1:-1, :], dens[:-2, :])
+        np.subtract(down, up, out=grad_y[1:-1, :])
+        grad_x *= sep_k
+        grad_y *= sep_k
+        # inside a crowded cell the gradient is flat: push bots out from the cell's centre instead
+        crowd = dens.ravel()[dcell]
+        crowd *= sep_k
+
+        # seeking: straight at the beacon when near it, along the flow field (around the tooth) when far;
+        # then rogue bots towards their own targets
+        bx, by = self.beacon.x, self.beacon.y
+        dvx = np.subtract(bx, x, dtype=np.int32)
+        dvx >>= seek_s
+        _clamp(dvx, VMAX)
+        dvy = np.subtract(by, y, dtype=np.int32)
+        dvy >>= seek_s
+        _clamp(dvy, VMAX)
+        flow_x, flow_y, near = self._flow()
+        fcell = (y >> FLOW_SHIFT).astype(np.intp)
+        fcell *= FLOW_COLS
+        fcell += x >> FLOW_SHIFT
+        far = np.flatnonzero(~near[fcell])  # usually the few stragglers
+        if far.size:
+            along = fcell[far]
+            dvx[far] = flow_x[along]
+            dvy[far] = flow_y[along]
+        r = self.rogue_idx
+        if r.size:
+            rdx = (self.rogue_tx - x[r]) >> 3
+            rdy = (self.rogue_ty - y[r]) >> 3
+            dvx[r] = _clamp(rdx, VMAX)
+            dvy[r] = _clamp(rdy, VMAX)
+
+        off = (self.tick_count * 2741) % JITTER_SIZE
+        ax = field_x[cell]
+        ax -= x >> coh_s
+        ax -= vx >> ali_s
+        dvx -= vx
+        dvx >>= 3
+        ax += dvx
+        ax -= grad_x.ravel()[dcell]
+        ax += (((x & 1023) - 512) * crowd) >> 10
+        ax += self.jitter[off:off + self.n]
+        ay = field_y[cell]
+        ay -= y >> coh_s
+        ay -= vy >> ali_s
+        dvy -= vy
+        dvy >>= 3
+        ay += dvy
+        ay -= grad_y.ravel()[dcell]
+        ay += (((y & 1023) - 512) * crowd) >> 10
+        off = (off + 4099) % JITTER_SIZE
+        ay += self.jitter[off:off + self.n]
+
+        vx += ax
+        vx -= vx >> 4
+        _clamp(vx, VMAX)
+        vy += ay
+        vy -= vy >> 4
+        _clamp(vy, VMAX)
+
+        # move, keeping every bot inside the arena and out of solid tissue
+        nx = x + vx
+        np.maximum(nx, 0, out=nx)
+        np.minimum(nx, WIDTH - 1, out=nx)
+        ny = y + vy
+        np.maximum(ny, 0, out=ny)
+        np.minimum(ny, HEIGHT - 1, out=ny)
+        tcell = (ny >> TISSUE_SHIFT).astype(np.intp)
+        tcell *= T.COLS
+        tcell += nx >> TISSUE_SHIFT
+        hit_type = self.tissue_flat[tcell]
+        # a move of up to 3 px could hop over a 2 px wall: the half-way point must be open too
+        mcell = ((y + ny) >> (TISSUE_SHIFT + 1)).astype(np.intp)
+        mcell *= T.COLS
+        mcell += (x + nx) >> (TISSUE_SHIFT + 1)
+        mid_type = self.tissue_flat[mcell]
+        blocked = np.flatnonzero((hit_type >= T.FIRST_SOLID) | (mid_type >= T.FIRST_SOLID))
+        if blocked.size:
+            mid_solid = mid_type[blocked] >= T.FIRST_SOLID
+            cells = np.where(mid_solid, mcell[blocked], tcell[blocked])
+            types = np.where(mid_solid, mid_type[blocked], hit_type[blocked])
+            hit_type[blocked] = types
+            self._collide(blocked, nx, ny, cells, types)
+        x[:] = nx
+        y[:] = ny
+        # bots that moved into the pulp or onto the nerve (blocked bots count where they stood before)
+        hit_type -= T.PULP
+        self.in_pulp = int(np.count_nonzero(hit_type < 2))
+
+    def _flow(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The flow field towards the beacon on 8 px cells: per cell a velocity along the shortest open
+        path (8-neighbour breadth-first search), and where bots are near enough to seek it directly.
+
+        Recomputed every few ticks when the beacon changes cell, and once a second while decay breaks open."""
+        key = (self.beacon.x >> FLOW_SHIFT, self.beacon.y >> FLOW_SHIFT, self.open_version)
+        old = self._flow_key
+        moved = old is not None and key[:2] != old[:2] and self.tick_count % FLOW_EVERY == 0
+        opened = old is not None and key[2] != old[2] and self.tick_count % 60 == 0
+        if old is None or moved or opened:
+            self._flow_key = key
+            self._flow_cache = flow_field(self.tissue, key[0], key[1])
+        return self._flow_cache
+
+    def _walls(self) -> np.ndarray:
+        """4 px density cells that are entirely solid tissue (padded like the density grid), cached."""
+        if self._wall_version != self.open_version:
+            d = self.density
+            s = self.tissue >= T.FIRST_SOLID
+            solid = s[0::2, 0::2] & s[1::2, 0::2] & s[0::2, 1::2] & s[1::2, 1::2]
+            wall = np.ones((d.rows + 2, d.stride), bool)
+            wall[1:1 + solid.shape[0], 1:1 + solid.shape[1]] = solid
+            self._wall_cache = wall
+            self._wall_version = self.open_version
+        return self._wall_cache
+
+    def _collide(self, idx: np.ndarray, nx: np.ndarray, ny: np.ndarray, cells: np.ndarray,
+                 types: np.ndarray) -> None:
+        """Bots ``idx`` would enter solid tissue: slide along one axis if it is free, else stay and bounce."""
+        x, y, vx, vy = self.x[idx], self.y[idx], self.vx[idx], self.vy[idx]
+        tx, ty = nx[idx], ny[idx]
+        row_old = (y >> TISSUE_SHIFT) * T.COLS
+        col_old = x >> TISSUE_SHIFT
+        flat = self.tissue_flat
+        free_x = (flat[row_old + (tx >> TISSUE_SHIFT)] < T.FIRST_SOLID) & \
+            (flat[row_old + ((x + tx) >> (TISSUE_SHIFT + 1))] < T.FIRST_SOLID)
+        free_y = (flat[(ty >> TISSUE_SHIFT) * T.COLS + col_old] < T.FIRST_SOLID) & \
+            (flat[((y + ty) >> (TISSUE_SHIFT + 1)) * T.COLS + col_old] < T.FIRST_SOLID)
+        slide_x = free_x & (np.abs(vx) >= np.abs(vy)) | free_x & ~free_y
+        slide_y = free_y & ~slide_x
+        fx = np.where(slide_x, tx, x)
+        fy = np.where(slide_y, ty, y)
+        nx[idx] = fx
+        ny[idx] = fy
+        # the blocked component bounces back at half speed
+        # (with a kick from the jitter table, so bots stopped by the same wall do not stack up)
+        off = (self.tick_count * 1597) % JITTER_SIZE
+        kick = np.take(self.jitter, idx + off, mode="wrap") * 8
+        self.vx[idx] = np.where(slide_x, vx, -(vx >> 1) + kick)
+        kick = np.take(self.jitter, idx + off + 977, mode="wrap") * 8
+        self.vy[idx] = np.where(slide_y, vy, -(vy >> 1) + kick)
+
+        kinds = self.kind[idx]
+        normal = kinds == 0
+        erode = cells[normal & (types == T.DECAY)]
+        if erode.size:
+            self._erode(erode)
+        if self.rogue_idx.size:
+            attack = cells[~normal & ((types == T.ENAMEL) | (types == T.DENTIN))]
+            if attack.size:
+                self._wound(attack)
+
+    def _erode(self, cells: np.ndarray) -> None:
+        full = self.encounter.decay_hp
+        before = self.hp_flat[cells]
+        np.subtract.at(self.hp_flat, cells, self.encounter.erosion)
+        after = self.hp_flat[cells]
+        # rows change their look only when a cell's decay crosses a third of its depth, or breaks
+        before *= 3
+        after *= 3
+        crossed = ((before > full) != (after > full)) | ((before > 2 * full) != (after > 2 * full))
+        if crossed.any():
+            self.row_stamp[cells[crossed] // T.COLS] = self.tick_count
+        broken = _distinct(cells[after <= 0], self._scratch)
+        broken = broken[self.tissue_flat[broken] == T.DECAY]
+        # a few sparks where bots grind, and debris where decay breaks, in one spawn
+        sample = cells[:: max(1, cells.size // 6)][:6]
+        if broken.size:
+            self.row_stamp[broken // T.COLS] = self.tick_count
+            self.open_version += 1
+            self.tissue_flat[broken] = T.CLEAN
+            self.hp_flat[broken] = 0
+            self.decay_cells -= int(broken.size)
+            self.cleaned += int(broken.size)
+            self.tissue_version += 1
+            self.events.append("break")
+            some = broken[:40]
+            self._burst(np.concatenate((sample, np.repeat(some, 3), np.repeat(some, 2))),
+                        np.concatenate((np.full(sample.size, SPARK, np.uint8), np.full(some.size * 3, DEBRIS, np.uint8),
+                                        np.full(some.size * 2, SPARK, np.uint8))))
+        elif self.tick_count % 2 == 0:
+            self._burst(sample, np.full(sample.size, SPARK, np.uint8))
+
+    def _wound(self, cells: np.ndarray) -> None:
+        np.add.at(self.wound, cells, 1)
+        broken = _distinct(cells[self.wound[cells] >= self.encounter.rogue_wound], self._scratch)
+        if broken.size:
+            self.row_stamp[broken // T.COLS] = self.tick_count
+            self.tissue_flat[broken] = T.DECAY
+            self.hp_flat[broken] = self.encounter.decay_hp
+            self.wound[broken] = 0
+            self.decay_cells += int(broken.size)
+            self.damaged += int(broken.size)
+            self.tissue_version += 1
+            self.events.append("rogue")
+            some = np.repeat(broken[:20], 2)
+            self._burst(some, np.full(some.size, SPARK, np.uint8))
+
+    def _burst(self, cells: np.ndarray, kinds: np.ndarray) -> None:
+        """Particles from cell centres; debris flies slower and lives longer than sparks. Velocities come
+        from the jitter table (deterministic)."""
+        n = cells.size
+        if n == 0:
+            return
+        cx = ((cells % T.COLS) << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
+        cy = ((cells // T.COLS) << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
+        off = (self.tick_count * 977 + self.particles.next) % JITTER_SIZE
+        at = np.arange(off, off + n)
+        debris = kinds == DEBRIS
+        speed = np.where(debris, 200, 320)
+        jx = np.take(self.jitter, at, mode="wrap") * speed // 20
+        jy = np.take(self.jitter, at + 1, mode="wrap") * speed // 20 - speed // 2
+        life = np.where(debris, 40, 16) + (np.take(self.jitter, at + 2, mode="wrap") & 15)
+        self.particles.spawn(cx.astype(np.int32), cy.astype(np.int32), jx.astype(np.int32), jy.astype(np.int32),
+                             life.astype(np.int16), kinds)
+
+    # abilities and events ---------------------------------------------------------------------
+    def _recall(self) -> None:
+        self.recall_cooldown = self.encounter.recall_cooldown * 60
+        self.recall_tick = self.tick_count
+        self.events.append("recall")
+        r = self.rogue_idx
+        if r.size:
+            radius = self.encounter.recall_radius * SUB
+            dx = (self.x[r] - self.beacon.x).astype(np.int64)
+            dy = (self.y[r] - self.beacon.y).astype(np.int64)
+            caught = dx * dx + dy * dy <= radius * radius
+            if caught.any():
+                self.kind[r[caught]] = 0
+                self.contained += int(np.count_nonzero(caught))
+                keep = ~caught
+                self.rogue_idx = r[keep]
+                self.rogue_tx = self.rogue_tx[keep]
+                self.rogue_ty = self.rogue_ty[keep]
+
+    def _surface_targets(self, count: int) -> tuple[np.ndarray, np.ndarray]:
+        """``count`` healthy cells on the tooth's surface, chosen by the RNG, as fixed-point centres."""
+        t = self.tissue
+        open_ = (t == T.SPACE) | (t == T.CLEAN)
+        near = np.zeros_like(open_)
+        near[1:, :] |= open_[:-1, :]
+        near[:, 1:] |= open_[:, :-1]
+        near[:, :-1] |= open_[:, 1:]
+        cells = np.flatnonzero((((t == T.ENAMEL) | (t == T.DENTIN)) & near).ravel())
+        if cells.size == 0:
+            cells = np.array([T.COLS * (T.ROWS // 2) + T.COLS // 2])
+        pick = cells[self.rng.integers(0, cells.size, size=count)]
+        return (((pick % T.COLS) << TISSUE_SHIFT) + 256).astype(np.int32), \
+            (((pick // T.COLS) << TISSUE_SHIFT) + 256).astype(np.int32)
+
+    def _turn_rogue(self, count: int) -> None:
+        normal = np.flatnonzero(self.kind == 0)
+        count = min(count, normal.size)
+        if count == 0:
+            return
+        chosen = np.sort(normal[self.rng.permutation(normal.size)[:count]])
+        self.kind[chosen] = 1
+        groups = 3
+        tx, ty = self._surface_targets(groups)
+        order = np.arange(count) % groups
+        self.rogue_idx = np.concatenate([self.rogue_idx, chosen])
+        self.rogue_tx = np.concatenate([self.rogue_tx, tx[order]])
+        self.rogue_ty = np.concatenate([self.rogue_ty, ty[order]])
+        # they break away at full speed towards the tissue they are going to attack
+        self.vx[chosen] = _clamp((tx[order] - self.x[chosen]) >> 2, VMAX)
+        self.vy[chosen] = _clamp((ty[order] - self.y[chosen]) >> 2, VMAX)
+        sort = np.argsort(self.rogue_idx, kind="stable")
+        self.rogue_idx, self.rogue_tx, self.rogue_ty = self.rogue_idx[sort], self.rogue_tx[sort], self.rogue_ty[sort]
+        self.events.append("alarm")
+
+    def _retarget_rogues(self) -> None:
+        cells = (self.rogue_ty >> TISSUE_SHIFT) * T.COLS + (self.rogue_tx >> TISSUE_SHIFT)
+        t = self.tissue_flat[cells]
+        stale = np.flatnonzero((t != T.ENAMEL) & (t != T.DENTIN))
+        if stale.size:
+            tx, ty = self._surface_targets(int(stale.size))
+            self.rogue_tx[stale] = tx
+            self.rogue_ty[stale] = ty
+
+    # judging ----------------------------------------------------------------------------------
+    def _pain(self) -> None:
+        enc = self.encounter
+        if self.decay_at_pulp and self.tick_count % 30 == 0:
+            # decay that has reached the pulp keeps hurting until it is cleaned
+            self.decay_at_pulp = int(np.count_nonzero(T.decay_touching_pulp(self.tissue)))
+        hurt = self.in_pulp + self.decay_at_pulp * 4
+        if hurt:
+            before = self.pain
+            self.pain = min(PAIN_MAX, self.pain + hurt * enc.pain_per_bot)
+            if before // 10_000 != self.pain // 10_000:
+                self.events.append("pain")
+        else:
+            self.pain = max(0, self.pain - enc.pain_recover)
+
+    def _judge(self) -> None:
+        enc = self.encounter
+        if self.pain >= PAIN_MAX:
+            self._finish(False, "The patient could not bear the pain.")
+        elif self.damaged > enc.damage_limit:
+            self._finish(False, "Rogue bots destroyed too much healthy tissue.")
+        elif (self.decay_cells * 100 <= self.initial_decay * enc.win_decay_percent and not self.rogue_idx.size
+              and self.tick_count > self._last_wave):
+            self._finish(True, "The tooth is clean.")
+        elif self.tick_count >= enc.time_limit_ticks:
+            self._finish(False, "Time ran out before the decay was gone.")
+
+    def _finish(self, won: bool, reason: str) -> None:
+        self.finished = True
+        self.won = won
+        self.reason = reason
+        self.events.append("win" if won else "lose")
+
+    # state --------------------------------------------------------------------------------------
+    def state_bytes(self) -> bytes:
+        b = self.beacon
+        scalars = np.array([self.tick_count, b.x, b.y, self.mode, self.recall_cooldown, self.recall_tick, self.pain,
+                            self.decay_at_pulp,
+                            self.cleaned, self.contained, self.damaged, self.decay_cells, int(self.finished),
+                            int(self.won)], dtype=np.int64)
+        return b"".join((scalars.tobytes(), self.x.tobytes(), self.y.tobytes(), self.vx.tobytes(),
+                         self.vy.tobytes(), self.kind.tobytes(), self.tissue.tobytes(), self.decay_hp.tobytes(),
+                         self.wound.tobytes(), self.rogue_idx.astype(np.int64).tobytes(),
+                         self.rogue_tx.tobytes(), self.rogue_ty.tobytes(), self.particles.state_bytes()))

@@ -1,0 +1,285 @@
+"""The swarm's pure core: grid queries, movement rules, determinism, winning and losing, encounter data."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.core.actions import Action, ActionFrame
+from game.swarm import tissue as T
+from game.swarm.encounter import EncounterError, encounter_names, load, validate_text
+from game.swarm.grid import UniformGrid
+from game.swarm.sim import HEIGHT, PAIN_MAX, SUB, TISSUE_SHIFT, WIDTH, Beacon, Swarm, beacon_step
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "levels" / "encounters" / "swarm"
+
+
+def rng(seed: int = 1) -> np.random.Generator:
+    return np.random.Generator(np.random.PCG64(seed))
+
+
+def swarm(name: str = "tutorial", bots: int = 600, seed: int = 1, **changes) -> Swarm:
+    encounter = load(FOLDER, name)
+    if changes:
+        encounter = replace(encounter, **changes)
+    return Swarm(encounter, rng(seed), bots=bots)
+
+
+# the grid ------------------------------------------------------------------------------------------
+points = st.lists(st.tuples(st.integers(0, WIDTH - 1), st.integers(0, HEIGHT - 1)), min_size=0, max_size=300)
+
+
+@settings(max_examples=60, deadline=None)
+@given(points, st.integers(0, WIDTH - 1), st.integers(0, HEIGHT - 1), st.sampled_from([10, 11, 12, 13]))
+def test_grid_neighbour_query_agrees_with_brute_force(pts, qx, qy, shift):
+    grid = UniformGrid(WIDTH, HEIGHT, shift)
+    x = np.array([p[0] for p in pts], np.int32)
+    y = np.array([p[1] for p in pts], np.int32)
+    cell = grid.cells(x, y)
+    order, starts = grid.index(cell)
+    found = grid.neighbours(cell, order, starts, qx, qy)
+    expected = [i for i, (px, py) in enumerate(pts)
+                if abs((px >> shift) - (qx >> shift)) <= 1 and abs((py >> shift) - (qy >> shift)) <= 1]
+    assert found.tolist() == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(points.filter(bool))
+def test_grid_box_sums_agree_with_brute_force(pts):
+    grid = UniformGrid(WIDTH, HEIGHT, 12)
+    x = np.array([p[0] for p in pts], np.int32)
+    y = np.array([p[1] for p in pts], np.int32)
+    cell = grid.cells(x, y)
+    box_count = grid.box3(grid.count(cell))
+    box_x = grid.box3(grid.total(cell, x))
+    for i, (px, py) in enumerate(pts):
+        near = [j for j, (ox, oy) in enumerate(pts)
+                if abs((ox >> 12) - (px >> 12)) <= 1 and abs((oy >> 12) - (py >> 12)) <= 1]
+        assert box_count[cell[i]] == len(near)
+        assert box_x[cell[i]] == sum(pts[j][0] for j in near)
+
+
+# movement rules ------------------------------------------------------------------------------------
+def assert_bots_in_open_tissue(s: Swarm) -> None:
+    assert s.x.min() >= 0 and s.x.max() < WIDTH and s.y.min() >= 0 and s.y.max() < HEIGHT
+    cells = (s.y >> TISSUE_SHIFT) * T.COLS + (s.x >> TISSUE_SHIFT)
+    assert (s.tissue_flat[cells] < T.FIRST_SOLID).all()
+
+
+@pytest.mark.parametrize("name", ["tutorial", "malfunction"])
+def test_bots_never_enter_solid_tissue_or_leave_the_arena(name):
+    s = swarm(name, bots=1500, seed=5, rogue=(replace(load(FOLDER, "malfunction").rogue[0], at=1),) if
+              name == "malfunction" else ())
+    draw = np.random.default_rng(11)
+    buttons = [0, Action.FOCUS, Action.SPREAD, Action.LEFT, Action.DOWN | Action.RIGHT, Action.UP]
+    pointer = (320, 40)
+    for tick in range(700):
+        if tick % 25 == 0:
+            pointer = (int(draw.integers(-20, 660)), int(draw.integers(-20, 380)))
+        held = buttons[int(draw.integers(0, len(buttons)))] if tick % 40 < 10 else 0
+        pressed = Action.RECALL if tick % 97 == 0 else 0
+        s.step(ActionFrame(int(held), int(pressed), pointer))
+        if tick % 10 == 0:
+            assert_bots_in_open_tissue(s)
+    assert_bots_in_open_tissue(s)
+
+
+def test_beacon_follows_a_moving_pointer_and_the_direction_keys():
+    b = Beacon(320 * SUB, 40 * SUB)
+    b = beacon_step(b, ActionFrame(0, 0, (0, 0)))  # the first frame only notes where the pointer rests
+    assert (b.x, b.y) == (320 * SUB, 40 * SUB)
+    for _ in range(60):
+        b = beacon_step(b, ActionFrame(0, 0, (100, 200)))
+    assert abs(b.x - 100 * SUB) <= SUB and abs(b.y - 200 * SUB) <= SUB
+    before = b.x
+    b = beacon_step(b, ActionFrame(Action.RIGHT, Action.RIGHT, (100, 200)))
+    assert b.x > before and b.target is None
+
+
+def test_bots_erode_decay_they_touch():
+    s = swarm("tutorial", bots=3000)
+    before = s.decay_cells
+    s.step(ActionFrame(0, 0, (0, 0)))
+    for _ in range(400):
+        s.step(ActionFrame(0, 0, (320, 112)))
+    assert s.cleaned > 0 and s.decay_cells < before + 40
+
+
+def test_decay_spreads_into_dentin():
+    s = swarm("emergency", bots=10, spread_interval=1, spread_dentin=1024, spread_enamel=1024)
+    before = s.decay_cells
+    for _ in range(20):
+        s.step(ActionFrame())
+    assert s.decay_cells > before
+
+
+def test_recall_pulse_contains_rogue_bots_near_the_beacon():
+    s = swarm("malfunction", bots=800, recall_radius=640)
+    s._turn_rogue(50)
+    assert s.rogues == 50
+    s.step(ActionFrame(Action.RECALL, Action.RECALL, (0, 0)))
+    assert s.rogues == 0 and s.contained == 50 and not s.recall_ready
+
+
+# winning and losing ----------------------------------------------------------------------------------
+def test_cleaning_all_decay_wins():
+    s = swarm("tutorial")
+    s.tissue[s.tissue == T.DECAY] = T.CLEAN
+    s.decay_cells = 0
+    s.step(ActionFrame())
+    assert s.finished and s.won and s.score > 0
+
+
+def test_running_out_of_time_loses():
+    s = swarm("tutorial", bots=50, time_limit=10)
+    for _ in range(600):
+        s.step(ActionFrame())
+    assert s.finished and not s.won and "Time" in s.reason
+    s.step(ActionFrame())
+    assert s.tick_count == 600  # a finished encounter no longer changes
+
+
+def test_pain_from_bots_in_the_pulp_loses():
+    s = swarm("tutorial", bots=400, pain_per_bot=1000, pain_recover=0)
+    pulp = np.flatnonzero(s.tissue_flat == T.PULP)
+    pick = pulp[np.arange(s.n) % pulp.size]
+    s.x[:] = ((pick % T.COLS) << TISSUE_SHIFT) + 256
+    s.y[:] = ((pick // T.COLS) << TISSUE_SHIFT) + 256
+    s.vx[:] = 0
+    s.vy[:] = 0
+    for _ in range(5):
+        s.step(ActionFrame())
+    assert s.finished and not s.won and s.pain == PAIN_MAX
+
+
+def test_rogue_damage_beyond_the_limit_loses():
+    s = swarm("malfunction", bots=2000, damage_limit=1, rogue_wound=1)
+    s._turn_rogue(1500)
+    for _ in range(600):
+        s.step(ActionFrame())
+        if s.finished:
+            break
+    assert s.finished and not s.won and "Rogue" in s.reason
+
+
+# determinism ------------------------------------------------------------------------------------------
+@functools.cache
+def digest_of_run(name: str, ticks: int, seed: int) -> str:
+    s = swarm(name, bots=800, seed=seed)
+    for tick in range(ticks):
+        s.step(ActionFrame(Action.FOCUS if tick % 50 < 20 else 0, Action.RECALL if tick % 200 == 5 else 0,
+                           (200 + (tick * 7) % 240, 60 + (tick * 3) % 80)))
+    return hashlib.blake2b(s.state_bytes(), digest_size=16).hexdigest()
+
+
+def test_two_runs_give_the_same_state():
+    assert digest_of_run.__wrapped__("malfunction", 300, 4) == digest_of_run.__wrapped__("malfunction", 300, 4)
+    assert digest_of_run("malfunction", 300, 4) != digest_of_run("malfunction", 300, 5)
+
+
+@pytest.mark.parametrize("features", ["", "X86_V3 X86_V4 AVX512_ICL AVX512_SPR"])
+def test_state_is_identical_without_simd_paths(features):
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from tests.test_swarm_core import digest_of_run; "
+            "print(digest_of_run('malfunction', 300, 4))")
+    env = dict(os.environ)
+    env.pop("NPY_DISABLE_CPU_FEATURES", None)
+    if features:
+        env["NPY_DISABLE_CPU_FEATURES"] = features
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True, env=env,
+                         cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == digest_of_run("malfunction", 300, 4)
+
+
+# encounter data ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
+def test_every_shipped_encounter_loads(difficulty):
+    names = encounter_names(FOLDER)
+    assert names[:3] == ["tutorial", "malfunction", "emergency"]
+    for name in names:
+        assert validate_text((FOLDER / f"{name}.yaml").read_text()) == []
+        enc = load(FOLDER, name, difficulty)
+        assert enc.bots >= 1000 and enc.decay
+
+
+def test_bad_encounter_values_are_reported_with_their_line():
+    text = "title: X\nbots: lots\ntime_limit: 60\ndecay: [{at: [1000, 3], radius: 4}]\ndecay_hp: 3\ncolour: red\n" \
+           "difficulty:\n  insane: {}\n  easy: {bots: 0}\n"
+    problems = validate_text(text)
+    lines = {line for line, _ in problems}
+    assert lines == {2, 4, 6, 8, 9}
+    assert any("colour" in m for _, m in problems)
+
+
+def test_unknown_encounter_is_a_clear_error(tmp_path):
+    with pytest.raises(EncounterError, match="no swarm encounter called 'nope'"):
+        load(FOLDER, "nope")
+    (tmp_path / "broken.yaml").write_text("title: [\n")
+    with pytest.raises(EncounterError, match="broken.yaml:"):
+        load(tmp_path, "broken")
+
+
+def test_check_reports_path_and_line(tmp_path):
+    from game.check.cli import check_paths
+
+    folder = tmp_path / "encounters" / "swarm"
+    folder.mkdir(parents=True)
+    (folder / "bad.yaml").write_text("title: X\nbots: 5\ntime_limit: 60\ndecay: []\ndecay_hp: 3\nspeed: 4\n")
+    problems, count = check_paths([tmp_path], [])
+    assert count == 1
+    assert [str(p) for p in problems] == [f"{folder / 'bad.yaml'}:6: unknown key 'speed' (known: bots, brief, chapter, "
+                                          "damage_limit, decay, decay_hp, difficulty, erosion, pain_per_bot, "
+                                          "pain_recover, recall_cooldown, recall_radius, rogue, rogue_wound, "
+                                          "spread_dentin, spread_enamel, spread_interval, time_limit, title, "
+                                          "win_decay_percent)"]
+    good, count = check_paths([FOLDER], [])
+    assert good == [] and count == 3
+
+
+def test_decay_that_reaches_the_pulp_hurts():
+    s = swarm("tutorial", bots=10, pain_recover=0)
+    pulp = s.tissue == T.PULP
+    edge = np.zeros_like(pulp)
+    edge[:-1, :] |= pulp[1:, :]
+    s.tissue[edge & (s.tissue == T.DENTIN)] = T.DECAY
+    s.decay_at_pulp = int(np.count_nonzero(T.decay_touching_pulp(s.tissue)))
+    assert s.decay_at_pulp > 0
+    s.step(ActionFrame())
+    assert s.pain > 0
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.integers(0, 2**31 - 1), st.lists(st.tuples(st.integers(-50, 700), st.integers(-50, 420),
+                                                   st.sampled_from([0, Action.FOCUS, Action.SPREAD, Action.UP,
+                                                                    Action.LEFT | Action.DOWN])),
+                                         min_size=1, max_size=8))
+def test_random_frames_never_push_bots_into_tissue(seed, moves):
+    s = swarm("malfunction", bots=400, seed=seed % 1000, rogue=(replace(load(FOLDER, "malfunction").rogue[0], at=1),))
+    for tick in range(240):
+        px, py, held = moves[(tick // 30) % len(moves)]
+        s.step(ActionFrame(int(held), Action.RECALL if tick % 61 == 0 else 0, (px, py)))
+    assert_bots_in_open_tissue(s)
+
+
+def test_fast_bots_cannot_hop_over_a_thin_wall():
+    s = swarm("tutorial", bots=500)
+    s.tissue[:] = T.SPACE
+    s.tissue[:, 100] = T.ENAMEL  # a wall one cell (2 px) thick at x = 200..201
+    s.open_version += 1
+    s.x[:] = 190 * SUB
+    s.y[:] = (40 + np.arange(s.n) % 280).astype(np.int32) * SUB
+    s.step(ActionFrame(0, 0, (0, 0)))
+    for _ in range(120):
+        s.step(ActionFrame(0, 0, (400, 180)))
+        assert (s.x < 200 * SUB).all()

@@ -1,0 +1,150 @@
+"""The swarm scene as the game runs it: start points, practice, pause, results, ghost, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+import pytest
+
+from game.cli import main
+from game.core.actions import Action, ActionFrame
+from game.core.run import StartPoint
+from game.swarm.scene import SwarmScene
+from game.swarm.sim import beacon_step, start_beacon
+
+CONFIRM = ActionFrame(Action.CONFIRM, Action.CONFIRM)
+
+
+def test_practice_start_plays_the_first_encounter_by_default(booted):
+    game = booted(StartPoint.of("practice-swarm"))
+    scene = game.ctx.scenes.top
+    assert isinstance(scene, SwarmScene) and scene.encounter.name == "tutorial"
+    assert scene.swarm.n >= 1000 and scene.phase == "brief"
+
+
+def test_practice_menu_lists_each_encounter(booted):
+    from game.starts import practice_entries
+
+    game = booted()
+    levels = [e.start.get("level") for e in practice_entries(game.ctx) if e.start.name == "practice-swarm"]
+    assert levels == ["tutorial", "malfunction", "emergency"]
+
+
+def test_unknown_level_is_a_clear_message(capsys):
+    assert main(["practice", "swarm", "--level", "nowhere", "--headless", "--ticks", "3"]) == 2
+    assert "no swarm encounter called 'nowhere'" in capsys.readouterr().err
+
+
+def test_pause_pushes_the_pause_menu_with_restart(booted):
+    from game.app.sources import ScriptedInput
+    from game.scenes.pause import PauseScene
+
+    game = booted(StartPoint.of("practice-swarm", level="malfunction"),
+                  source=ScriptedInput([CONFIRM, ActionFrame(), ActionFrame(Action.PAUSE, Action.PAUSE)]))
+    for _ in range(3):
+        game.step(game.source.next_frame())
+    top = game.ctx.scenes.top
+    assert isinstance(top, PauseScene) and top.restart == StartPoint.of("practice-swarm", level="malfunction")
+
+
+def test_story_start_hands_the_outcome_back_and_marks_the_split(booted):
+    from game.minigames import build_minigame
+
+    game = booted()
+    ctx = game.ctx
+    got = []
+    scene = build_minigame(ctx, "swarm", "tutorial", "easy", got.append)
+    ctx.scenes.push(scene)
+    scene.phase = "play"
+    scene.swarm.tissue[scene.swarm.tissue == 8] = 1  # every decay cell cleaned
+    scene.swarm.decay_cells = 0
+    game.step(ActionFrame())
+    assert scene.phase == "results" and ctx.run.events[-1][2] == "swarm:tutorial"
+    game.step(CONFIRM)
+    assert got and got[0].won and got[0].minigame == "swarm" and got[0].encounter == "tutorial"
+    assert ctx.scenes.top is not scene
+
+
+def test_practice_results_offer_retry(booted):
+    game = booted(StartPoint.of("practice-swarm"), seed=4)
+    scene = game.ctx.scenes.top
+    scene.phase = "play"
+    scene.swarm.tick_count = scene.encounter.time_limit_ticks - 1
+    game.step(ActionFrame())
+    assert scene.phase == "results" and not scene.outcome.won
+    assert [i.key for i in scene.results_menu.items] == ["retry", "title"]
+    counted = game.ctx.run.game_ticks
+    game.step(ActionFrame())
+    assert game.ctx.run.game_ticks == counted  # the results screen does not count game time
+    game.step(CONFIRM)
+    fresh = game.ctx.scenes.top
+    assert isinstance(fresh, SwarmScene) and fresh is not scene and game.ctx.run.seed == 4
+
+
+def test_ghost_beacon_replays_the_frames_through_the_same_function(booted):
+    frames = [ActionFrame(0, 0, (0, 0))] + [ActionFrame(0, 0, (100 + i, 250)) for i in range(40)]
+    game = booted(StartPoint.of("practice-swarm"), ghost_frames=frames)
+    scene = game.ctx.scenes.top
+    scene.phase = "play"
+    for _ in range(30):
+        game.step(ActionFrame())
+    expected = start_beacon()
+    for frame in frames[:30]:
+        expected = beacon_step(expected, frame)
+    assert scene.ghost == expected
+    canvas = pygame.Surface((640, 360))
+    scene.draw(canvas, 0.0)  # drawing the ghost works and changes nothing
+    assert scene.ghost == expected
+
+
+def test_drawing_does_not_change_the_state(booted):
+    game = booted(StartPoint.of("practice-swarm", level="malfunction"))
+    scene = game.ctx.scenes.top
+    scene.phase = "play"
+    for _ in range(30):
+        game.step(ActionFrame(0, 0, (300, 100 + _)))
+    before = game.digest()
+    game.draw()
+    game.draw()
+    assert game.digest() == before
+
+
+def test_bench_prints_json_rows(capsys):
+    assert main(["bench", "swarm", "--bots", "200", "--ticks", "3", "--reference-ticks", "2", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["impl"], r["bots"]) for r in rows] == [("swarm", 200), ("reference", 200)]
+    assert all(set(r) == {"impl", "bots", "sim_ms", "render_ms", "frame_ms"} for r in rows)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("level", ["tutorial", "malfunction", "emergency"])
+def test_autopilot_wins_each_encounter(level, capsys, tmp_path):
+    shot = tmp_path / f"{level}.png"
+    code = main(["practice", "swarm", "--level", level, "--headless", "--autopilot", "--seed", "1",
+                 "--screenshot", str(shot)])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert out[0].startswith("result win score=") and out[1].startswith("digest ")
+    ticks = int(out[0].split("ticks=")[1])
+    assert ticks < 60 * 150
+    assert pygame.image.load(str(shot)).get_size() == (640, 360)
+
+
+@pytest.mark.slow
+def test_autopilot_run_digest_is_the_same_without_simd_paths():
+    import os
+    import subprocess
+    import sys
+
+    args = [sys.executable, "main.py", "practice", "swarm", "--level", "malfunction", "--headless", "--autopilot",
+            "--ticks", "500", "--seed", "3"]
+    outputs = []
+    for features in ("", "X86_V3 X86_V4 AVX512_ICL AVX512_SPR"):
+        env = {k: v for k, v in os.environ.items() if k != "NPY_DISABLE_CPU_FEATURES"}
+        if features:
+            env["NPY_DISABLE_CPU_FEATURES"] = features
+        done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and "digest " in outputs[0]
