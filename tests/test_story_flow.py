@@ -92,7 +92,7 @@ def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_s
         from game.swarm.autopilot import SwarmAutopilot
 
         scene = d.play_minigame(SwarmAutopilot())
-        assert scene.outcome().won
+        assert scene.ended().won
         d.read_to_end()
     assert started == [("swarm", "tutorial", "easy")]
     assert story.has("jenna_treated") and story.has("last_won")
@@ -113,7 +113,7 @@ def test_the_console_dive_is_played_by_the_autopilot_and_its_outcome_picks_the_w
     assert isinstance(d.top, SpectraScene) and talk.waiting_for == "spectra:first-layer"
     where = d.explore.core.player.feet
     scene = d.play_minigame(SpectraAutopilot())
-    outcome = scene.outcome()
+    outcome = scene.ended()
     assert outcome.won and outcome.score > 0
     assert d.top is talk  # back in the same conversation, on the on_win arm
     assert story.has("last_won") and story.counter("last_score") == outcome.score

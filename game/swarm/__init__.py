@@ -11,14 +11,14 @@ def encounters(ctx) -> list[str]:
     return encounter_names(ctx.paths.encounters / "swarm")
 
 
-def build(ctx, encounter: str, difficulty: str, on_finish, restart=None):
-    """The scene for one encounter (``on_finish=None``: practice, with Retry and Quit to title)."""
+def build(ctx, encounter: str, difficulty: str, on_finish, restart=None, ghost_frames=None):
+    """The scene for one encounter (``on_finish=None``: practice, with Retry and Quit to title);
+    ``ghost_frames``: a personal best's play frames, drawn as a ghost beacon (practice only)."""
     from game.swarm.encounter import load
     from game.swarm.scene import SwarmScene
 
     data = load(ctx.paths.encounters / "swarm", encounter, difficulty)
-    return SwarmScene(ctx, data, on_finish=on_finish, restart=restart,
-                      ghost_frames=ctx.options.get("ghost_frames"))
+    return SwarmScene(ctx, data, on_finish=on_finish, restart=restart, ghost_frames=ghost_frames)
 
 
 def build_practice(ctx, start):
@@ -29,6 +29,9 @@ def build_practice(ctx, start):
     names = encounters(ctx)
     level = start.get("level") or (names[0] if names else "tutorial")
     try:
-        return build(ctx, level, start.get("difficulty") or "normal", None, restart=start)
+        from game.swarm.ghost import practice_ghost
+
+        return build(ctx, level, start.get("difficulty") or "normal", None, restart=start,
+                     ghost_frames=practice_ghost(ctx, start))
     except EncounterError as exc:
         raise StartError(str(exc)) from None

@@ -42,6 +42,10 @@ class SwarmAutopilot:
             return ActionFrame(0, 0, self.pointer)
         if scene.phase == "brief":
             return ActionFrame(Action.CONFIRM, Action.CONFIRM if scene.t % 2 == 0 else 0, self.pointer)
+        if scene.phase == "results" and scene.on_finish is not None:
+            # in the story the results offer only Continue: take it, so the Outcome goes back to the dialogue
+            # (in practice, Retry or Quit to title is the player's choice: the pilot stays idle)
+            return ActionFrame(0, Action.CONFIRM if scene.t % 20 == 0 else 0, self.pointer)
         if scene.phase != "play":
             return ActionFrame(0, 0, self.pointer)
         held, pressed = self.decide(scene.swarm)
