@@ -271,7 +271,10 @@ class SwarmRenderer:
 
     def _ghost(self, frame: pygame.Surface, ghost: Beacon, tick: int) -> None:
         gx, gy = ghost.x // SUB, ghost.y // SUB
-        shape = pygame.Surface((21, 21), pygame.SRCALPHA)
-        pygame.draw.circle(shape, (*colour("violet_light"), 150), (10, 10), 8, 1)
-        pygame.draw.circle(shape, (*colour("violet"), 90), (10, 10), 4)
-        frame.blit(shape, (gx - 10, gy - 10))
+        # a dark outline around a light violet ring, so the ghost reads over enamel, pulp and decay alike
+        r = 8 + (tick // 12) % 2
+        shape = pygame.Surface((25, 25), pygame.SRCALPHA)
+        pygame.draw.circle(shape, (*colour("ink"), 170), (12, 12), r + 2, 2)
+        pygame.draw.circle(shape, (*colour("violet_light"), 230), (12, 12), r, 2)
+        pygame.draw.circle(shape, (*colour("violet"), 150), (12, 12), 3)
+        frame.blit(shape, (gx - 12, gy - 12))
