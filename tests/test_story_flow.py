@@ -88,12 +88,15 @@ def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_s
     d.interact("nanobot_chair_1")
     assert d.dialogue.runner.node == "chair1_first_treatment"
     d.read_to_end()
-    if "swarm" in minigames.registry():
-        from game.swarm.autopilot import SwarmAutopilot
+    from game.swarm.autopilot import SwarmAutopilot
 
-        scene = d.play_minigame(SwarmAutopilot())
-        assert scene.ended().won
-        d.read_to_end()
+    talk = d.dialogue
+    assert talk.waiting_for == "swarm:tutorial" and d.top.ended() is None
+    scene = d.play_minigame(SwarmAutopilot())
+    assert scene.ended().won and d.top is talk  # back in the same conversation, on the on_win arm
+    assert story.counter("last_score") == scene.ended().score
+    assert "DECAY CLEARED. NERVE UNTOUCHED. PATIENT DISCOMFORT: 0 OF 10." in said(talk)
+    d.read_to_end()
     assert started == [("swarm", "tutorial", "easy")]
     assert story.has("jenna_treated") and story.has("last_won")
     assert story.chapter == 2  # end_chapter: 1

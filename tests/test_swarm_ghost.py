@@ -1,4 +1,5 @@
-"""Swarm practice shows the personal best's beacon as a ghost: aligned to play ticks, drawing only, optional."""
+"""Swarm practice shows the personal best's beacon as a ghost (aligned to play ticks, drawing only, optional);
+swarm runs, in practice and inside the story, record and verify."""
 
 from __future__ import annotations
 
