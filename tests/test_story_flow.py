@@ -86,11 +86,11 @@ def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_s
 
     monkeypatch.setattr(minigames, "build_minigame", spy)
     d.interact("nanobot_chair_1")
-    assert d.dialogue.runner.node == "chair1_first_treatment"
+    talk = d.dialogue
+    assert talk.runner.node == "chair1_first_treatment"
     d.read_to_end()
     from game.swarm.autopilot import SwarmAutopilot
 
-    talk = d.dialogue
     assert talk.waiting_for == "swarm:tutorial" and d.top.ended() is None
     scene = d.play_minigame(SwarmAutopilot())
     assert scene.ended().won and d.top is talk  # back in the same conversation, on the on_win arm
