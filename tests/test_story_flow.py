@@ -217,3 +217,38 @@ def test_the_map_start_point_sets_the_story_and_refuses_a_bad_chapter(booted):
     assert story.chapter == 3 and story.has("found_tamper") and story.counter("jenna_trust") == 2
     with pytest.raises(StartError, match="chapter"):
         build_start(game.ctx, StartPoint.of("map", map="clinic", chapter="three"))
+
+
+class RecordingAudio:
+    """Remembers the music, like the real mixer's ``current_music``."""
+
+    def __init__(self) -> None:
+        self.current_music = None
+        self.played: list[str] = []
+
+    def play_sfx(self, name: str) -> None:
+        pass
+
+    def play_music(self, name: str, loop: bool = True) -> None:
+        self.current_music = name
+        self.played.append(name)
+
+    def stop_music(self) -> None:
+        self.current_music = None
+
+    def set_volumes(self, master, music, sfx) -> None:
+        pass
+
+
+def test_the_place_music_comes_back_after_a_minigame():
+    game, d = start(StartPoint.of("map", map="clinic", spawn="server_room", chapter=2, flags="malfunction_done"),
+                    seed=3)
+    game.ctx.audio = RecordingAudio()
+    d.explore.enter()  # the clinic's music, as when the map starts
+    clinic = game.ctx.audio.current_music
+    assert clinic
+    d.interact("spectra_console")
+    d.read_to_end()
+    assert game.ctx.audio.current_music == "spectra"
+    d.play_minigame(SpectraAutopilot())
+    assert game.ctx.audio.current_music == clinic and d.dialogue is not None

@@ -77,6 +77,7 @@ class DialogueScene(Scene):
         self.wait_ticks = 0  # ticks since the current line was complete (auto-advance)
         self.skip_ticks = 0
         self.waiting_for: str | None = None  # a minigame is running
+        self._music_before: str | None = None  # the music to bring back when it is over (sound only)
         self.menu: Menu | None = None
         self.seen = ctx.run.seen_lines  # shared by every conversation of the run
         self._seen_changed = False
@@ -189,6 +190,8 @@ class DialogueScene(Scene):
         game, encounter = args["game"], args["encounter"]
         difficulty = args.get("difficulty", "normal")
         self.waiting_for = f"{game}:{encounter}"
+        # the minigame plays its own music; the place's music comes back with the conversation
+        self._music_before = getattr(self.ctx.audio, "current_music", None)
         try:
             scene = build_minigame(self.ctx, game, encounter, difficulty, self._minigame_finished)
         except (KeyError, ValueError, LookupError) as exc:
@@ -200,6 +203,9 @@ class DialogueScene(Scene):
 
     def _minigame_finished(self, outcome: Outcome) -> None:
         self.waiting_for = None
+        music, self._music_before = self._music_before, None
+        if music and getattr(self.ctx.audio, "current_music", None) != music:
+            self.ctx.audio.play_music(music)
         self._show(self.runner.resume(outcome))
 
     def _advance(self) -> None:

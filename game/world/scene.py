@@ -134,6 +134,7 @@ class ExplorationScene(Scene):
 
     def _minigame_done(self, outcome) -> None:
         log.info("minigame finished: %s", outcome)
+        self._play_music()  # the place's music again, after the minigame's
 
     def change_map(self, name: str, spawn: str) -> None:
         """Load map ``name`` and put Lena at ``spawn`` (the door fade has already gone dark)."""
