@@ -248,8 +248,9 @@ class ExplorationScene(Scene):
     def _ease_lift(self) -> None:
         """Once a tick: ease the camera's lift toward what a conversation over this map covers. The lift only
         moves the picture (drawing), never anything in ``state_bytes``."""
-        top = self.ctx.scenes.top
-        target = int(getattr(top, "covers_bottom", 0) or 0) if getattr(top, "host", None) is self else 0
+        # any conversation of this map counts, also under a pause menu or while a minigame runs above it
+        target = max((int(getattr(s, "covers_bottom", 0) or 0) for s in self.ctx.scenes.scenes
+                      if getattr(s, "host", None) is self), default=0)
         self._lift += max(-LIFT_STEP, min(LIFT_STEP, target - self._lift))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
