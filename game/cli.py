@@ -72,3 +72,5 @@ def main(argv: list[str] | None = None) -> int:
         return int(entry(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into a command that stopped reading (e.g. `| head`)
+        return 0

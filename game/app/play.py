@@ -110,6 +110,8 @@ def launch(args: argparse.Namespace, start: StartPoint, source=None, options=Non
     except (AssetError, StartError) as exc:
         print(f"neosmiles: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        raise  # not a crash: whoever read our output stopped reading; the command line ends quietly
     except Exception:  # noqa: BLE001 - the player gets a message and a log, never a raw traceback
         return _crash(traceback.format_exc())
 
