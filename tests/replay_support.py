@@ -128,3 +128,50 @@ def register_globally() -> None:
         return table
 
     starts.factories = factories
+
+
+class FakeLiveSplitServer:
+    """A one-connection TCP server on 127.0.0.1 that collects what a LiveSplit client sends, until
+    it has seen ``split``; bounded in time (5 s timeouts), it stops by itself."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(1)
+        self.server.settimeout(5)
+        self.received = bytearray()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    @property
+    def port(self) -> int:
+        return self.server.getsockname()[1]
+
+    def _serve(self) -> None:
+        try:
+            conn, _ = self.server.accept()
+        except OSError:
+            return
+        conn.settimeout(5)
+        with conn:
+            while b"split\r\n" not in self.received:
+                try:
+                    chunk = conn.recv(4096)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                self.received.extend(chunk)
+
+    def wait(self, poll) -> None:
+        """Call ``poll()`` until the server has everything (at most 500 times), then close."""
+        for _ in range(500):
+            poll()
+            if not self.thread.is_alive():
+                break
+            self.thread.join(0.01)
+        self.server.close()
+        self.thread.join(5)

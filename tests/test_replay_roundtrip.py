@@ -203,52 +203,21 @@ def test_practice_with_a_chosen_seed_records_that_seed(tmp_path, monkeypatch):
 
 
 def test_livesplit_server_gets_the_timer_and_the_splits(tmp_path):
-    import socket
-    import threading
-
     from game.app.boot import BootOptions, boot
     from game.speedrun.session import SpeedrunSession
+    from tests.replay_support import FakeLiveSplitServer
 
-    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    server.bind(("127.0.0.1", 0))
-    server.listen(1)
-    server.settimeout(5)
-    received = bytearray()
-
-    def serve():
-        try:
-            conn, _ = server.accept()
-        except OSError:
-            return
-        conn.settimeout(5)
-        with conn:
-            while b"split\r\n" not in received:
-                try:
-                    chunk = conn.recv(4096)
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                received.extend(chunk)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
+    server = FakeLiveSplitServer()
     game = boot(BootOptions(start=StartPoint.of("title"), seed=1, headless=True))
     session = next(o for o in game.overlays if isinstance(o, SpeedrunSession))
-    session.livesplit_port = server.getsockname()[1]
+    session.livesplit_port = server.port
     game.ctx.settings.set("livesplit_server", True)
     game.ctx.begin_run(StartPoint.of("test-dot", chapter=1))
     for frame in [RIGHT] * 30 + pad([PAUSE, CANCEL], 0) + [RIGHT] * 9 + [CONFIRM]:
         game.step(frame)
-    for _ in range(300):  # bounded: let the client flush
-        if not thread.is_alive():
-            break
-        game.step(IDLE)
-        thread.join(0.01)
+    server.wait(lambda: game.step(IDLE))  # bounded: let the client flush
     game.close()
-    server.close()
-    thread.join(5)
-    lines = bytes(received).decode().split("\r\n")
+    lines = bytes(server.received).decode().split("\r\n")
     assert lines[:5] == ["reset", "starttimer", "initgametime", "pausegametime", "setgametime 0:00:00.000"]
     assert "unpausegametime" in lines and lines.index("pausegametime", 4) > lines.index("unpausegametime")
     assert lines[-3:] == ["setgametime 0:00:00.716", "split", ""]  # 43 ticks of play before the split

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import threading
 import xml.etree.ElementTree as ET
 
 from game.core.clock import format_ticks
@@ -93,43 +92,16 @@ def test_lss_export_has_the_elements_livesplit_reads():
 
 
 def test_livesplit_client_sends_lines_to_a_local_server():
-    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    server.bind(("127.0.0.1", 0))
-    server.listen(1)
-    server.settimeout(5)
-    received = bytearray()
+    from tests.replay_support import FakeLiveSplitServer
 
-    def serve():
-        try:
-            conn, _ = server.accept()
-        except OSError:
-            return
-        conn.settimeout(5)
-        with conn:
-            while b"split\r\n" not in received:
-                try:
-                    chunk = conn.recv(4096)
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                received.extend(chunk)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    client = LiveSplitClient(port=server.getsockname()[1])
+    server = FakeLiveSplitServer()
+    client = LiveSplitClient(port=server.port)
     client.send("starttimer")
     client.set_game_time(90)
     client.send("split")
-    for _ in range(500):  # bounded: poll until the server has everything
-        client.poll()
-        if not thread.is_alive():
-            break
-        thread.join(0.01)
+    server.wait(client.poll)  # bounded: poll until the server has everything
     client.close()
-    server.close()
-    thread.join(5)
-    assert bytes(received).split(b"\r\n")[:3] == [b"starttimer", b"setgametime 0:00:01.500", b"split"]
+    assert bytes(server.received).split(b"\r\n")[:3] == [b"starttimer", b"setgametime 0:00:01.500", b"split"]
 
 
 def test_livesplit_client_is_quiet_when_nothing_listens():
