@@ -69,6 +69,8 @@ class Context:
     #: extra options from the command line for the starting scene (e.g. a map path)
     options: dict[str, Any] = field(default_factory=dict)
     quit_requested: bool = False
+    #: content loaded once per context and shared by scenes (e.g. the parsed dialogue)
+    content: dict[str, Any] = field(default_factory=dict)
 
     def notify(self, text: str, ticks: int = 300) -> None:
         self.notices.append((text, self.run.tick + ticks))

@@ -52,10 +52,10 @@ AUTO_BASE, AUTO_PER_CHAR = 50, 2  # auto-advance pause in ticks
 
 def shared_dialogue(ctx):
     """The game's dialogue, loaded and validated once per context."""
-    cached = getattr(ctx, "dialogue_cache", None)
+    cached = ctx.content.get("dialogue")
     if cached is None:
         cached = load_dialogue(ctx.paths.dialogue)
-        ctx.dialogue_cache = cached
+        ctx.content["dialogue"] = cached
     return cached
 
 
