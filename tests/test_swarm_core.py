@@ -283,3 +283,15 @@ def test_fast_bots_cannot_hop_over_a_thin_wall():
     for _ in range(120):
         s.step(ActionFrame(0, 0, (400, 180)))
         assert (s.x < 200 * SUB).all()
+
+
+def test_decay_to_clean_reads_zero_at_the_win_threshold_and_over_100_when_decay_spread():
+    s = swarm("tutorial")
+    start, win = s.initial_decay, s.encounter.win_decay_percent
+    assert s.decay_to_clean == 100
+    s.decay_cells = start * win // 100  # within the win threshold: nothing left to clean
+    assert s.decay_to_clean == 0
+    s.decay_cells = start * win // 100 + 1
+    assert 0 < s.decay_to_clean <= 1
+    s.decay_cells = start + start // 10  # spread beyond its start
+    assert 110 <= s.decay_to_clean <= 111

@@ -148,3 +148,20 @@ def test_autopilot_run_digest_is_the_same_without_simd_paths():
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] and "digest " in outputs[0]
+
+
+def test_hud_and_results_say_plainly_what_became_of_the_decay(booted):
+    from game.swarm.scene import decay_readout, decay_result
+
+    assert decay_readout(40, 41) == ("40%", "white")
+    assert decay_readout(101, 101) == ("SPREAD +1%", "amber")
+    assert decay_readout(0, 2)[0] == "0%"
+    game = booted(StartPoint.of("practice-swarm"))
+    swarm = game.ctx.scenes.top.swarm
+    swarm.decay_cells = swarm.initial_decay * swarm.encounter.win_decay_percent // 100
+    assert decay_result(swarm) == ("Decay", "cleared")  # never "Decay left 2%" under "The tooth is clean."
+    swarm.decay_cells = swarm.initial_decay * 2
+    assert decay_result(swarm) == ("Decay", "spread by 100%")
+    swarm.decay_cells = swarm.initial_decay // 2
+    label, value = decay_result(swarm)
+    assert label == "Decay left" and value.endswith("%") and 0 < int(value[:-1]) < 100

@@ -32,6 +32,24 @@ def format_clock(ticks: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def decay_readout(to_clean: int, percent: int) -> tuple[str, str]:
+    """What the HUD shows of the decay: the share still to clean before the win (0% means clean enough),
+    or, when decay has spread beyond its start (``percent`` of it), how far it spread. (text, colour name)"""
+    if to_clean > 100:
+        return f"SPREAD +{max(percent - 100, 1)}%", "amber"
+    return f"{to_clean}%", "white"
+
+
+def decay_result(swarm: Swarm) -> tuple[str, str]:
+    """The results screen's decay row (label, value), consistent with the reason above it."""
+    to_clean = swarm.decay_to_clean
+    if to_clean == 0:
+        return "Decay", "cleared"
+    if to_clean > 100:
+        return "Decay", f"spread by {max(swarm.decay_percent - 100, 1)}%"
+    return "Decay left", f"{to_clean}%"
+
+
 class SwarmScene(Scene):
     def __init__(self, ctx, encounter: E.Encounter, *, on_finish=None, restart: StartPoint | None = None,
                  ghost_frames: list[ActionFrame] | None = None, bots: int | None = None) -> None:
@@ -163,7 +181,8 @@ class SwarmScene(Scene):
         swarm = self.swarm
         pain = swarm.pain * 100 // PAIN_MAX
         hurt = pain >= 60 and (self.t // 8) % 2 == 0
-        self._hud_block(surface, "health", (6, 6, 132, 42), (swarm.decay_percent, pain, hurt), self._hud_health)
+        health = (swarm.decay_to_clean, swarm.decay_percent, pain, hurt)
+        self._hud_block(surface, "health", (6, 6, 132, 42), health, self._hud_health)
         left = swarm.time_left
         low = left < 15 * 60 and (self.t // 15) % 2 == 0
         self._hud_block(surface, "clock", (534, 6, 100, 42), (format_clock(left), low, swarm.score), self._hud_clock)
@@ -186,12 +205,13 @@ class SwarmScene(Scene):
             self._hud[name] = cached
         surface.blit(cached[1], rect[:2])
 
-    def _hud_health(self, image: pygame.Surface, decay: int, pain: int, hurt: bool) -> None:
+    def _hud_health(self, image: pygame.Surface, decay: int, percent: int, pain: int, hurt: bool) -> None:
         font, ink = self.ctx.assets.font(), colour("ink")
         draw_panel(image, pygame.Rect(0, 0, 132, 40), alpha=200)
         font.draw(image, "DECAY", (6, 4), colour("decay_light"), shadow=ink)
-        font.draw(image, f"{decay}%", (126, 4), colour("white"), shadow=ink, align="right")
-        self._bar(image, 6, 15, 120, min(decay, 100), 100, "decay_light")
+        text, tint = decay_readout(decay, percent)
+        font.draw(image, text, (126, 4), colour(tint), shadow=ink, align="right")
+        self._bar(image, 6, 15, 120, min(decay, 100), 100, "amber" if decay > 100 else "decay_light")
         font.draw(image, "PAIN", (6, 22), colour("white") if hurt else colour("rose"), shadow=ink)
         self._bar(image, 38, 25, 88, pain, 100, "red" if pain >= 60 else "pulp")
 
@@ -252,7 +272,7 @@ class SwarmScene(Scene):
                   align="center", outline=colour("ink"))
         font.draw(surface, swarm.reason, (320, rect.y + 36), colour("mist"), align="center", shadow=colour("ink"))
         rows = [("Score", str(swarm.score)), ("Time", format_clock(swarm.tick_count)),
-                ("Decay cleaned", f"{swarm.cleaned} cells"), ("Decay left", f"{swarm.decay_percent}%"),
+                ("Cells cleaned", str(swarm.cleaned)), decay_result(swarm),
                 ("Peak pain", f"{self.peak_pain * 100 // PAIN_MAX}%")]
         if swarm.encounter.rogue:
             rows.append(("Rogue bots contained", str(swarm.contained)))

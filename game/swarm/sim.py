@@ -248,6 +248,18 @@ class Swarm:
         return (self.decay_cells * 100 + self.initial_decay - 1) // max(self.initial_decay, 1)
 
     @property
+    def decay_to_clean(self) -> int:
+        """Share of the decay still to clean before the win, in percent: 100 at the start, 0 once the decay
+        left is within the encounter's win threshold, above 100 when decay has spread beyond its start.
+        (A reading for the HUD and the results screen; the judging itself compares cells.)"""
+        win = self.encounter.win_decay_percent
+        over = self.decay_cells * 100 - self.initial_decay * win  # cells above the threshold, times 100
+        if over <= 0:
+            return 0
+        span = max(self.initial_decay * (100 - win), 1)
+        return (over * 100 + span - 1) // span
+
+    @property
     def score(self) -> int:
         score = self.cleaned * 10 + self.contained * 25 - self.damaged * 5
         if self.won:
