@@ -165,3 +165,19 @@ def test_hud_and_results_say_plainly_what_became_of_the_decay(booted):
     swarm.decay_cells = swarm.initial_decay // 2
     label, value = decay_result(swarm)
     assert label == "Decay left" and value.endswith("%") and 0 < int(value[:-1]) < 100
+
+
+def test_ability_labels_follow_the_keyboard_bindings(booted):
+    from game.swarm.scene import key_label
+
+    game = booted(StartPoint.of("practice-swarm"))
+    ctx = game.ctx
+    scene = ctx.scenes.top
+    assert scene.keys["FOCUS"] == "Q" and scene.keys["PAUSE"] == "Escape"
+    ctx.settings.values["bindings"] = {"keyboard": {"FOCUS": ["left shift"], "RECALL": ["f"]}}
+    assert key_label(ctx, "FOCUS", "q") == "Left Shift" and key_label(ctx, "RECALL", "r") == "F"
+    scene.phase = "play"
+    canvas = pygame.Surface((640, 360))
+    for held in (0, Action.FOCUS, Action.SPREAD):  # the HUD draws each mode (and the brief card before)
+        game.step(ActionFrame(held, 0, (300, 100)))
+        scene.draw(canvas, 0.0)

@@ -50,6 +50,16 @@ def decay_result(swarm: Swarm) -> tuple[str, str]:
     return "Decay left", f"{to_clean}%"
 
 
+def key_label(ctx, action: str, fallback: str) -> str:
+    """The first keyboard key bound to ``action`` as the HUD prints it ("Q", "Tab"), so rebinding shows."""
+    try:
+        keys = ctx.settings.bindings("keyboard").get(action) or [fallback]
+    except Exception:  # noqa: BLE001 - a label must never stop the game; the default key is a fine answer
+        keys = [fallback]
+    key = str(keys[0])
+    return key.upper() if len(key) == 1 else key.title()
+
+
 class SwarmScene(Scene):
     def __init__(self, ctx, encounter: E.Encounter, *, on_finish=None, restart: StartPoint | None = None,
                  ghost_frames: list[ActionFrame] | None = None, bots: int | None = None) -> None:
@@ -68,6 +78,8 @@ class SwarmScene(Scene):
         self.peak_pain = 0
         self.outcome: Outcome | None = None
         self._hud: dict[str, tuple] = {}
+        self.keys = {a: key_label(ctx, a, d) for a, d in (("FOCUS", "q"), ("SPREAD", "e"), ("RECALL", "r"),
+                                                            ("PAUSE", "escape"))}
         self._last_sound: dict[str, int] = {}
 
     @property
@@ -225,10 +237,21 @@ class SwarmScene(Scene):
     def _hud_abilities(self, image: pygame.Surface, mode: int, ready: bool, charge: int) -> None:
         font, ink = self.ctx.assets.font(), colour("ink")
         draw_panel(image, pygame.Rect(0, 0, 250, 24), alpha=200)
-        font.draw(image, "Q FOCUS", (8, 7), colour("white") if mode == 1 else colour("fog"), shadow=ink)
-        font.draw(image, "E SPREAD", (68, 7), colour("amber") if mode == 2 else colour("fog"), shadow=ink)
-        font.draw(image, "R RECALL", (136, 7), colour("cyan_light") if ready else colour("steel"), shadow=ink)
-        self._bar(image, 190, 9, 52, charge, 50, "cyan" if ready else "teal")
+        keys = self.keys
+        x = 5
+        # the held mode lights up: a filled tab behind its label, so holding the key reads at a glance
+        for label, active, tint in ((f"{keys['FOCUS']} FOCUS", mode == 1, "cyan_light"),
+                                    (f"{keys['SPREAD']} SPREAD", mode == 2, "amber")):
+            w = font.width(label) + 6
+            if active:
+                pygame.draw.rect(image, colour("teal_dark" if mode == 1 else "wood_dark"), (x, 4, w, 16))
+                pygame.draw.rect(image, colour(tint), (x, 4, w, 16), 1)
+            font.draw(image, label, (x + 3, 7), colour(tint) if active else colour("fog"), shadow=ink)
+            x += w + 4
+        label = f"{keys['RECALL']} RECALL"
+        font.draw(image, label, (x + 3, 7), colour("cyan_light") if ready else colour("steel"), shadow=ink)
+        x += font.width(label) + 9
+        self._bar(image, x, 9, max(20, 244 - x), charge, 50, "cyan" if ready else "teal")
 
     def _hud_alarm(self, image: pygame.Surface, rogues: int, damaged: int, blink: bool) -> None:
         font, ink = self.ctx.assets.font(), colour("ink")
@@ -245,16 +268,23 @@ class SwarmScene(Scene):
         font = self.ctx.assets.font()
         enc = self.encounter
         dim(surface, 120)
-        rect = pygame.Rect(150, 100, 340, 150)
+        lines = font.wrap(enc.brief, 340 - 28)
+        step = font.line_height + 1
+        height = 52 + len(lines) * step + 58
+        rect = pygame.Rect(150, min(100, 180 - height // 2), 340, height)
         draw_panel(surface, rect)
         font.draw(surface, f"CHAPTER {enc.chapter}  -  {enc.difficulty.upper()}", (320, rect.y + 10),
                   colour("cyan"), align="center", shadow=colour("ink"))
         font.draw(surface, enc.title, (320, rect.y + 24), colour("white"), scale=2, align="center",
                   outline=colour("ink"))
         y = rect.y + 52
-        for line in font.wrap(enc.brief, rect.width - 28):
+        for line in lines:
             font.draw(surface, line, (rect.x + 14, y), colour("mist"), shadow=colour("ink"))
-            y += font.line_height + 1
+            y += step
+        k = self.keys
+        controls = f"hold {k['FOCUS']} focus    hold {k['SPREAD']} spread    {k['RECALL']} recall    {k['PAUSE']} pause"
+        font.draw(surface, controls, (320, rect.bottom - 44), colour("cyan_light"), align="center",
+                  shadow=colour("ink"))
         font.draw(surface, f"{self.swarm.n} bots  -  {format_clock(enc.time_limit_ticks)} on the clock",
                   (320, rect.bottom - 30), colour("fog"), align="center")
         if (self.t // 20) % 2 == 0:
