@@ -114,7 +114,8 @@ def flow_field(tissue: np.ndarray, bcx: int, bcy: int) -> tuple[np.ndarray, np.n
     flat_free[start] = False
     offsets = np.array([dy * stride + dx for dx, dy in _DIRS], np.intp)
     frontier = np.array([start], np.intp)
-    mark = np.zeros(flat_free.size, bool)
+    slot = np.zeros(flat_free.size, np.intp)  # per cell, where it last appeared in this step's list
+    count = np.arange(8 * flat_free.size, dtype=np.intp)
     step = 0
     while frontier.size:  # breadth-first over index lists: the cost follows the frontier, not the grid
         step += 1
@@ -122,7 +123,10 @@ def flow_field(tissue: np.ndarray, bcx: int, bcy: int) -> tuple[np.ndarray, np.n
         nb = nb[flat_free[nb]]
         flat_free[nb] = False
         flat_dist[nb] = step
-        frontier = _distinct(nb, mark)
+        # drop repeats (a cell reached from several frontier cells) without sorting: keep the last copy
+        order = count[:nb.size]
+        slot[nb] = order
+        frontier = nb[slot[nb] == order]
     inner = dist[1:-1, 1:-1]
     neighbours = np.stack([dist[1 + dy:FLOW_ROWS + 1 + dy, 1 + dx:FLOW_COLS + 1 + dx] for dx, dy in _DIRS])
     best = np.argmin(neighbours, axis=0)
