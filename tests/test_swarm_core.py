@@ -283,3 +283,40 @@ def test_fast_bots_cannot_hop_over_a_thin_wall():
     for _ in range(120):
         s.step(ActionFrame(0, 0, (400, 180)))
         assert (s.x < 200 * SUB).all()
+
+
+def test_decay_to_clean_reads_zero_at_the_win_threshold_and_over_100_when_decay_spread():
+    s = swarm("tutorial")
+    start, win = s.initial_decay, s.encounter.win_decay_percent
+    assert s.decay_to_clean == 100
+    s.decay_cells = start * win // 100  # within the win threshold: nothing left to clean
+    assert s.decay_to_clean == 0
+    s.decay_cells = start * win // 100 + 1
+    assert 0 < s.decay_to_clean <= 1
+    s.decay_cells = start + start // 10  # spread beyond its start
+    assert 110 <= s.decay_to_clean <= 111
+
+
+# Digests recorded before the tick was optimised: a faster tick must give the very same states, bit for bit
+# (if a rule change is intended, record new values and say so; replays of older versions will not verify).
+PINNED = {
+    "tutorial": "59d9ce9b1451bade5cc63480d16a1c89",
+    "malfunction": "5973ef30d2c1d8aa1afea455fc28787f",
+    "emergency": "22c71214cc730f9459706da794598651",
+}
+
+
+def pinned_run(name: str) -> str:
+    """A run that exercises every path of the tick: far and near seeking (the flow field), focus, spread,
+    the recall pulse, rogue waves, decay spreading and breaking, collisions."""
+    s = swarm(name, bots=2000, seed=11, time_limit=999)
+    for tick in range(900):
+        held = Action.FOCUS if tick % 120 < 30 else Action.SPREAD if tick % 120 > 100 else 0
+        pointer = ((tick * 13) % 600 + 20, 40 + (tick * 5) % 300) if tick % 300 < 200 else (60, 300)
+        s.step(ActionFrame(held, Action.RECALL if tick % 180 == 90 else 0, pointer))
+    return hashlib.blake2b(s.state_bytes(), digest_size=16).hexdigest()
+
+
+@pytest.mark.parametrize("name", sorted(PINNED))
+def test_the_tick_gives_the_pinned_states(name):
+    assert pinned_run(name) == PINNED[name]

@@ -132,6 +132,16 @@ def test_autopilot_wins_each_encounter(level, capsys, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("level", ["tutorial", "malfunction", "emergency"])
+def test_autopilot_wins_each_encounter_on_hard(level, capsys):
+    # seeds 1..5 on every difficulty were checked by hand (all win, with at least 40% of the clock left)
+    code = main(["practice", "swarm", "--level", level, "--difficulty", "hard", "--headless", "--autopilot",
+                 "--seed", "2"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0 and out[0].startswith("result win score="), out
+
+
+@pytest.mark.slow
 def test_autopilot_run_digest_is_the_same_without_simd_paths():
     import os
     import subprocess
@@ -148,3 +158,36 @@ def test_autopilot_run_digest_is_the_same_without_simd_paths():
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] and "digest " in outputs[0]
+
+
+def test_hud_and_results_say_plainly_what_became_of_the_decay(booted):
+    from game.swarm.scene import decay_readout, decay_result
+
+    assert decay_readout(40, 41) == ("40%", "white")
+    assert decay_readout(101, 101) == ("SPREAD +1%", "amber")
+    assert decay_readout(0, 2)[0] == "0%"
+    game = booted(StartPoint.of("practice-swarm"))
+    swarm = game.ctx.scenes.top.swarm
+    swarm.decay_cells = swarm.initial_decay * swarm.encounter.win_decay_percent // 100
+    assert decay_result(swarm) == ("Decay", "cleared")  # never "Decay left 2%" under "The tooth is clean."
+    swarm.decay_cells = swarm.initial_decay * 2
+    assert decay_result(swarm) == ("Decay", "spread by 100%")
+    swarm.decay_cells = swarm.initial_decay // 2
+    label, value = decay_result(swarm)
+    assert label == "Decay left" and value.endswith("%") and 0 < int(value[:-1]) < 100
+
+
+def test_ability_labels_follow_the_keyboard_bindings(booted):
+    from game.swarm.scene import key_label
+
+    game = booted(StartPoint.of("practice-swarm"))
+    ctx = game.ctx
+    scene = ctx.scenes.top
+    assert scene.keys["FOCUS"] == "Q" and scene.keys["PAUSE"] == "Escape"
+    ctx.settings.values["bindings"] = {"keyboard": {"FOCUS": ["left shift"], "RECALL": ["f"]}}
+    assert key_label(ctx, "FOCUS", "q") == "Left Shift" and key_label(ctx, "RECALL", "r") == "F"
+    scene.phase = "play"
+    canvas = pygame.Surface((640, 360))
+    for held in (0, Action.FOCUS, Action.SPREAD):  # the HUD draws each mode (and the brief card before)
+        game.step(ActionFrame(held, 0, (300, 100)))
+        scene.draw(canvas, 0.0)

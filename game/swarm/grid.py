@@ -51,16 +51,14 @@ class UniformGrid:
         """
         lead = per_cell.shape[:-1]
         g = per_cell.reshape(*lead, self.rows + 2, self.stride)
-        rows = g.copy()
-        rows[..., 1:-1] += g[..., :-2]
-        rows[..., 1:-1] += g[..., 2:]
-        out = rows.copy()
-        out[..., 1:-1, :] += rows[..., :-2, :]
-        out[..., 1:-1, :] += rows[..., 2:, :]
-        out[..., 0, :] = 0
-        out[..., -1, :] = 0
-        out[..., :, 0] = 0
-        out[..., :, -1] = 0
+        # rows first, then columns; only inner cells are written (integer sums, so the order is exact)
+        rows = np.empty_like(g)
+        np.add(g[..., :-2], g[..., 2:], out=rows[..., 1:-1])
+        rows[..., 1:-1] += g[..., 1:-1]
+        out = np.zeros_like(g)
+        inner = out[..., 1:-1, 1:-1]
+        np.add(rows[..., :-2, 1:-1], rows[..., 2:, 1:-1], out=inner)
+        inner += rows[..., 1:-1, 1:-1]
         return out.reshape(*lead, -1)
 
     # the classic neighbour query, through a sorted index ------------------------------------

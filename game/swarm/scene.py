@@ -32,6 +32,34 @@ def format_clock(ticks: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def decay_readout(to_clean: int, percent: int) -> tuple[str, str]:
+    """What the HUD shows of the decay: the share still to clean before the win (0% means clean enough),
+    or, when decay has spread beyond its start (``percent`` of it), how far it spread. (text, colour name)"""
+    if to_clean > 100:
+        return f"SPREAD +{max(percent - 100, 1)}%", "amber"
+    return f"{to_clean}%", "white"
+
+
+def decay_result(swarm: Swarm) -> tuple[str, str]:
+    """The results screen's decay row (label, value), consistent with the reason above it."""
+    to_clean = swarm.decay_to_clean
+    if to_clean == 0:
+        return "Decay", "cleared"
+    if to_clean > 100:
+        return "Decay", f"spread by {max(swarm.decay_percent - 100, 1)}%"
+    return "Decay left", f"{to_clean}%"
+
+
+def key_label(ctx, action: str, fallback: str) -> str:
+    """The first keyboard key bound to ``action`` as the HUD prints it ("Q", "Tab"), so rebinding shows."""
+    try:
+        keys = ctx.settings.bindings("keyboard").get(action) or [fallback]
+    except Exception:  # noqa: BLE001 - a label must never stop the game; the default key is a fine answer
+        keys = [fallback]
+    key = str(keys[0])
+    return key.upper() if len(key) == 1 else key.title()
+
+
 class SwarmScene(Scene):
     def __init__(self, ctx, encounter: E.Encounter, *, on_finish=None, restart: StartPoint | None = None,
                  ghost_frames: list[ActionFrame] | None = None, bots: int | None = None) -> None:
@@ -50,6 +78,8 @@ class SwarmScene(Scene):
         self.peak_pain = 0
         self.outcome: Outcome | None = None
         self._hud: dict[str, tuple] = {}
+        self.keys = {a: key_label(ctx, a, d) for a, d in (("FOCUS", "q"), ("SPREAD", "e"), ("RECALL", "r"),
+                                                            ("PAUSE", "escape"))}
         self._last_sound: dict[str, int] = {}
 
     @property
@@ -163,7 +193,8 @@ class SwarmScene(Scene):
         swarm = self.swarm
         pain = swarm.pain * 100 // PAIN_MAX
         hurt = pain >= 60 and (self.t // 8) % 2 == 0
-        self._hud_block(surface, "health", (6, 6, 132, 42), (swarm.decay_percent, pain, hurt), self._hud_health)
+        health = (swarm.decay_to_clean, swarm.decay_percent, pain, hurt)
+        self._hud_block(surface, "health", (6, 6, 132, 42), health, self._hud_health)
         left = swarm.time_left
         low = left < 15 * 60 and (self.t // 15) % 2 == 0
         self._hud_block(surface, "clock", (534, 6, 100, 42), (format_clock(left), low, swarm.score), self._hud_clock)
@@ -186,12 +217,13 @@ class SwarmScene(Scene):
             self._hud[name] = cached
         surface.blit(cached[1], rect[:2])
 
-    def _hud_health(self, image: pygame.Surface, decay: int, pain: int, hurt: bool) -> None:
+    def _hud_health(self, image: pygame.Surface, decay: int, percent: int, pain: int, hurt: bool) -> None:
         font, ink = self.ctx.assets.font(), colour("ink")
         draw_panel(image, pygame.Rect(0, 0, 132, 40), alpha=200)
         font.draw(image, "DECAY", (6, 4), colour("decay_light"), shadow=ink)
-        font.draw(image, f"{decay}%", (126, 4), colour("white"), shadow=ink, align="right")
-        self._bar(image, 6, 15, 120, min(decay, 100), 100, "decay_light")
+        text, tint = decay_readout(decay, percent)
+        font.draw(image, text, (126, 4), colour(tint), shadow=ink, align="right")
+        self._bar(image, 6, 15, 120, min(decay, 100), 100, "amber" if decay > 100 else "decay_light")
         font.draw(image, "PAIN", (6, 22), colour("white") if hurt else colour("rose"), shadow=ink)
         self._bar(image, 38, 25, 88, pain, 100, "red" if pain >= 60 else "pulp")
 
@@ -205,10 +237,21 @@ class SwarmScene(Scene):
     def _hud_abilities(self, image: pygame.Surface, mode: int, ready: bool, charge: int) -> None:
         font, ink = self.ctx.assets.font(), colour("ink")
         draw_panel(image, pygame.Rect(0, 0, 250, 24), alpha=200)
-        font.draw(image, "Q FOCUS", (8, 7), colour("white") if mode == 1 else colour("fog"), shadow=ink)
-        font.draw(image, "E SPREAD", (68, 7), colour("amber") if mode == 2 else colour("fog"), shadow=ink)
-        font.draw(image, "R RECALL", (136, 7), colour("cyan_light") if ready else colour("steel"), shadow=ink)
-        self._bar(image, 190, 9, 52, charge, 50, "cyan" if ready else "teal")
+        keys = self.keys
+        x = 5
+        # the held mode lights up: a filled tab behind its label, so holding the key reads at a glance
+        for label, active, tint in ((f"{keys['FOCUS']} FOCUS", mode == 1, "cyan_light"),
+                                    (f"{keys['SPREAD']} SPREAD", mode == 2, "amber")):
+            w = font.width(label) + 6
+            if active:
+                pygame.draw.rect(image, colour("teal_dark" if mode == 1 else "wood_dark"), (x, 4, w, 16))
+                pygame.draw.rect(image, colour(tint), (x, 4, w, 16), 1)
+            font.draw(image, label, (x + 3, 7), colour(tint) if active else colour("fog"), shadow=ink)
+            x += w + 4
+        label = f"{keys['RECALL']} RECALL"
+        font.draw(image, label, (x + 3, 7), colour("cyan_light") if ready else colour("steel"), shadow=ink)
+        x += font.width(label) + 9
+        self._bar(image, x, 9, max(20, 244 - x), charge, 50, "cyan" if ready else "teal")
 
     def _hud_alarm(self, image: pygame.Surface, rogues: int, damaged: int, blink: bool) -> None:
         font, ink = self.ctx.assets.font(), colour("ink")
@@ -225,16 +268,23 @@ class SwarmScene(Scene):
         font = self.ctx.assets.font()
         enc = self.encounter
         dim(surface, 120)
-        rect = pygame.Rect(150, 100, 340, 150)
+        lines = font.wrap(enc.brief, 340 - 28)
+        step = font.line_height + 1
+        height = 52 + len(lines) * step + 58
+        rect = pygame.Rect(150, min(100, 180 - height // 2), 340, height)
         draw_panel(surface, rect)
         font.draw(surface, f"CHAPTER {enc.chapter}  -  {enc.difficulty.upper()}", (320, rect.y + 10),
                   colour("cyan"), align="center", shadow=colour("ink"))
         font.draw(surface, enc.title, (320, rect.y + 24), colour("white"), scale=2, align="center",
                   outline=colour("ink"))
         y = rect.y + 52
-        for line in font.wrap(enc.brief, rect.width - 28):
+        for line in lines:
             font.draw(surface, line, (rect.x + 14, y), colour("mist"), shadow=colour("ink"))
-            y += font.line_height + 1
+            y += step
+        k = self.keys
+        controls = f"hold {k['FOCUS']} focus    hold {k['SPREAD']} spread    {k['RECALL']} recall    {k['PAUSE']} pause"
+        font.draw(surface, controls, (320, rect.bottom - 44), colour("cyan_light"), align="center",
+                  shadow=colour("ink"))
         font.draw(surface, f"{self.swarm.n} bots  -  {format_clock(enc.time_limit_ticks)} on the clock",
                   (320, rect.bottom - 30), colour("fog"), align="center")
         if (self.t // 20) % 2 == 0:
@@ -252,7 +302,7 @@ class SwarmScene(Scene):
                   align="center", outline=colour("ink"))
         font.draw(surface, swarm.reason, (320, rect.y + 36), colour("mist"), align="center", shadow=colour("ink"))
         rows = [("Score", str(swarm.score)), ("Time", format_clock(swarm.tick_count)),
-                ("Decay cleaned", f"{swarm.cleaned} cells"), ("Decay left", f"{swarm.decay_percent}%"),
+                ("Cells cleaned", str(swarm.cleaned)), decay_result(swarm),
                 ("Peak pain", f"{self.peak_pain * 100 // PAIN_MAX}%")]
         if swarm.encounter.rogue:
             rows.append(("Rogue bots contained", str(swarm.contained)))

@@ -114,14 +114,19 @@ def flow_field(tissue: np.ndarray, bcx: int, bcy: int) -> tuple[np.ndarray, np.n
     flat_free[start] = False
     offsets = np.array([dy * stride + dx for dx, dy in _DIRS], np.intp)
     frontier = np.array([start], np.intp)
+    slot = np.zeros(flat_free.size, np.intp)  # per cell, where it last appeared in this step's list
+    count = np.arange(8 * flat_free.size, dtype=np.intp)
     step = 0
     while frontier.size:  # breadth-first over index lists: the cost follows the frontier, not the grid
         step += 1
         nb = (frontier[:, None] + offsets).ravel()
-        nb = np.unique(nb[flat_free[nb]])
+        nb = nb[flat_free[nb]]
         flat_free[nb] = False
         flat_dist[nb] = step
-        frontier = nb
+        # drop repeats (a cell reached from several frontier cells) without sorting: keep the last copy
+        order = count[:nb.size]
+        slot[nb] = order
+        frontier = nb[slot[nb] == order]
     inner = dist[1:-1, 1:-1]
     neighbours = np.stack([dist[1 + dy:FLOW_ROWS + 1 + dy, 1 + dx:FLOW_COLS + 1 + dx] for dx, dy in _DIRS])
     best = np.argmin(neighbours, axis=0)
@@ -205,6 +210,7 @@ class Swarm:
         self.rogue_tx = np.zeros(0, np.int32)
         self.rogue_ty = np.zeros(0, np.int32)
         self.jitter = rng.integers(-20, 21, size=n + JITTER_SIZE, dtype=np.int32)
+        self._jitter_pad = np.concatenate((self.jitter, self.jitter[:1024]))  # read past the end = wrapped
         self.flock = UniformGrid(WIDTH, HEIGHT, FLOCK_SHIFT)
         rows, cols = np.divmod(np.arange(self.flock.size, dtype=np.int64), self.flock.stride)
         half = 1 << (FLOCK_SHIFT - 1)
@@ -246,6 +252,18 @@ class Swarm:
     def decay_percent(self) -> int:
         """Decay left, as a percentage of the decay the encounter started with (may exceed 100)."""
         return (self.decay_cells * 100 + self.initial_decay - 1) // max(self.initial_decay, 1)
+
+    @property
+    def decay_to_clean(self) -> int:
+        """Share of the decay still to clean before the win, in percent: 100 at the start, 0 once the decay
+        left is within the encounter's win threshold, above 100 when decay has spread beyond its start.
+        (A reading for the HUD and the results screen; the judging itself compares cells.)"""
+        win = self.encounter.win_decay_percent
+        over = self.decay_cells * 100 - self.initial_decay * win  # cells above the threshold, times 100
+        if over <= 0:
+            return 0
+        span = max(self.initial_decay * (100 - win), 1)
+        return (over * 100 + span - 1) // span
 
     @property
     def score(self) -> int:
@@ -316,15 +334,25 @@ class Swarm:
         dcell = d.cells(x, y)
         dens = d.count(dcell).astype(np.int32).reshape(d.rows + 2, d.stride)
         # walls mirror the density of the cell beside them, so the gradient never points into a wall
-        wall = self._walls()
+        # (open_ is 1 where a cell is open, 0 at walls: (neighbour - centre) * open_ is the same as taking
+        # the centre's density for a wall neighbour, in integer multiplies instead of selects)
+        open_ = self._walls()
         grad_x = np.zeros_like(dens)
         grad_y = np.zeros_like(dens)
-        right = np.where(wall[:, 2:], dens[:, 1:-1], dens[:, 2:])
-        left = np.where(wall[:, :-2], dens[:, 1:-1], dens[:, :-2])
-        np.subtract(right, left, out=grad_x[:, 1:-1])
-        down = np.where(wall[2:, :], dens[1:-1, :], dens[2:, :])
-        up = np.where(wall[:-2, :], dens[1:-1, :], dens[:-2, :])
-        np.subtract(down, up, out=grad_y[1:-1, :])
+        centre = dens[:, 1:-1]
+        side = np.subtract(dens[:, 2:], centre)
+        side *= open_[:, 2:]
+        np.copyto(grad_x[:, 1:-1], side)
+        np.subtract(dens[:, :-2], centre, out=side)
+        side *= open_[:, :-2]
+        grad_x[:, 1:-1] -= side
+        centre = dens[1:-1, :]
+        side = np.subtract(dens[2:, :], centre)
+        side *= open_[2:, :]
+        np.copyto(grad_y[1:-1, :], side)
+        np.subtract(dens[:-2, :], centre, out=side)
+        side *= open_[:-2, :]
+        grad_y[1:-1, :] -= side
         grad_x *= sep_k
         grad_y *= sep_k
         # inside a crowded cell the gradient is flat: push bots out from the cell's centre instead
@@ -400,7 +428,7 @@ class Swarm:
         mcell *= T.COLS
         mcell += (x + nx) >> (TISSUE_SHIFT + 1)
         mid_type = self.tissue_flat[mcell]
-        blocked = np.flatnonzero((hit_type >= T.FIRST_SOLID) | (mid_type >= T.FIRST_SOLID))
+        blocked = np.flatnonzero(np.maximum(hit_type, mid_type) >= T.FIRST_SOLID)
         if blocked.size:
             mid_solid = mid_type[blocked] >= T.FIRST_SOLID
             cells = np.where(mid_solid, mcell[blocked], tcell[blocked])
@@ -428,14 +456,15 @@ class Swarm:
         return self._flow_cache
 
     def _walls(self) -> np.ndarray:
-        """4 px density cells that are entirely solid tissue (padded like the density grid), cached."""
+        """0 for 4 px density cells that are entirely solid tissue (padded like the density grid: the
+        padding is wall too), 1 for the others; int32, cached."""
         if self._wall_version != self.open_version:
             d = self.density
             s = self.tissue >= T.FIRST_SOLID
             solid = s[0::2, 0::2] & s[1::2, 0::2] & s[0::2, 1::2] & s[1::2, 1::2]
             wall = np.ones((d.rows + 2, d.stride), bool)
             wall[1:1 + solid.shape[0], 1:1 + solid.shape[1]] = solid
-            self._wall_cache = wall
+            self._wall_cache = (~wall).astype(np.int32)
             self._wall_version = self.open_version
         return self._wall_cache
 
@@ -460,9 +489,11 @@ class Swarm:
         # the blocked component bounces back at half speed
         # (with a kick from the jitter table, so bots stopped by the same wall do not stack up)
         off = (self.tick_count * 1597) % JITTER_SIZE
-        kick = np.take(self.jitter, idx + off, mode="wrap") * 8
+        # (idx + off + 977 stays below n + JITTER_SIZE + 977: the padded table needs no wrapping)
+        jitter = self._jitter_pad
+        kick = jitter[idx + off] * 8
         self.vx[idx] = np.where(slide_x, vx, -(vx >> 1) + kick)
-        kick = np.take(self.jitter, idx + off + 977, mode="wrap") * 8
+        kick = jitter[idx + (off + 977)] * 8
         self.vy[idx] = np.where(slide_y, vy, -(vy >> 1) + kick)
 
         kinds = self.kind[idx]
