@@ -8,6 +8,7 @@ owns positions, facings, routes, the door fade and which triggers have fired. Al
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.core.actions import Action, ActionFrame
@@ -19,6 +20,8 @@ from game.world.triggers import TriggerTracker
 
 NPC_SPEED = 12  # sub-pixels per tick (0.75 px)
 WANDER_PAUSE = 90  # ticks an npc waits at each point of its route
+STUCK_REPLAN = 30  # ticks a scripted walk waits for Lena to step aside before going round her
+STUCK_PASS = 120  # ticks after which it stops waiting and squeezes past her (a cutscene never hangs)
 FADE_TICKS = 16
 REACH = 12  # pixels in front of the player's feet that "facing" reaches
 FACING_VECTORS = {"down": (0, 1), "up": (0, -1), "left": (-1, 0), "right": (1, 0)}
@@ -57,6 +60,7 @@ class Npc(Walker):
     loop: bool = False  # wander routes loop; scripted moves stop at the end
     wait: int = 0
     line: int = 0
+    stuck: int = 0  # ticks a scripted walk has been blocked by the player
 
     def box(self) -> tuple[int, int, int, int]:
         return PLAYER.box(self.x, self.y)
@@ -234,7 +238,7 @@ class Exploration:
                     if npc.loop:
                         npc.route_index = 0
                     else:
-                        npc.route, npc.route_index = [], 0
+                        npc.route, npc.route_index, npc.stuck = [], 0, 0
                 npc.wait = WANDER_PAUSE if npc.loop else 0
                 npc.walking = False
                 continue
@@ -249,11 +253,24 @@ class Exploration:
                 step = max(-speed, min(speed, ddy))
                 vx, vy = 0, step
                 npc.facing = "down" if ddy > 0 else "up"
-            others = [player_box] + [o.box() for o in self.npcs if o is not npc]
-            nx, ny, hit_x, hit_y = move(self.collide, PLAYER, npc.x, npc.y, vx, vy, others)
+            npc_boxes = [o.box() for o in self.npcs if o is not npc]
+            nx, ny, hit_x, hit_y = move(self.collide, PLAYER, npc.x, npc.y, vx, vy, [player_box] + npc_boxes)
+            if (nx, ny) == (npc.x, npc.y) and not npc.loop:
+                # a scripted walk (a cutscene) that Lena or someone else stands in the way of: wait a moment,
+                # then go round them, and if there is no way round, squeeze past rather than hang the scene
+                if move(self.collide, PLAYER, npc.x, npc.y, vx, vy)[:2] != (npc.x, npc.y):
+                    npc.stuck += 1
+                    if npc.stuck == STUCK_REPLAN:
+                        detour = self.find_route(npc, npc.route[-1], avoid=[player_box] + npc_boxes)
+                        if detour is not None:
+                            npc.route, npc.route_index = detour, 0
+                    elif npc.stuck > STUCK_PASS:
+                        nx, ny, hit_x, hit_y = move(self.collide, PLAYER, npc.x, npc.y, vx, vy)
             if (nx, ny) == (npc.x, npc.y):
                 npc.walking = False  # someone is in the way: wait for them
                 continue
+            if (nx, ny) != (npc.x, npc.y) and npc.stuck < STUCK_REPLAN:
+                npc.stuck = 0
             npc.x, npc.y = nx, ny
             npc.walking = True
             npc.anim += 1
@@ -308,13 +325,18 @@ class Exploration:
         else:
             tx, ty = int(to[0]), int(to[1])
             target = tile_feet(self.world, tx, ty)
-        npc.route, npc.route_index, npc.loop, npc.wait = self.route_to(npc, target), 0, False, 0
+        npc.route, npc.route_index, npc.loop, npc.wait, npc.stuck = self.route_to(npc, target), 0, False, 0, 0
         return True
 
     def route_to(self, npc: Npc, target: tuple[int, int]) -> list[tuple[int, int]]:
         """Feet points (sub-pixels) leading ``npc`` to ``target`` around walls and furniture: a breadth-first
         search over tile centres (neighbours in a fixed order, so the same map always gives the same route).
         Without a way through, the straight line (the NPC stops at the first wall)."""
+        return self.find_route(npc, target) or [target]
+
+    def find_route(self, npc: Npc, target: tuple[int, int], avoid: Sequence[tuple[int, int, int, int]] = ()
+                   ) -> list[tuple[int, int]] | None:
+        """``route_to``'s search, also keeping clear of the boxes in ``avoid``; None when there is no way."""
         world = self.world
         tw, th = world.tile_w * SUB, world.tile_h * SUB
 
@@ -331,13 +353,13 @@ class Exploration:
                     cell = (cx + dx, cy + dy)
                     if cell in came or not (0 <= cell[0] < world.width and 0 <= cell[1] < world.height):
                         continue
-                    if cell != goal and self.collide.blocked(PLAYER.box(*tile_feet(world, *cell))):
+                    if cell != goal and self.collide.blocked(PLAYER.box(*tile_feet(world, *cell)), avoid):
                         continue
                     came[cell] = (cx, cy)
                     nxt.append(cell)
             frontier = nxt
         if goal not in came:
-            return [target]
+            return None
         cells = []
         cell: tuple[int, int] | None = goal
         while cell is not None:
@@ -356,7 +378,7 @@ class Exploration:
     # state ------------------------------------------------------------------------------------------
     def state_bytes(self) -> bytes:
         p = self.player
-        npcs = [(n.name, n.x, n.y, n.facing, n.walking, n.anim, n.route_index, n.wait, tuple(n.route))
+        npcs = [(n.name, n.x, n.y, n.facing, n.walking, n.anim, n.route_index, n.wait, tuple(n.route), n.stuck)
                 for n in self.npcs]
         return repr((self.world.name, self.tick, p.x, p.y, p.facing, p.walking, p.anim, npcs,
                      self.fade.phase, self.fade.ticks, self.fade.target_map, self.fade.target_spawn)).encode() \
