@@ -23,7 +23,8 @@ WANDER_PAUSE = 90  # ticks an npc waits at each point of its route
 STUCK_REPLAN = 30  # ticks a scripted walk waits for Lena to step aside before going round her
 STUCK_PASS = 120  # ticks after which it stops waiting and squeezes past her (a cutscene never hangs)
 FADE_TICKS = 16
-REACH = 12  # pixels in front of the player's feet that "facing" reaches
+REACH = 10  # pixels in front of the player's feet box that "facing" reaches
+SIDE_SLACK = 4  # pixels the probe is wider than the feet box on each side, so near enough lined up counts
 FACING_VECTORS = {"down": (0, 1), "up": (0, -1), "left": (-1, 0), "right": (1, 0)}
 OPPOSITE = {"down": "up", "up": "down", "left": "right", "right": "left"}
 
@@ -86,6 +87,70 @@ class Fade:
 def tile_feet(world: WorldMap, tx: int, ty: int) -> tuple[int, int]:
     """Feet point (sub-pixels) of someone standing in tile (tx, ty)."""
     return (tx * world.tile_w + world.tile_w // 2) * SUB, (ty * world.tile_h + world.tile_h - 2) * SUB
+
+
+def probe_rect(feet: tuple[int, int], facing: str) -> tuple[int, int, int, int]:
+    """The area (pixel rect x, y, w, h) in front of someone standing on ``feet``, facing ``facing``, where an
+    NPC or machine can be talked to: ``REACH`` deep from the edge of the feet box, and ``SIDE_SLACK`` wider
+    than the box on each side, so being a few pixels off someone's row or column still counts."""
+    fx, fy = feet
+    hw, h = PLAYER.half_w // SUB, PLAYER.height // SUB
+    if facing in ("left", "right"):
+        y, height = fy - h - SIDE_SLACK, h + 2 * SIDE_SLACK
+        return (fx + hw, y, REACH, height) if facing == "right" else (fx - hw - REACH, y, REACH, height)
+    x, width = fx - hw - SIDE_SLACK, 2 * (hw + SIDE_SLACK)
+    return (x, fy, width, REACH) if facing == "down" else (x, fy - h - REACH, width, REACH)
+
+
+def target_rect(target: MapObject | Npc) -> tuple[int, int, int, int]:
+    """The pixel rect (x, y, w, h) that has to be in front of Lena: an NPC's feet box or a machine's object."""
+    if isinstance(target, Npc):
+        nx, ny = target.feet
+        hw, h = PLAYER.half_w // SUB, PLAYER.height // SUB
+        return nx - hw, ny - h, 2 * hw, h
+    return target.rect
+
+
+OVERLAP = 2  # pixels a target may reach back past Lena's front edge and still count as in front of her
+
+
+def _span_gap(point: int, a: int, b: int) -> int:
+    """How far ``point`` lies outside the span [a, b) (0 inside)."""
+    return a - point if point < a else point - b + 1 if point >= b else 0
+
+
+def interaction_target(feet: tuple[int, int], facing: str, npcs: Sequence[Npc],
+                       machines: Sequence[MapObject]) -> MapObject | Npc | None:
+    """What Lena would talk to or use, standing on ``feet`` facing ``facing``.
+
+    A target counts when its rect overlaps the probe in front of her (``probe_rect``) and its near edge is
+    not behind her front edge (so someone standing beside her is not in front of her). Of those, the nearest
+    wins: squared distance from the middle of her front edge, then how far off her line, then NPCs before
+    machines, then map order. Integers only: the same on every machine."""
+    px, py, pw, ph = probe_rect(feet, facing)
+    fx, fy = feet
+    hw, h = PLAYER.half_w // SUB, PLAYER.height // SUB
+    best, best_key = None, None
+    for order, group in enumerate((npcs, machines)):
+        for index, target in enumerate(group):
+            tx, ty, tw, th = target_rect(target)
+            if tw <= 0 or th <= 0 or not (tx < px + pw and px < tx + tw and ty < py + ph and py < ty + th):
+                continue
+            if facing == "right":
+                ahead, aside = tx - (fx + hw), _span_gap(fy - h // 2, ty, ty + th)
+            elif facing == "left":
+                ahead, aside = (fx - hw) - (tx + tw), _span_gap(fy - h // 2, ty, ty + th)
+            elif facing == "down":
+                ahead, aside = ty - fy, _span_gap(fx, tx, tx + tw)
+            else:
+                ahead, aside = (fy - h) - (ty + th), _span_gap(fx, tx, tx + tw)
+            if ahead < -OVERLAP:
+                continue
+            ahead = max(0, ahead)
+            key = (ahead * ahead + aside * aside, aside, order, index)
+            if best_key is None or key < best_key:
+                best, best_key = target, key
+    return best
 
 
 class Exploration:
@@ -275,19 +340,12 @@ class Exploration:
             npc.walking = True
             npc.anim += 1
 
+    @property
+    def machines(self) -> list[MapObject]:
+        return self._machines
+
     def _facing_target(self) -> MapObject | Npc | None:
-        fx, fy = self.player.feet
-        vx, vy = FACING_VECTORS[self.player.facing]
-        probes = [(fx + vx * d, fy - 3 + vy * d) for d in (4, 8, REACH)]
-        for npc in self.npcs:
-            nx, ny = npc.feet
-            rect = (nx - 7, ny - 16, 14, 18)
-            if any(point_in_rect(px, py, rect) for px, py in probes):
-                return npc
-        for machine in self._machines:
-            if any(point_in_rect(px, py, machine.rect) for px, py in probes):
-                return machine
-        return None
+        return interaction_target(self.player.feet, self.player.facing, self.npcs, self._machines)
 
     def _interact(self, target: MapObject | Npc) -> list[Event]:
         if isinstance(target, Npc):
