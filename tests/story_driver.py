@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import deque
 
 from game.core.actions import Action, ActionFrame
-from game.world.explore import FACING_VECTORS, REACH, Npc, tile_feet
+from game.world.explore import FACING_VECTORS, Npc, interaction_target, target_rect, tile_feet
 from game.world.physics import PLAYER, SUB, WALK_SPEED, point_in_rect
 
 IDLE = ActionFrame()
@@ -205,23 +205,18 @@ class Driver:
                 return obj
         raise DriveError(f"nothing called {name!r} to talk to on {core.world.name}")
 
-    def _target_rect(self, target):
-        if isinstance(target, Npc):
-            nx, ny = target.feet
-            return (nx - 7, ny - 16, 14, 18)
-        return target.rect
-
     def _facing_spots(self, target, free: set) -> dict[tuple[int, int], str]:
         """Tiles from which Lena, facing some way, has ``target`` in front of her (as the core probes it)."""
-        world = self.explore.core.world
-        rect = self._target_rect(target)
+        core = self.explore.core
+        world = core.world
+        rect = target_rect(target)
         spots = {}
         for tile in free:
             fx, fy = (v // SUB for v in tile_feet(world, *tile))
             if abs(fx - (rect[0] + rect[2] // 2)) > 48 or abs(fy - (rect[1] + rect[3] // 2)) > 48:
                 continue
-            for facing, (vx, vy) in FACING_VECTORS.items():
-                if any(point_in_rect(fx + vx * d, fy - 3 + vy * d, rect) for d in (4, 8, REACH)):
+            for facing in FACING_VECTORS:
+                if interaction_target((fx, fy), facing, core.npcs, core.machines) is target:
                     spots[tile] = facing
                     break
         return spots

@@ -37,3 +37,37 @@ def test_bench_prints_numbers(capsys):
     assert main(["bench", "world", "--map", "street", "--ticks", "120", "--frames", "5"]) == 0
     out = capsys.readouterr().out
     assert "us/tick" in out and "ms/frame" in out
+
+
+def test_lena_behind_a_tree_shows_through_it(booted, monkeypatch):
+    """Standing behind a tree she would be hidden by its canopy: a faint copy of her is drawn over it."""
+    import pygame
+
+    from game.core.run import StartPoint
+    from game.world import scene as scene_module
+    from game.world.physics import SUB
+    from game.world.render import MapView
+
+    world = load_map(LEVELS / "street.tmx")
+    view = MapView(world)
+    assert view.covers((24, 184, 16, 24), 207)  # behind the first tree: its canopy sorts after her feet
+    assert not view.covers((24, 184, 16, 24), 230)  # in front of it
+    assert not view.covers((200, 300, 16, 24), 323)  # out on the open pavement
+
+    game = booted(StartPoint.of("map", map="street", spawn="start"))
+    scene = game.ctx.scenes.top
+    scene.core.player.x, scene.core.player.y, scene.core.player.facing = 32 * SUB, 207 * SUB, "down"
+    scene.banner_until = 0
+    cam_x, cam_y = scene.camera()
+    face = (32 - cam_x - 8, 207 - cam_y - 23, 16, 24)
+
+    def shot() -> pygame.Surface:
+        surface = pygame.Surface((640, 360))
+        scene.draw(surface, 0.0)
+        return surface.subsurface(face).copy()
+
+    with_ghost = shot()
+    monkeypatch.setattr(scene_module, "GHOST_ALPHA", 0)
+    without = shot()
+    differing = sum(with_ghost.get_at((x, y)) != without.get_at((x, y)) for x in range(16) for y in range(24))
+    assert differing > 20

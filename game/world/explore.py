@@ -8,6 +8,7 @@ owns positions, facings, routes, the door fade and which triggers have fired. Al
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.core.actions import Action, ActionFrame
@@ -19,8 +20,11 @@ from game.world.triggers import TriggerTracker
 
 NPC_SPEED = 12  # sub-pixels per tick (0.75 px)
 WANDER_PAUSE = 90  # ticks an npc waits at each point of its route
+STUCK_REPLAN = 30  # ticks a scripted walk waits for Lena to step aside before going round her
+STUCK_PASS = 120  # ticks after which it stops waiting and squeezes past her (a cutscene never hangs)
 FADE_TICKS = 16
-REACH = 12  # pixels in front of the player's feet that "facing" reaches
+REACH = 10  # pixels in front of the player's feet box that "facing" reaches
+SIDE_SLACK = 4  # pixels the probe is wider than the feet box on each side, so near enough lined up counts
 FACING_VECTORS = {"down": (0, 1), "up": (0, -1), "left": (-1, 0), "right": (1, 0)}
 OPPOSITE = {"down": "up", "up": "down", "left": "right", "right": "left"}
 
@@ -57,6 +61,7 @@ class Npc(Walker):
     loop: bool = False  # wander routes loop; scripted moves stop at the end
     wait: int = 0
     line: int = 0
+    stuck: int = 0  # ticks a scripted walk has been blocked by the player
 
     def box(self) -> tuple[int, int, int, int]:
         return PLAYER.box(self.x, self.y)
@@ -82,6 +87,70 @@ class Fade:
 def tile_feet(world: WorldMap, tx: int, ty: int) -> tuple[int, int]:
     """Feet point (sub-pixels) of someone standing in tile (tx, ty)."""
     return (tx * world.tile_w + world.tile_w // 2) * SUB, (ty * world.tile_h + world.tile_h - 2) * SUB
+
+
+def probe_rect(feet: tuple[int, int], facing: str) -> tuple[int, int, int, int]:
+    """The area (pixel rect x, y, w, h) in front of someone standing on ``feet``, facing ``facing``, where an
+    NPC or machine can be talked to: ``REACH`` deep from the edge of the feet box, and ``SIDE_SLACK`` wider
+    than the box on each side, so being a few pixels off someone's row or column still counts."""
+    fx, fy = feet
+    hw, h = PLAYER.half_w // SUB, PLAYER.height // SUB
+    if facing in ("left", "right"):
+        y, height = fy - h - SIDE_SLACK, h + 2 * SIDE_SLACK
+        return (fx + hw, y, REACH, height) if facing == "right" else (fx - hw - REACH, y, REACH, height)
+    x, width = fx - hw - SIDE_SLACK, 2 * (hw + SIDE_SLACK)
+    return (x, fy, width, REACH) if facing == "down" else (x, fy - h - REACH, width, REACH)
+
+
+def target_rect(target: MapObject | Npc) -> tuple[int, int, int, int]:
+    """The pixel rect (x, y, w, h) that has to be in front of Lena: an NPC's feet box or a machine's object."""
+    if isinstance(target, Npc):
+        nx, ny = target.feet
+        hw, h = PLAYER.half_w // SUB, PLAYER.height // SUB
+        return nx - hw, ny - h, 2 * hw, h
+    return target.rect
+
+
+OVERLAP = 2  # pixels a target may reach back past Lena's front edge and still count as in front of her
+
+
+def _span_gap(point: int, a: int, b: int) -> int:
+    """How far ``point`` lies outside the span [a, b) (0 inside)."""
+    return a - point if point < a else point - b + 1 if point >= b else 0
+
+
+def interaction_target(feet: tuple[int, int], facing: str, npcs: Sequence[Npc],
+                       machines: Sequence[MapObject]) -> MapObject | Npc | None:
+    """What Lena would talk to or use, standing on ``feet`` facing ``facing``.
+
+    A target counts when its rect overlaps the probe in front of her (``probe_rect``) and its near edge is
+    not behind her front edge (so someone standing beside her is not in front of her). Of those, the nearest
+    wins: squared distance from the middle of her front edge, then how far off her line, then NPCs before
+    machines, then map order. Integers only: the same on every machine."""
+    px, py, pw, ph = probe_rect(feet, facing)
+    fx, fy = feet
+    hw, h = PLAYER.half_w // SUB, PLAYER.height // SUB
+    best, best_key = None, None
+    for order, group in enumerate((npcs, machines)):
+        for index, target in enumerate(group):
+            tx, ty, tw, th = target_rect(target)
+            if tw <= 0 or th <= 0 or not (tx < px + pw and px < tx + tw and ty < py + ph and py < ty + th):
+                continue
+            if facing == "right":
+                ahead, aside = tx - (fx + hw), _span_gap(fy - h // 2, ty, ty + th)
+            elif facing == "left":
+                ahead, aside = (fx - hw) - (tx + tw), _span_gap(fy - h // 2, ty, ty + th)
+            elif facing == "down":
+                ahead, aside = ty - fy, _span_gap(fx, tx, tx + tw)
+            else:
+                ahead, aside = (fy - h) - (ty + th), _span_gap(fx, tx, tx + tw)
+            if ahead < -OVERLAP:
+                continue
+            ahead = max(0, ahead)
+            key = (ahead * ahead + aside * aside, aside, order, index)
+            if best_key is None or key < best_key:
+                best, best_key = target, key
+    return best
 
 
 class Exploration:
@@ -234,7 +303,7 @@ class Exploration:
                     if npc.loop:
                         npc.route_index = 0
                     else:
-                        npc.route, npc.route_index = [], 0
+                        npc.route, npc.route_index, npc.stuck = [], 0, 0
                 npc.wait = WANDER_PAUSE if npc.loop else 0
                 npc.walking = False
                 continue
@@ -249,28 +318,34 @@ class Exploration:
                 step = max(-speed, min(speed, ddy))
                 vx, vy = 0, step
                 npc.facing = "down" if ddy > 0 else "up"
-            others = [player_box] + [o.box() for o in self.npcs if o is not npc]
-            nx, ny, hit_x, hit_y = move(self.collide, PLAYER, npc.x, npc.y, vx, vy, others)
+            npc_boxes = [o.box() for o in self.npcs if o is not npc]
+            nx, ny, hit_x, hit_y = move(self.collide, PLAYER, npc.x, npc.y, vx, vy, [player_box] + npc_boxes)
+            if (nx, ny) == (npc.x, npc.y) and not npc.loop:
+                # a scripted walk (a cutscene) that Lena or someone else stands in the way of: wait a moment,
+                # then go round them, and if there is no way round, squeeze past rather than hang the scene
+                if move(self.collide, PLAYER, npc.x, npc.y, vx, vy)[:2] != (npc.x, npc.y):
+                    npc.stuck += 1
+                    if npc.stuck == STUCK_REPLAN:
+                        detour = self.find_route(npc, npc.route[-1], avoid=[player_box] + npc_boxes)
+                        if detour is not None:
+                            npc.route, npc.route_index = detour, 0
+                    elif npc.stuck > STUCK_PASS:
+                        nx, ny, hit_x, hit_y = move(self.collide, PLAYER, npc.x, npc.y, vx, vy)
             if (nx, ny) == (npc.x, npc.y):
                 npc.walking = False  # someone is in the way: wait for them
                 continue
+            if (nx, ny) != (npc.x, npc.y) and npc.stuck < STUCK_REPLAN:
+                npc.stuck = 0
             npc.x, npc.y = nx, ny
             npc.walking = True
             npc.anim += 1
 
+    @property
+    def machines(self) -> list[MapObject]:
+        return self._machines
+
     def _facing_target(self) -> MapObject | Npc | None:
-        fx, fy = self.player.feet
-        vx, vy = FACING_VECTORS[self.player.facing]
-        probes = [(fx + vx * d, fy - 3 + vy * d) for d in (4, 8, REACH)]
-        for npc in self.npcs:
-            nx, ny = npc.feet
-            rect = (nx - 7, ny - 16, 14, 18)
-            if any(point_in_rect(px, py, rect) for px, py in probes):
-                return npc
-        for machine in self._machines:
-            if any(point_in_rect(px, py, machine.rect) for px, py in probes):
-                return machine
-        return None
+        return interaction_target(self.player.feet, self.player.facing, self.npcs, self._machines)
 
     def _interact(self, target: MapObject | Npc) -> list[Event]:
         if isinstance(target, Npc):
@@ -308,13 +383,18 @@ class Exploration:
         else:
             tx, ty = int(to[0]), int(to[1])
             target = tile_feet(self.world, tx, ty)
-        npc.route, npc.route_index, npc.loop, npc.wait = self.route_to(npc, target), 0, False, 0
+        npc.route, npc.route_index, npc.loop, npc.wait, npc.stuck = self.route_to(npc, target), 0, False, 0, 0
         return True
 
     def route_to(self, npc: Npc, target: tuple[int, int]) -> list[tuple[int, int]]:
         """Feet points (sub-pixels) leading ``npc`` to ``target`` around walls and furniture: a breadth-first
         search over tile centres (neighbours in a fixed order, so the same map always gives the same route).
         Without a way through, the straight line (the NPC stops at the first wall)."""
+        return self.find_route(npc, target) or [target]
+
+    def find_route(self, npc: Npc, target: tuple[int, int], avoid: Sequence[tuple[int, int, int, int]] = ()
+                   ) -> list[tuple[int, int]] | None:
+        """``route_to``'s search, also keeping clear of the boxes in ``avoid``; None when there is no way."""
         world = self.world
         tw, th = world.tile_w * SUB, world.tile_h * SUB
 
@@ -331,13 +411,13 @@ class Exploration:
                     cell = (cx + dx, cy + dy)
                     if cell in came or not (0 <= cell[0] < world.width and 0 <= cell[1] < world.height):
                         continue
-                    if cell != goal and self.collide.blocked(PLAYER.box(*tile_feet(world, *cell))):
+                    if cell != goal and self.collide.blocked(PLAYER.box(*tile_feet(world, *cell)), avoid):
                         continue
                     came[cell] = (cx, cy)
                     nxt.append(cell)
             frontier = nxt
         if goal not in came:
-            return [target]
+            return None
         cells = []
         cell: tuple[int, int] | None = goal
         while cell is not None:
@@ -356,7 +436,7 @@ class Exploration:
     # state ------------------------------------------------------------------------------------------
     def state_bytes(self) -> bytes:
         p = self.player
-        npcs = [(n.name, n.x, n.y, n.facing, n.walking, n.anim, n.route_index, n.wait, tuple(n.route))
+        npcs = [(n.name, n.x, n.y, n.facing, n.walking, n.anim, n.route_index, n.wait, tuple(n.route), n.stuck)
                 for n in self.npcs]
         return repr((self.world.name, self.tick, p.x, p.y, p.facing, p.walking, p.anim, npcs,
                      self.fade.phase, self.fade.ticks, self.fade.target_map, self.fade.target_spawn)).encode() \

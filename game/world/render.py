@@ -40,6 +40,7 @@ class MapView:
         #: (px, py, [gids of the ground layers at that cell]) for cells with an animated ground tile
         self.animated_ground: list[tuple[int, int, list[int]]] = []
         self.animated_above: list[tuple[int, int, int]] = []
+        self._above_cells: set[tuple[int, int]] = set()  # tiles of the above layers that draw something
         #: (sort_y, px, py, gid) of y-sorted tiles, sorted
         self.furniture: list[tuple[int, int, int, int]] = []
         self._build()
@@ -117,6 +118,7 @@ class MapView:
                     if not gid:
                         continue
                     if layer.role == "above":
+                        self._above_cells.add((tx, ty))
                         if self._animated(gid):
                             self.animated_above.append((tx * tw, ty * th, gid))
                         else:
@@ -128,6 +130,20 @@ class MapView:
                         offset = int(info.properties.get("sort_offset", 0)) if info else 0
                         self.furniture.append(((ty + 1 + offset) * th, tx * tw, ty * th, gid))
         self.furniture.sort()
+
+    def covers(self, rect: tuple[int, int, int, int], sort_y: int) -> bool:
+        """Whether something drawn over a sprite standing on ``sort_y`` overlaps its pixel ``rect`` (x, y, w, h):
+        furniture that sorts after it (a tree it stands behind) or a tile of an above layer (a door frame)."""
+        x, y, w, h = rect
+        tw, th = self.world.tile_w, self.world.tile_h
+        for fsort, px, py, _ in self.furniture:
+            if fsort > sort_y and px < x + w and x < px + tw and py < y + h and y < py + th:
+                return True
+        for ty in range(max(0, y // th), (y + h - 1) // th + 1):
+            for tx in range(max(0, x // tw), (x + w - 1) // tw + 1):
+                if (tx, ty) in self._above_cells:
+                    return True
+        return False
 
     # drawing --------------------------------------------------------------------------------------
     def draw_ground(self, surface: pygame.Surface, cam_x: int, cam_y: int, tick: int) -> None:

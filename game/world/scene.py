@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 LIFT_STEP = 8  # pixels a tick the camera rises over a dialogue box (and settles back after)
 RELOAD_EVERY = 30  # ticks between two looks at the map files in dev mode (half a second)
 SCREEN_W, SCREEN_H = 640, 360
+GHOST_ALPHA = 90  # how strongly Lena shows through a tree or a door frame in front of her (0..255)
 GLANCE = {"down": ("left", "right"), "up": ("left", "right"), "left": ("down", "up"), "right": ("down", "up")}
 
 
@@ -281,6 +282,7 @@ class ExplorationScene(Scene):
         for sprite in sorted(sprites, key=lambda sp: (sp.sort_y, sp.order)):
             sprite.draw(surface, cam_x, cam_y)
         view.draw_above(surface, cam_x, cam_y, tick)
+        self._draw_ghost(surface, view, cam_x, cam_y)
         if self.ctx.debug_overlay:
             self._draw_overlay(surface, cam_x, cam_y)
         self._draw_prompt(surface, cam_x, cam_y)
@@ -295,6 +297,20 @@ class ExplorationScene(Scene):
         from game.scenes.common import draw_notice
 
         draw_notice(surface, self.ctx, self.ctx.assets.font())
+
+    def _draw_ghost(self, surface: pygame.Surface, view, cam_x: int, cam_y: int) -> None:
+        """Lena is never lost behind a tree, a shelf or a door frame: where something is drawn over her, a faint
+        copy of her shows through it."""
+        from game.world.render import character_frame
+
+        sheet = self._sprite("lena")
+        p = self.core.player
+        fx, fy = p.feet
+        if sheet is None or not view.covers((fx - 8, fy - 23, 16, 24), fy):
+            return
+        ghost = character_frame(sheet, p.facing, p.walking, p.anim).copy()
+        ghost.set_alpha(GHOST_ALPHA)
+        surface.blit(ghost, (fx - cam_x - 8, fy - cam_y - 23))
 
     def idle_facing(self, index: int, npc: Npc) -> str:
         """Idle animation: a standing NPC glances to either side now and then (drawing only)."""
