@@ -104,3 +104,24 @@ def test_a_machine_is_reached_from_a_bit_to_the_side():
     desk = machine("desk", 80, 40, 32, 20)
     assert interaction_target((74, 58), "up", [], [desk]) is None
     assert interaction_target((74, 58), "right", [], [desk]) is desk
+
+
+def test_lena_keeps_a_little_room_from_the_people_she_walks_into(tmp_path):
+    """Feet boxes are small; without personal space she would stand half inside someone's sprite."""
+    from game.world.explore import PERSONAL_SPACE
+
+    objects = "\n".join([spawn("start", 2, 5, 1), npc("malik", 2, 2, 2)])
+    world = load_map(write_map(tmp_path, "room", objects))
+    story = StoryState()
+    core = Exploration(world, "start")
+    mx, my = core.find_npc("malik").feet
+    for _ in range(90):
+        core.step(ActionFrame(Action.UP), story)
+    assert core.player.feet == (mx, my + 6 + PERSONAL_SPACE[1])  # her feet box's top, then the gap
+    assert core.focus is not None and core.focus.name == "malik"  # and he is still in reach
+    core = Exploration(world, "start")
+    core.player.x, core.player.y = (mx + 40) * SUB, my * SUB
+    for _ in range(90):
+        core.step(ActionFrame(Action.LEFT), story)
+    assert core.player.feet == (mx + 10 + PERSONAL_SPACE[0], my)
+    assert core.focus is not None and core.focus.name == "malik"

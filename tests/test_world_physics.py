@@ -98,3 +98,16 @@ def test_walking_into_a_corner_edge_slides_round_it(tmp_path):
     for _ in range(80):
         x, y, _, _ = move(cw, PLAYER, x, y, WALK_SPEED, 0)
     assert x > 7 * 16 * SUB  # it got past the pillar instead of sticking to its corner
+
+
+def test_a_body_inside_another_walks_out_of_it_but_never_through_a_wall(tmp_path):
+    # someone squeezed past Lena and their box overlaps hers; she pushes toward the wall on her left
+    cw = world(tmp_path)
+    x, y = feet(1, 2)
+    person = PLAYER.box(x + 3 * SUB, y)
+    for _ in range(60):
+        x, y, _, _ = move(cw, PLAYER, x, y, -WALK_SPEED, 0, [person])
+        assert x - PLAYER.half_w >= 16 * SUB  # the wall's right face
+    for _ in range(60):
+        x, y, _, _ = move(cw, PLAYER, x, y, WALK_SPEED, 0, [person])
+    assert not cw.blocked(PLAYER.box(x, y), [person])  # she walked out of them

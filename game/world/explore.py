@@ -23,6 +23,9 @@ WANDER_PAUSE = 90  # ticks an npc waits at each point of its route
 STUCK_REPLAN = 30  # ticks a scripted walk waits for Lena to step aside before going round her
 STUCK_PASS = 120  # ticks after which it stops waiting and squeezes past her (a cutscene never hangs)
 FADE_TICKS = 16
+#: pixels of room kept between Lena and the people on the map, across and along the screen: their feet boxes
+#: are small (for doorways), so without it one would stand half inside the other's sprite
+PERSONAL_SPACE = (1, 4)
 REACH = 10  # pixels in front of the player's feet box that "facing" reaches
 SIDE_SLACK = 4  # pixels the probe is wider than the feet box on each side, so near enough lined up counts
 FACING_VECTORS = {"down": (0, 1), "up": (0, -1), "left": (-1, 0), "right": (1, 0)}
@@ -82,6 +85,12 @@ class Fade:
         if self.phase == "in":
             return max(0, 255 - self.ticks * 255 // FADE_TICKS)
         return 0
+
+
+def spaced(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """A feet box (sub-pixels) grown by ``PERSONAL_SPACE`` on every side."""
+    mx, my = PERSONAL_SPACE[0] * SUB, PERSONAL_SPACE[1] * SUB
+    return box[0] - mx, box[1] - my, box[2] + mx, box[3] + my
 
 
 def tile_feet(world: WorldMap, tx: int, ty: int) -> tuple[int, int]:
@@ -277,7 +286,7 @@ class Exploration:
                 p.facing = options[-1] if len(options) == 1 else options[0]
             speed = RUN_SPEED if frame.is_held(Action.RUN) else WALK_SPEED
             vx, vy = velocity(dx, dy, speed)
-            others = [n.box() for n in self.npcs]
+            others = [spaced(n.box()) for n in self.npcs]
             p.x, p.y, _, _ = move(self.collide, PLAYER, p.x, p.y, vx, vy, others)
             p.walking = True
             p.anim += 2 if speed == RUN_SPEED else 1
@@ -286,7 +295,7 @@ class Exploration:
             p.anim = 0
 
     def _step_npcs(self) -> None:
-        player_box = PLAYER.box(self.player.x, self.player.y)
+        player_box = spaced(PLAYER.box(self.player.x, self.player.y))
         for npc in self.npcs:
             if not npc.route:
                 npc.walking = False

@@ -116,11 +116,14 @@ def move(world: CollisionWorld, shape: BodyShape, x: int, y: int, vx: int, vy: i
          others: Sequence[Box] = ()) -> tuple[int, int, bool, bool]:
     """Move a body by (vx, vy) sub-pixels; returns the new feet point and whether x / y were stopped.
 
-    A body that starts inside something (an editor moved a wall onto it) is let out: it may move
-    freely until it is clear, rather than being stuck forever.
+    A body that starts inside something is let out rather than stuck forever: inside another body (someone
+    squeezed past) it walks out of them but still stops at walls; inside a wall (an editor moved a wall
+    onto it) it may move freely until it is clear.
     """
     if world.blocked(shape.box(x, y), others):
-        return x + vx, y + vy, False, False
+        if not others or world.blocked(shape.box(x, y)):
+            return x + vx, y + vy, False, False
+        others = ()
     hit_x = hit_y = False
     if vx:
         x, y, hit_x = _axis_move(world, shape, x, y, vx, 0, others)
