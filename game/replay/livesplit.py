@@ -155,10 +155,5 @@ class LiveSplitClient:
 
     def close(self) -> None:
         if self._sock is not None:
-            self.poll()
-            try:
-                self._sock.close()
-            except OSError:
-                pass
-        self._sock, self._state = None, "down"
-        self._buffer.clear()
+            self.poll()  # flush what is queued before letting go
+        self._give_up()
