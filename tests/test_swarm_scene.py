@@ -178,7 +178,7 @@ def test_hud_and_results_say_plainly_what_became_of_the_decay(booted):
 
 
 def test_ability_labels_follow_the_keyboard_bindings(booted):
-    from game.swarm.scene import key_label
+    from game.ui.prompts import action_label as key_label
 
     game = booted(StartPoint.of("practice-swarm"))
     ctx = game.ctx

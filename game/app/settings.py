@@ -117,11 +117,18 @@ SPECS: dict[str, _Spec] = {
     # swarm practice draws the personal best's beacon as a ghost (drawing only: not a simulation key)
     "ghost": _Spec(True, _boolean, "true or false"),
     "show_fps": _Spec(False, _boolean, "true or false"),
+    # comfort and accessibility (drawing only, except swarm_speed)
+    "screen_shake": _Spec(True, _boolean, "true or false"),
+    "flashes": _Spec(True, _boolean, "true or false"),
+    "text_size": _Spec(1, _integer(1, 2), "1 (normal) or 2 (large)"),
+    "show_objective": _Spec(True, _boolean, "true or false"),
+    # the swarm runs at this percentage of full speed (an assist: recorded in replays, its own category)
+    "swarm_speed": _Spec(100, _integer(50, 100), "a whole number from 50 to 100"),
     "bindings": _Spec(DEFAULT_BINDINGS, _bindings_ok, "a table of device -> action -> key names"),
 }
 
 #: settings that change the simulation's behaviour (recorded in replays)
-SIMULATION_KEYS: tuple[str, ...] = ("text_speed", "auto_advance", "speedrun_mode")
+SIMULATION_KEYS: tuple[str, ...] = ("text_speed", "auto_advance", "speedrun_mode", "swarm_speed")
 
 
 @dataclass

@@ -12,6 +12,7 @@ class Outcome:
     won: bool
     score: int
     ticks: int  # how long the encounter took, in ticks
+    grade: str = ""  # "S", "A", "B" or "C" where the minigame grades its encounters, else ""
 
     @property
     def result(self) -> str:

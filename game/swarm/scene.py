@@ -19,6 +19,7 @@ from game.swarm import encounter as E
 from game.swarm.render import SwarmRenderer
 from game.swarm.sim import PAIN_MAX, Beacon, Swarm, beacon_step, start_beacon
 from game.ui.palette import colour
+from game.ui.prompts import action_label
 from game.ui.widgets import Menu, MenuItem, draw_panel
 
 BRIEF_TICKS = 600  # the card closes by itself after ten seconds
@@ -50,16 +51,6 @@ def decay_result(swarm: Swarm) -> tuple[str, str]:
     return "Decay left", f"{to_clean}%"
 
 
-def key_label(ctx, action: str, fallback: str) -> str:
-    """The first keyboard key bound to ``action`` as the HUD prints it ("Q", "Tab"), so rebinding shows."""
-    try:
-        keys = ctx.settings.bindings("keyboard").get(action) or [fallback]
-    except Exception:  # noqa: BLE001 - a label must never stop the game; the default key is a fine answer
-        keys = [fallback]
-    key = str(keys[0])
-    return key.upper() if len(key) == 1 else key.title()
-
-
 class SwarmScene(Scene):
     def __init__(self, ctx, encounter: E.Encounter, *, on_finish=None, restart: StartPoint | None = None,
                  ghost_frames: list[ActionFrame] | None = None, bots: int | None = None) -> None:
@@ -78,7 +69,7 @@ class SwarmScene(Scene):
         self.peak_pain = 0
         self.outcome: Outcome | None = None
         self._hud: dict[str, tuple] = {}
-        self.keys = {a: key_label(ctx, a, d) for a, d in (("FOCUS", "q"), ("SPREAD", "e"), ("RECALL", "r"),
+        self.keys = {a: action_label(ctx, a, d) for a, d in (("FOCUS", "q"), ("SPREAD", "e"), ("RECALL", "r"),
                                                             ("PAUSE", "escape"))}
         self._last_sound: dict[str, int] = {}
 
