@@ -14,6 +14,7 @@ never half of one.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import tempfile
@@ -25,13 +26,20 @@ USER_LIMIT = 4 * MiB  # the largest settings, splits or seen-lines file read
 
 
 class ReadError(Exception):
-    """A file that cannot be read; ``str()`` is ``path:line: message`` (line 0: the whole file)."""
+    """A file that cannot be read; ``str()`` is ``path:line: message`` (line 0: the whole file).
 
-    def __init__(self, path: Path | str, line: int, message: str) -> None:
+    ``kind`` says why, for callers that treat the cases differently (settings set a damaged file aside
+    but leave a FIFO alone): ``missing``, ``special`` (a folder, FIFO, device or socket), ``too-large``,
+    ``not-utf8``, ``damaged`` (not valid JSON, for ``read_json``) or ``unreadable`` (permissions, link
+    loops, I/O errors).
+    """
+
+    def __init__(self, path: Path | str, line: int, message: str, kind: str = "unreadable") -> None:
         super().__init__(f"{path}:{line}: {message}")
         self.path = str(path)
         self.line = line
         self.message = message
+        self.kind = kind
 
 
 def _kind(mode: int) -> str:
@@ -54,6 +62,16 @@ def _size_text(size: int) -> str:
     return f"{size / MiB:.1f} MiB" if size >= MiB else f"{size} bytes"
 
 
+def resolved(path: Path | str) -> Path:
+    """``path`` made absolute with its links followed; a link loop (which ``Path.resolve`` raises for)
+    gives the absolute path unresolved, so reading it then reports the loop."""
+    path = Path(path)
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path.absolute()
+
+
 def read_bytes(path: Path | str, limit: int = CONTENT_LIMIT) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes, or ``ReadError`` saying why not.
 
@@ -64,12 +82,15 @@ def read_bytes(path: Path | str, limit: int = CONTENT_LIMIT) -> bytes:
     path = Path(path)
     try:
         info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise ReadError(path, 0, f"cannot read the file ({_reason(exc)})", "missing") from None
     except OSError as exc:
         raise ReadError(path, 0, f"cannot read the file ({_reason(exc)})") from None
     except ValueError as exc:  # an embedded NUL in the name
         raise ReadError(path, 0, f"cannot read the file ({exc})") from None
     if not stat.S_ISREG(info.st_mode):
-        raise ReadError(path, 0, f"cannot read the file: it is {_kind(info.st_mode)}, not a regular file")
+        raise ReadError(path, 0, f"cannot read the file: it is {_kind(info.st_mode)}, not a regular file",
+                        "special")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -78,10 +99,11 @@ def read_bytes(path: Path | str, limit: int = CONTENT_LIMIT) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError(path, 0, f"cannot read the file: it is {_kind(info.st_mode)}, not a regular file")
+            raise ReadError(path, 0, f"cannot read the file: it is {_kind(info.st_mode)}, not a regular file",
+                        "special")
         if info.st_size > limit:
             raise ReadError(path, 0, f"the file is too large ({_size_text(info.st_size)}; "
-                                     f"at most {_size_text(limit)} is read)")
+                                     f"at most {_size_text(limit)} is read)", "too-large")
         chunks = []
         left = limit + 1
         while left > 0:
@@ -96,7 +118,7 @@ def read_bytes(path: Path | str, limit: int = CONTENT_LIMIT) -> bytes:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise ReadError(path, 0, f"the file is too large (more than {_size_text(limit)})")
+        raise ReadError(path, 0, f"the file is too large (more than {_size_text(limit)})", "too-large")
     return data
 
 
@@ -107,7 +129,7 @@ def decode_text(data: bytes, path: Path | str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ReadError(path, line, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be "
-                                    f"read); save it as UTF-8") from None
+                                    f"read); save it as UTF-8", "not-utf8") from None
     return text[1:] if text.startswith("\ufeff") else text
 
 
@@ -155,3 +177,38 @@ def keep_aside(path: Path, reason: str) -> Path:
         n += 1
     os.replace(path, candidate)
     return candidate
+
+
+def _json_constant(name: str):
+    raise ValueError(f"{name} is not a finite number")
+
+
+def json_depth(value) -> int:
+    """How deeply lists and objects nest in parsed JSON (counted without recursion)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, depth = todo.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth <= 64:
+                todo.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def read_json(path: Path | str, limit: int = USER_LIMIT, max_depth: int = 16):
+    """A user's JSON file (settings, splits, seen lines), read through ``read_text``.
+
+    ``ReadError`` with kind ``damaged`` for text that is not JSON, nests deeper than ``max_depth`` (too
+    deep for the decoder is caught too) or holds NaN or Infinity.
+    """
+    text = read_text(path, limit)
+    try:
+        data = json.loads(text, parse_constant=_json_constant)
+    except RecursionError:
+        raise ReadError(path, 0, "the file is damaged (nested too deeply)", "damaged") from None
+    except ValueError as exc:
+        line = getattr(exc, "lineno", 0)
+        raise ReadError(path, line, f"the file is damaged ({getattr(exc, 'msg', exc)})", "damaged") from None
+    if json_depth(data) > max_depth:
+        raise ReadError(path, 0, f"the file is damaged (nested more than {max_depth} levels deep)", "damaged")
+    return data
