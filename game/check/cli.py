@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from game.check import ContentIndex, Problem
-from game.core.files import resolved
+from game.core.files import printable, resolved
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     targets = args.paths or [r for r in roots if r.exists()]
     problems, count = check_paths(targets, roots)
     for problem in problems:
-        print(problem)
+        print(printable(str(problem), 2000))  # messages quote file text: never let it drive the terminal
     if problems:
         print(f"{len(problems)} problem(s) in {count} file(s) checked", file=sys.stderr)
         return 1

@@ -179,6 +179,21 @@ def keep_aside(path: Path, reason: str) -> Path:
     return candidate
 
 
+def printable(text: str, limit: int = 200) -> str:
+    """Text from a file, safe to print: control characters (terminal escape sequences among them) are
+    shown escaped, and very long text is cut."""
+    out = []
+    for ch in str(text)[:limit]:
+        code = ord(ch)
+        if code < 0x20 or 0x7F <= code < 0xA0 or ch in "\u2028\u2029\u202e\u2066\u2067\u2068\u2069\u202a\u202b\u202d":
+            out.append(repr(ch)[1:-1] if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    if len(str(text)) > limit:
+        out.append("...")
+    return "".join(out)
+
+
 def _json_constant(name: str):
     raise ValueError(f"{name} is not a finite number")
 

@@ -305,6 +305,14 @@ def load_file(path: Path | str, limit: int = CONTENT_LIMIT):
     return load(read(path, limit), path)
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
+
+
+def plain_name(name: object) -> bool:
+    """Whether ``name`` can name a content file in its folder: letters, digits, ``_ . -``, no path."""
+    return isinstance(name, str) and bool(_PLAIN_NAME.fullmatch(name)) and ".." not in name
+
+
 def int_value(node: yaml.Node | None) -> int | None:
     """The whole number a scalar node holds (already range-checked), or None when it holds something else."""
     if isinstance(node, Scalar) and node.tag == INT:

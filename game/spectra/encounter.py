@@ -222,6 +222,8 @@ def encounter_path(encounters_dir: Path, name: str) -> Path:
 
 
 def load(encounters_dir: Path, name: str) -> Encounter:
+    if not safeyaml.plain_name(name):  # never a path: ../../x would read a file the content hash misses
+        raise EncounterError(f"{name!r} is not an encounter name (a plain name like 'first-layer', not a path)")
     path = encounter_path(encounters_dir, name)
     if not path.is_file():
         known = ", ".join(encounter_names(encounters_dir)) or "none"

@@ -199,6 +199,8 @@ def encounter_names(folder: Path) -> list[str]:
 
 
 def load(folder: Path, name: str, difficulty: str = "normal") -> Encounter:
+    if not safeyaml.plain_name(name):  # never a path: ../../x would read a file the content hash misses
+        raise EncounterError(f"{name!r} is not an encounter name (a plain name like 'tutorial', not a path)")
     path = Path(folder) / f"{name}.yaml"
     if difficulty not in DIFFICULTIES:
         raise EncounterError(f"unknown difficulty {difficulty!r} (choose easy, normal or hard)")
