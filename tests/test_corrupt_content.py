@@ -423,3 +423,16 @@ def test_invalid_utf8_and_unreadable_encounters_are_refused_by_check_and_practic
     assert "not UTF-8" in problem.message and problem.line == 1
     with pytest.raises(swarm.EncounterError, match="not UTF-8"):
         swarm.load(folder, "tutorial")
+
+
+@pytest.mark.parametrize("value", ['type="int" value="99999"', 'value="abc"', 'type="float" value="1.5"'])
+def test_a_bad_sort_offset_is_refused_by_check_and_load(tmp_path, value):
+    root = _content_copy(tmp_path)
+    tileset = root / "assets" / "tilesets" / "interior.tsx"
+    text = tileset.read_text(encoding="utf-8")
+    text = re.sub(r'(<tile id="\d+">)', rf'\1<properties><property name="sort_offset" {value}/></properties>', text,
+                  count=1)
+    tileset.write_text(text, encoding="utf-8")
+    with pytest.raises(TmxError, match="sort_offset"):
+        load_map(root / "levels" / "clinic.tmx")
+    assert any("sort_offset" in p.message for p in check_map(root / "levels" / "clinic.tmx"))

@@ -251,7 +251,8 @@ def parse_wander_points(text: str) -> list[tuple[int, int]]:
     points = []
     for pair in text.split():
         a, sep, b = pair.partition(",")
-        if not sep or not a.strip().lstrip("-").isdigit() or not b.strip().lstrip("-").isdigit():
+        if not sep or not all(v.strip().lstrip("-").isdigit() and v.strip().isascii() and len(v.strip()) <= 6
+                              for v in (a, b)):
             raise ValueError(f"{pair!r} is not tile coordinates like 3,4")
         points.append((int(a), int(b)))
     if len(points) < 2:

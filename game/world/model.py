@@ -270,8 +270,12 @@ def load_tileset(ref: Node, map_path: Path) -> Tileset:
             for f in anim.findall("frame"):
                 frames.append((_int(f, "tileid", tsx_path, bounds=(0, tilecount - 1)),
                                _int(f, "duration", tsx_path, bounds=(1, 3_600_000))))
-        tiles[local] = Tile(properties={k: p.value for k, p in read_properties(t, tsx_path).items()},
-                            animation=tuple(frames))
+        props = read_properties(t, tsx_path)
+        offset = props.get("sort_offset")
+        if offset is not None and (offset.kind != "int" or abs(offset.value) > MAX_TILE_SIZE):
+            raise TmxError(tsx_path, offset.line, f"tile {local}: sort_offset must be an int property from "
+                                                  f"{-MAX_TILE_SIZE} to {MAX_TILE_SIZE}")
+        tiles[local] = Tile(properties={k: p.value for k, p in props.items()}, animation=tuple(frames))
     return Tileset(firstgid, tsx_path, root.get("name", tsx_path.stem), tile_w, tile_h, columns, tilecount,
                    image_path, _int(image, "width", tsx_path, 0, (0, MAX_COORD)),
                    _int(image, "height", tsx_path, 0, (0, MAX_COORD)), tiles,
