@@ -127,6 +127,10 @@ def test_a_fifo_replay_is_refused_without_hanging(tmp_path):
     with pytest.raises(ReplayError, match="FIFO"):
         read_file(fifo)
     assert verify_file(fifo).status == "error"
+    from game.cli import main
+
+    assert main(["replay", "--headless", str(fifo)]) == 2
+    assert main(["verify", str(fifo)]) == 1
 
 
 def _record_map_run(tmp_path, monkeypatch, typed_map: str, ticks: int = 90) -> Path:
