@@ -436,3 +436,34 @@ def test_a_bad_sort_offset_is_refused_by_check_and_load(tmp_path, value):
     with pytest.raises(TmxError, match="sort_offset"):
         load_map(root / "levels" / "clinic.tmx")
     assert any("sort_offset" in p.message for p in check_map(root / "levels" / "clinic.tmx"))
+
+
+def test_a_checker_that_fails_on_one_file_costs_only_that_file(tmp_path, monkeypatch):
+    import game.check.registry as registry
+    from game.check import Problem
+
+    class Fragile:
+        name = "fragile"
+
+        def claims(self, path):
+            return path.suffix == ".frag"
+
+        def index(self, files, index):
+            raise RuntimeError("index trouble")
+
+        def check(self, files, index):
+            out = []
+            for path in files:
+                if path.name == "bad.frag":
+                    raise ValueError("boom")
+                out.append(Problem(str(path), 1, "looked at"))
+            return out
+
+    monkeypatch.setattr(registry, "checkers", lambda: [Fragile()])
+    for name in ("a.frag", "bad.frag", "c.frag"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    problems, count = check_paths([tmp_path], [])
+    assert count == 3
+    shown = {Path(p.path).name: p.message for p in problems}
+    assert shown["a.frag"] == "looked at" and shown["c.frag"] == "looked at"
+    assert "fragile checker failed on this file (ValueError" in shown["bad.frag"]
