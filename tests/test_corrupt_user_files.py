@@ -311,3 +311,30 @@ def test_wrapping_keeps_every_character_and_fits(text, width):
     assert "".join("".join(line.split()) for line in lines) == "".join(text.split())
     for line in lines:
         assert measure(line) <= width or len(line) == 1
+
+
+def test_broken_content_met_during_a_run_is_a_message_not_a_crash(tmp_path, monkeypatch, capsys):
+    import game.starts as starts
+    from game.cli import main
+    from game.core.scenes import Scene
+    from game.dialogue.loader import DialogueError
+
+    class Talks(Scene):
+        def __init__(self, ctx):
+            self.ctx = ctx
+            self.t = 0
+
+        def update(self, frame):
+            self.t += 1
+            if self.t == 3:  # as when an npc is talked to and dialogue/ is broken
+                raise DialogueError("dialogue/x.yaml:3: node 'spin' loops without showing a line")
+
+        def draw(self, surface, alpha):
+            surface.fill((0, 0, 0))
+
+    original = starts.factories
+    monkeypatch.setattr(starts, "factories", lambda: {**original(), "test-talks": lambda ctx, start: Talks(ctx)})
+    code = main(["play", "--headless", "--ticks", "10", "--start", "test-talks"])
+    err = capsys.readouterr().err
+    assert code == 2 and "x.yaml:3: node 'spin'" in err and "neosmiles check" in err
+    assert not (tmp_path / "data" / "crash.log").exists()
