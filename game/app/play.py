@@ -150,11 +150,12 @@ def content_errors() -> tuple[type[Exception], ...]:
     """The loaders' own error types: each means a content file is broken (``neosmiles check`` names it)."""
     from game.dialogue.loader import DialogueError
     from game.spectra.encounter import EncounterError as SpectraEncounterError
+    from game.spectra.generator import GenerationError
     from game.swarm.encounter import EncounterError as SwarmEncounterError
     from game.world.scene import MapLoadError
     from game.world.tmx import TmxError
 
-    return DialogueError, SpectraEncounterError, SwarmEncounterError, MapLoadError, TmxError
+    return DialogueError, SpectraEncounterError, GenerationError, SwarmEncounterError, MapLoadError, TmxError
 
 
 def _crash(details: str) -> int:
