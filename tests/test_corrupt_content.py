@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from game.check import ContentIndex
 from game.check.cli import check_paths
+from game.core.run import StartPoint
 from game.dialogue.loader import DialogueError, load_dialogue
 from game.dialogue.validate import DialogueChecker
 from game.spectra import encounter as spectra
@@ -281,7 +282,7 @@ def _content_copy(tmp_path: Path) -> Path:
     return root
 
 
-def _map_agree(path: Path) -> None:
+def _map_agree(path: Path, play: bool = False) -> None:
     problems = check_map(path, ContentIndex())
     try:
         world = load_map(path)
@@ -290,6 +291,15 @@ def _map_agree(path: Path) -> None:
         assert problems, f"check accepted {path} but loading it failed: {exc}"
         return
     CollisionWorld(world)  # what the exploration scene builds from it
+    if play and not problems:  # accepted: the game starts on it and walks about
+        from game.app.boot import BootOptions, boot
+        from game.app.sources import ScriptedInput
+        from game.core.actions import Action, ActionFrame
+
+        frames = [ActionFrame(Action.RIGHT)] * 5 + [ActionFrame(Action.DOWN)] * 5
+        game = boot(BootOptions(start=StartPoint.of("map", map=str(path)), seed=1, headless=True, persist=False),
+                    source=ScriptedInput(frames))
+        game.run_headless(len(frames))
 
 
 @FUZZ
@@ -298,7 +308,7 @@ def test_map_corruption(tmp_path, data):
     root = _content_copy(tmp_path)
     path = root / "levels" / "clinic.tmx"
     path.write_bytes(data.draw(corrupt_xml(path.read_text(encoding="utf-8"))))
-    _map_agree(path)
+    _map_agree(path, play=True)
 
 
 @FEW
@@ -467,3 +477,13 @@ def test_a_checker_that_fails_on_one_file_costs_only_that_file(tmp_path, monkeyp
     shown = {Path(p.path).name: p.message for p in problems}
     assert shown["a.frag"] == "looked at" and shown["c.frag"] == "looked at"
     assert "fragile checker failed on this file (ValueError" in shown["bad.frag"]
+
+
+def test_an_unknown_xml_encoding_is_a_problem_not_a_crash(tmp_path):
+    root = _content_copy(tmp_path)
+    path = root / "levels" / "clinic.tmx"
+    path.write_text(path.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="TTF-8"', 1),
+                    encoding="utf-8")
+    with pytest.raises(TmxError, match="clinic.tmx:1: broken XML"):
+        load_map(path)
+    assert check_map(path)
