@@ -487,3 +487,21 @@ def test_an_unknown_xml_encoding_is_a_problem_not_a_crash(tmp_path):
     with pytest.raises(TmxError, match="clinic.tmx:1: broken XML"):
         load_map(path)
     assert check_map(path)
+
+
+def test_names_too_long_for_the_file_system_are_problems_not_crashes(tmp_path):
+    root = _content_copy(tmp_path)
+    path = root / "levels" / "clinic.tmx"
+    text = path.read_text(encoding="utf-8")
+    long = "9" * 5000
+    path.write_text(text.replace('source="../assets/tilesets/interior.tsx"', f'source="{long}"', 1), encoding="utf-8")
+    with pytest.raises(TmxError, match="does not exist"):
+        load_map(path)
+    assert check_map(path)
+    path.write_text(text.replace('value="street"', f'value="{long}"', 1), encoding="utf-8")
+    found = check_map(path, ContentIndex(maps={"street": {"from_clinic"}}))
+    assert any("to_street" in p.message for p in found), found
+    from game.world.scene import MapLoadError, resolve_map
+
+    with pytest.raises(MapLoadError):
+        resolve_map(root / "levels", long)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.app.assets import AssetError
+from game.core.files import is_file
 from game.ui.palette import colour
 
 #: the colour of each speaker's name tag (anyone else is drawn in fog grey)
@@ -33,7 +34,7 @@ def portrait(assets, stem: str | None, mood: str) -> pygame.Surface | None:
     if not stem:
         return None
     for name in (f"portraits/{stem}_{mood}.png", f"portraits/{stem}_neutral.png"):
-        if assets.path(name).exists():
+        if is_file(assets.path(name)):  # never a FIFO or device: pygame would hang reading it
             try:
                 return assets.image(name)
             except AssetError:

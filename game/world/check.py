@@ -13,7 +13,7 @@ from collections import deque
 from pathlib import Path
 
 from game.check import ContentIndex, Problem
-from game.core.files import resolved
+from game.core.files import is_file, resolved
 from game.story.conditions import ConditionError, parse_condition
 from game.world.model import FACINGS, GID_MASK, LAYER_ROLES, VOCABULARY, MapObject, WorldMap, load_map
 from game.world.physics import PLAYER, SUB, CollisionWorld
@@ -64,7 +64,7 @@ def check_tileset(path: Path) -> list[Problem]:
         return [_problem(path, root.line, f"expected <tileset>, found <{root.tag}>")]
     if image is None or not image.get("source"):
         return [_problem(path, root.line, "the tileset needs one image")]
-    if not (path.parent / image.get("source")).is_file():
+    if not is_file(path.parent / image.get("source")):
         return [_problem(path, image.line, f"tileset image {image.get('source')!r} does not exist")]
     return []
 
@@ -189,7 +189,7 @@ def _check_values(path: Path, obj: MapObject, label: str, index: ContentIndex, p
             spawns = index.maps.get(target)
             if spawns is None:
                 candidate = path.parent / f"{target}.tmx"
-                if candidate.is_file():
+                if is_file(candidate):
                     try:
                         spawns = set(load_map(candidate).spawns())
                     except TmxError:

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.core.files import resolved
+from game.core.files import is_file, resolved
 from game.world.tmx import Node, TmxError, parse_file
 
 FLIP_H = 0x80000000
@@ -245,7 +245,7 @@ def load_tileset(ref: Node, map_path: Path) -> Tileset:
     if not source:
         raise TmxError(map_path, ref.line, "tilesets must be external .tsx files (use Export Tileset in Tiled)")
     tsx_path = resolved(map_path.parent / source)
-    if not tsx_path.is_file():
+    if not is_file(tsx_path):
         raise TmxError(map_path, ref.line, f"tileset file {source!r} does not exist")
     root = parse_file(tsx_path)
     if root.tag != "tileset":
@@ -254,7 +254,7 @@ def load_tileset(ref: Node, map_path: Path) -> Tileset:
     if image is None or not image.get("source"):
         raise TmxError(tsx_path, root.line, "the tileset needs one image (collections of images are not supported)")
     image_path = resolved(tsx_path.parent / image.get("source"))
-    if not image_path.is_file():
+    if not is_file(image_path):
         raise TmxError(tsx_path, image.line, f"tileset image {image.get('source')!r} does not exist")
     tile_size = (1, MAX_TILE_SIZE)
     tile_w, tile_h = _int(root, "tilewidth", tsx_path, bounds=tile_size), _int(root, "tileheight", tsx_path,

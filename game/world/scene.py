@@ -13,6 +13,7 @@ from pathlib import Path
 import pygame
 
 from game.core.actions import Action, ActionFrame
+from game.core.files import is_file
 from game.core.scenes import Scene
 from game.ui.palette import colour
 from game.world.explore import Event, Exploration, Npc
@@ -43,7 +44,7 @@ def resolve_map(levels: Path, name: str) -> Path:
     root = Path(levels).parent
     first = candidate if candidate.is_absolute() else root / candidate
     for path in (first, Path(levels) / candidate, Path(levels) / candidate.name):
-        if path.is_file():
+        if is_file(path):
             return path
     raise MapLoadError(f"no map {name!r} (looked for {candidate} and {Path(levels) / candidate.name})")
 
