@@ -132,7 +132,9 @@ def launch(args: argparse.Namespace, start: StartPoint, source=None, options=Non
             print(f"digest {game.digest()}")
         return code
     except (AssetError, StartError) as exc:
-        print(f"neosmiles: {exc}", file=sys.stderr)
+        from game.core.files import printable
+
+        print(f"neosmiles: {printable(str(exc), 2000)}", file=sys.stderr)  # it may quote text from a file
         return 2
     except content_errors() as exc:  # content met during the run (a conversation, an encounter, a door)
         from game.core.files import printable

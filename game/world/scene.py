@@ -40,7 +40,10 @@ def resolve_map(levels: Path, name: str) -> Path:
     line turns what was typed into a content path first), so a replay finds the same map from anywhere."""
     candidate = Path(name)
     if candidate.suffix != ".tmx":
-        candidate = candidate.with_suffix(".tmx")
+        try:
+            candidate = candidate.with_suffix(".tmx")
+        except ValueError:  # "." or "/": no file name at all
+            raise MapLoadError(f"no map {name!r}") from None
     root = Path(levels).parent
     first = candidate if candidate.is_absolute() else root / candidate
     for path in (first, Path(levels) / candidate, Path(levels) / candidate.name):
