@@ -505,3 +505,16 @@ def test_names_too_long_for_the_file_system_are_problems_not_crashes(tmp_path):
 
     with pytest.raises(MapLoadError):
         resolve_map(root / "levels", long)
+
+
+def test_a_loop_through_conditions_is_a_dialogue_error_at_run_time(tmp_path):
+    from game.dialogue.runner import DialogueRunner
+    from game.story.state import StoryState
+
+    folder = copy_tree(ROOT / "dialogue", tmp_path / "dialogue")
+    (folder / "README.md").unlink()
+    (folder / "spin.yaml").write_text("spin:\n  entry: true\n  script:\n    - if: not saw_letter\n      then:\n"
+                                      "        - jump: spin\n    - lena: Out.\n", encoding="utf-8")
+    dialogue = load_dialogue(folder)  # check cannot prove this loop: saw_letter might be set
+    with pytest.raises(DialogueError, match=r"spin.yaml:1: dialogue node 'spin' loops"):
+        DialogueRunner(dialogue, StoryState()).start("spin")
