@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -102,8 +103,11 @@ def test_a_special_settings_file_is_ignored_and_the_game_starts(tmp_path, specia
     result = load_settings(path)
     _valid(result.settings)
     assert result.warnings and (path.is_symlink() or path.exists())  # left alone
+    assert not result.writable
     game = booted()  # the conftest points the config folder at tmp_path/config
     game.run_headless(3)
+    game.ctx.save_settings()  # a settings change is not saved over the special file
+    assert path.is_symlink() if special == "zero" else stat.S_ISFIFO(os.lstat(path).st_mode)
 
 
 def test_the_game_starts_with_a_settings_file_too_deep_for_the_decoder(tmp_path, booted):
