@@ -32,6 +32,8 @@ class Box:
         return (self.x, self.y, self.w, self.h)
 
 
+PANELS = ("code", "cases", "debug")  # what Tab / Page Up move between
+
 HEADER = Box(0, 0, 640, 26)
 CODE = Box(4, 28, 340, 268)
 CODE_ROWS_Y = CODE.y + 17
