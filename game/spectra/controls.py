@@ -154,6 +154,9 @@ class DiveControls:
         if pressed & Action.HINT:
             self.action_hint()
             return
+        if pressed & Action.HISTORY:
+            self.open_reference()
+            return
         if pressed & Action.NEXT or pressed & Action.PREV:
             step = 1 if pressed & Action.NEXT else -1
             self.panel = PANELS[(PANELS.index(self.panel) + step) % len(PANELS)]
@@ -173,6 +176,7 @@ class DiveControls:
         if self.panel == "code":
             if dy:
                 self.cursor = (self.cursor + dy) % len(self.program)
+                self.armed_line = None
                 self.cues.append("ui_move")
             if pressed & Action.CONFIRM:
                 self.open_editor()
@@ -202,17 +206,19 @@ class DiveControls:
             if wheel:
                 self.panel = "code"
                 self.cursor = max(0, min(len(self.program) - 1, self.cursor + wheel))
+                self.armed_line = None
                 return True
             for i in range(len(self.program)):
                 row = layout.code_row(i)
                 if row.contains(p) and click:
                     if p[0] < row.x + layout.GUTTER_W:
                         self.action_breakpoint(i)
-                    elif self.panel == "code" and self.cursor == i:
-                        self.open_editor(i)
+                    elif self.panel == "code" and self.cursor == i and self.armed_line == i:
+                        self.open_editor(i)  # the second click on a selected line
                     else:
                         self.panel = "code"
                         self.cursor = i
+                        self.armed_line = i
                         self.cues.append("ui_move")
                     return True
             return click
@@ -248,6 +254,8 @@ class DiveControls:
             self.action_breakpoint()
         elif key == "hint":
             self.action_hint()
+        elif key == "reference":
+            self.open_reference()
         elif key == "panel":
             self.panel = PANELS[(PANELS.index(self.panel) + 1) % len(PANELS)]
             self.cues.append("ui_move")
@@ -258,6 +266,8 @@ class DiveControls:
         ins = self.program.code[line]
         self.editor = Editor(line, ins.op, list(ins.args))
         self.cursor = line
+        self.armed_line = None
+        self.advance_lesson("select")
         self.cues.append("ui_confirm")
 
     def editor_options(self, index: int) -> list:
@@ -311,6 +321,7 @@ class DiveControls:
         before = self._passing_now()
         self.program = self.program.replace(editor.line, new)
         self.patches += 1
+        self.advance_lesson("edit")
         self.debug = None
         after = self.run_cases()
         self.say("spectra", f"Line {editor.line + 1} patched: {new.text()}")
@@ -333,3 +344,35 @@ class DiveControls:
 
     def _passing_now(self) -> int:
         return count_passing(self.program, self.puzzle.all_cases)
+
+    # -- the instruction reference ----------------------------------------------------------------
+    def open_reference(self) -> None:
+        """Open the reference at the opcode of the line under the cursor."""
+        from game.spectra.reference import index_of
+
+        self.reference = index_of(self.program.code[self.cursor].op)
+        self.cues.append("ui_confirm")
+
+    def _update_reference(self, frame: ActionFrame, pressed: int) -> None:
+        from game.spectra.reference import ENTRIES
+
+        if pressed & (Action.CANCEL | Action.HISTORY | Action.POINTER_ALT | Action.CONFIRM):
+            self.reference = None
+            self.cues.append("ui_cancel")
+            return
+        if pressed & Action.POINTER:
+            for i in range(len(ENTRIES)):
+                if layout.reference_row(i).contains(frame.pointer):
+                    self.reference = i
+                    self.cues.append("ui_move")
+                    return
+            if not layout.REFERENCE.contains(frame.pointer):
+                self.reference = None
+                self.cues.append("ui_cancel")
+            return
+        dy = (1 if pressed & (Action.DOWN | Action.WHEEL_DOWN) else 0) - (1 if pressed & (Action.UP | Action.WHEEL_UP)
+                                                                          else 0)
+        if dy:
+            assert self.reference is not None
+            self.reference = (self.reference + dy) % len(ENTRIES)
+            self.cues.append("ui_move")

@@ -28,7 +28,8 @@ from game.spectra.isa import (
     Program,
 )
 
-INTRO_TICKS = 300  # a layer's banner goes away by itself after this long
+#: the first-layer lesson's steps, in order; the encounter file words each one (``lesson:``)
+LESSON_STAGES = ("run", "read", "step", "select", "edit", "check")
 CLEARED_TICKS = 120
 REPEAT_DELAY, REPEAT_EVERY = 14, 3  # held arrows repeat, like a keyboard
 MAX_HINTS = 3
@@ -65,7 +66,8 @@ class Dive(DiveControls):
     """One SPECTRA encounter in progress."""
 
     def __init__(self, layers: list[Puzzle], tuning: Tuning, *, title: str = "", intro: tuple[str, ...] = (),
-                 voice: dict[str, tuple[str, ...]] | None = None, practice: bool = True) -> None:
+                 voice: dict[str, tuple[str, ...]] | None = None, practice: bool = True,
+                 lesson: dict[str, str] | None = None) -> None:
         if not layers:
             raise ValueError("a dive needs at least one layer")
         self.layers = layers
@@ -74,6 +76,14 @@ class Dive(DiveControls):
         self.intro_lines = intro
         self.voice = voice or {}
         self.practice = practice
+        #: the lesson's words per stage; empty when the encounter teaches nothing
+        self.lesson_text = dict(lesson or {})
+        #: index into ``LESSON_STAGES`` of the step the player is shown, -1 without a lesson
+        self.lesson = 0 if self.lesson_text else -1
+        #: the instruction reference: the entry shown while it is open, else None (the clock waits)
+        self.reference: int | None = None
+        #: the code line a click selected; a second click on it opens the editor
+        self.armed_line: int | None = None
         self.time_total = tuning.time_ticks
         self.ticks_left = tuning.time_ticks
         self.elapsed = 0  # ticks since the dive began (every phase)
@@ -121,7 +131,22 @@ class Dive(DiveControls):
 
     @property
     def result_items(self) -> tuple[str, ...]:
-        return ("Retry", "Quit to title") if self.practice else ("Continue",)
+        """Choices after the dive; the first is preselected (Continue after a win, so Enter moves on)."""
+        if not self.practice:
+            return ("Continue",)
+        return ("Continue", "Retry", "Quit to title") if self.won else ("Retry", "Quit to title")
+
+    @property
+    def lesson_stage(self) -> str | None:
+        """The lesson step to show now, or None (no lesson, or it is over)."""
+        if 0 <= self.lesson < len(LESSON_STAGES) and self.layer == 0:
+            return LESSON_STAGES[self.lesson]
+        return None
+
+    def advance_lesson(self, stage: str) -> None:
+        """The player did what ``stage`` asks for (or something later): show the step after it."""
+        if self.lesson >= 0 and stage in LESSON_STAGES:
+            self.lesson = max(self.lesson, LESSON_STAGES.index(stage) + 1)
 
     def pressure(self) -> int:
         """How close the clock is to zero, 0..1000 (glitches and SPECTRA's tone follow it)."""
@@ -143,8 +168,8 @@ class Dive(DiveControls):
         if self.penalty_flash:
             self.penalty_flash -= 1
         pressed = frame.pressed | self._repeats(frame)
-        if self.phase == "intro":
-            if self.t >= INTRO_TICKS or pressed & (Action.CONFIRM | Action.POINTER | Action.CANCEL):
+        if self.phase == "intro":  # the card stays until the player dismisses it
+            if pressed & (Action.CONFIRM | Action.POINTER | Action.CANCEL):
                 self._set_phase("play")
             return None
         if self.phase == "cleared":
@@ -153,6 +178,9 @@ class Dive(DiveControls):
             return None
         if self.phase == "over":
             return self._update_results(frame, pressed)
+        if self.reference is not None:  # reading the reference: the clock waits
+            self._update_reference(frame, pressed)
+            return None
         self._tick_clock()
         if self.phase != "play":
             return None
@@ -266,6 +294,7 @@ class Dive(DiveControls):
         self.layers_cleared += 1
         self.editor = None
         self.debug = None
+        self.advance_lesson("check")
         self.say("good", f"Layer {self.layer + 1} restored: every case passes, hidden ones included.")
         self.cues.append("spectra_pass")
         if self.layer + 1 >= len(self.layers):
@@ -298,6 +327,7 @@ class Dive(DiveControls):
             results.append(CaseResult(ok, r.output, r.reason))
         self.results = tuple(results)
         self.hidden_passed = count_passing(self.program, puzzle.hidden)
+        self.advance_lesson("run")
         return sum(r.passed for r in results) + self.hidden_passed
 
     def _report_run(self) -> None:
@@ -335,6 +365,8 @@ class Dive(DiveControls):
         debug.pos += 1
         self.cues.append("ui_move")
         self.cursor = min(debug.here.pc, len(self.program) - 1)
+        if debug.pos >= 3 or debug.at_end:
+            self.advance_lesson("step")
         if debug.at_end:
             self._say_debug_end()
 
@@ -363,7 +395,8 @@ class Dive(DiveControls):
         self.debug = Debug(index, tuple(result.trace), result)
         self.case_cursor = index
         self.cursor = min(self.debug.here.pc, len(self.program) - 1)
-        self.say("spectra", f"Debugging example {index + 1}. E steps, Enter runs to a breakpoint.")
+        self.say("spectra", f"Debugging example {index + 1}: step through it and watch the registers.")
+        self.advance_lesson("read")
         self.cues.append("ui_confirm")
 
     def _say_debug_end(self) -> None:
@@ -428,6 +461,7 @@ class Dive(DiveControls):
                  self.cursor, self.panel, self.case_cursor, tuple(sorted(self.breakpoints)), editor, debug,
                  self.results, self.hidden_passed, self.hints, self.total_hints, self.patches, self.failed_patches,
                  self.penalty_ticks, self.layers_cleared, self.score, self.urgency, self.voice_count,
-                 len(self.messages), self.result_index, tuple(sorted(self._held_for.items())))
+                 len(self.messages), self.result_index, tuple(sorted(self._held_for.items())), self.lesson,
+                 self.reference, self.armed_line)
         return repr(state).encode()
 
