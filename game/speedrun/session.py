@@ -101,6 +101,9 @@ class SpeedrunSession:
                               assisted=categories.is_assisted(settings), digest_interval=DIGEST_INTERVAL,
                               seen_lines=run.seen_at_start)
         self.recording = Recording(header, run)
+        if not categories.keeps_splits(run.start):  # a developer start: recorded for --record, never raced
+            self.splits = None
+            return
         self.splits = load_splits(self.ctx.paths.data_dir, category) if self.ctx.persist else CategorySplits(category)
         self.splits.attempts += 1
         self.recording.meta["splits"] = self.splits
