@@ -15,6 +15,7 @@ from game.core.scenes import Scene
 from game.scenes.common import draw_backdrop, play
 from game.starts import practice_entries
 from game.ui.palette import colour
+from game.ui.prompts import action_label
 from game.ui.widgets import Menu, MenuItem, draw_panel
 
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -54,7 +55,9 @@ class PracticeMenuScene(Scene):
             items.append(MenuItem("difficulty", "Swarm difficulty", self.difficulty.capitalize(),
                                   hint="\u2190\u2192 change how hard the swarm levels are: easy, normal or hard."))
         items.append(MenuItem("seed", "Seed", "Random" if self.seed is None else str(self.seed),
-                              hint="\u2190\u2192 change, Tab / Page Up by 100. A fixed seed repeats the encounter."))
+                              hint=f"\u2190\u2192 change, {action_label(self.ctx, 'NEXT', 'tab')} / "
+                                   f"{action_label(self.ctx, 'PREV', 'page up')} by 100. A fixed seed repeats "
+                                   "the encounter."))
         items.append(MenuItem("back", "Back"))
         return items
 
