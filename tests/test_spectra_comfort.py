@@ -99,3 +99,21 @@ def test_the_first_layer_encounter_teaches():
 
     data = load(Paths.from_env().encounters, "first-layer")
     assert set(data.lesson) == set(LESSON_STAGES)
+
+
+def test_escape_closes_the_reference_instead_of_pausing(booted):
+    from game.core.run import StartPoint
+    from game.scenes.pause import PauseScene
+
+    game = booted(StartPoint.of("practice-spectra", encounter="first-layer", difficulty="normal"), persist=False)
+    scene = game.ctx.scenes.top
+    escape = Action.CANCEL | Action.PAUSE  # one key, both actions, as bound by default
+    for action in (Action.CONFIRM, Action.HISTORY):
+        game.step(press(action))
+        game.step(ActionFrame())
+    assert scene.dive.reference is not None
+    game.step(press(escape))
+    assert scene.dive.reference is None and game.ctx.scenes.top is scene
+    game.step(ActionFrame())
+    game.step(press(escape))
+    assert isinstance(game.ctx.scenes.top, PauseScene)

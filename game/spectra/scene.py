@@ -48,9 +48,9 @@ class SpectraScene(Scene):
             return
         dive = self.dive
         if frame.was_pressed(Action.PAUSE) and not dive.finished:
-            # Escape is both "back" and "pause": inside the editor or the debugger it only goes back.
+            # Escape is both "back" and "pause": inside the editor, the debugger or the reference it only goes back.
             backing_out = frame.was_pressed(Action.CANCEL) and (dive.editor is not None or dive.debug is not None
-                                                                 or dive.panel != "code")
+                                                                 or dive.reference is not None or dive.panel != "code")
             if not backing_out:
                 from game.scenes.pause import PauseScene
 
