@@ -26,7 +26,10 @@ def test_the_project_has_play_and_check_on_the_current_map():
     assert {"Play this map", "Check this map"} <= set(found)
     for command in found.values():
         assert "%mapfile" in command["arguments"] and command["enabled"] and command["saveBeforeExecute"]
-        assert command["workingDirectory"] == "%projectpath/.."
+        assert command["workingDirectory"] == "%projectpath/.."  # the game's root, where main.py is
+        # the virtual environment's Python, relative to that folder (Tiled quotes variables it fills into
+        # the executable, so a path with %projectpath in it would break on folders with spaces)
+        assert command["command"] == ".venv/bin/python"
 
 
 def test_play_this_map_starts_the_game_in_developer_mode_on_it(capsys):
