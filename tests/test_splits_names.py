@@ -50,3 +50,22 @@ def test_a_map_run_saves_no_splits(booted, tmp_path):
     game.close()
     assert not list((tmp_path / "data").glob("splits/*.json"))
     assert not list((tmp_path / "data").glob("replays/*.nsreplay"))
+
+
+def test_results_know_the_run_time_and_announce_a_new_personal_best(tmp_path, monkeypatch):
+    import pygame
+    from replay_support import CONFIRM, RIGHT, record, register
+
+    from game.speedrun.session import SpeedrunSession
+
+    register(monkeypatch)
+    seen = []
+    for n, name in ((30, "a.nsreplay"), (60, "b.nsreplay"), (10, "c.nsreplay")):
+        game, _ = record(StartPoint.of("test-dot"), [RIGHT] * n + [CONFIRM], tmp_path, name=name)
+        session = next(o for o in game.overlays if isinstance(o, SpeedrunSession))
+        seen.append((session.final_time, session.final_new_pb, session.final_pb))
+        game.ctx.scenes.top.ended = lambda: object()  # as a results screen reports its outcome
+        session.draw(pygame.Surface((640, 360)))
+    assert seen[0] == (31, True, 31)
+    assert seen[1] == (61, False, 31)  # slower: the results show the best it is compared with
+    assert seen[2] == (11, True, 11)
