@@ -54,7 +54,8 @@ def draw_run_result(surface: pygame.Surface, font, time_text: str, pb_text: str 
     else:
         line, tone = f"Run time {time_text}", "mist"
     width = font.width(line) + 20
-    rect = pygame.Rect((surface.get_width() - width) // 2, 300, width, font.line_height + 10)
+    # above the results panels (they start at y 70 or lower), between the HUD blocks in the top corners
+    rect = pygame.Rect((surface.get_width() - width) // 2, 46, width, font.line_height + 10)
     plate = pygame.Surface(rect.size, pygame.SRCALPHA)
     plate.fill((*colour("ink"), 225))
     surface.blit(plate, rect.topleft)
