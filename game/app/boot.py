@@ -77,6 +77,9 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
                   audio=audio, display=display, dev=opts.dev, headless=opts.headless, persist=opts.persist,
                   options=dict(opts.options))
     ctx.settings_writable = loaded.writable
+    from game.app.rebind import BindingCapture
+
+    ctx.capture = BindingCapture(settings, ctx.save_settings)
     if loaded.warnings:
         ctx.notify("Your settings file was damaged; defaults are in use (the old file was kept).", 600)
     if source is None:
