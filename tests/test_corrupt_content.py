@@ -46,7 +46,8 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, /dev/zer
 ALIAS_BOMB = ('bomb0: &a0 ["x","x","x","x","x","x","x","x","x","x"]\n'
               + "".join(f"bomb{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9)))
 HOSTILE_YAML = [
-    ".inf", "-.inf", ".nan", "1e999", "9" * 5000, "-" + "9" * 40, "0x1", "0o17", "1:30", "1_000", "yes", "off",
+    ".inf", "-.inf", ".nan", "1e999", "1.0e+999", "010", "9" * 5000, "-" + "9" * 40, "0x1", "0o17", "1:30",
+    "1_000", "yes", "off",
     "~", "''", "[]", "{}", "[1, [2, [3]]]", "{a: 1}", "!!python/object/apply:os.system ['true']", "!custom x",
     "*nowhere", "true", "-1", "0", "2147483648", "12.5", '"\\x1b[31m"', "[" * 60 + "]" * 60, "&a [*a]",
     "'" + "x" * 3000 + "'",
@@ -236,7 +237,8 @@ def test_spectra_encounter_corruption(tmp_path, data):
     _spectra_agree(root, name)
 
 
-@pytest.mark.parametrize("value", ["0x1", "1:30", "0o17", "1_000", ".inf", "1e999", "9" * 5000, "yes", "12.0"])
+@pytest.mark.parametrize("value", ["0x1", "1:30", "0o17", "1_000", "010", "1e3", ".inf", "1.0e+999", "9" * 5000,
+                                   "yes", "12.0"])
 def test_yaml_1_1_and_odd_numbers_are_read_alike_by_both_encounter_loaders(tmp_path, value):
     swarm_folder = copy_tree(ROOT / "levels" / "encounters" / "swarm", tmp_path / "encounters" / "swarm")
     text = (swarm_folder / "tutorial.yaml").read_text(encoding="utf-8")
