@@ -111,7 +111,7 @@ def test_the_console_dive_is_played_by_the_autopilot_and_its_outcome_picks_the_w
     story = game.ctx.run.story
     d.interact("spectra_console")
     talk = d.dialogue
-    assert talk.runner.node == "console_first_layer"
+    assert talk.runner.node == "console_alone"  # Lena alone with SPECTRA, then Malik walks in and they dive
     d.read_to_end()
     assert isinstance(d.top, SpectraScene) and talk.waiting_for == "spectra:first-layer"
     where = d.explore.core.player.feet
@@ -146,10 +146,12 @@ def test_a_lost_dive_takes_the_lose_arm_and_offers_another_try(monkeypatch):
     game, d = start(StartPoint.of("map", map="clinic", spawn="server_room", chapter=2, flags="malfunction_done"))
     story = game.ctx.run.story
     d.interact("spectra_console")
+    d.read_until_choice()  # alone with SPECTRA first: "I need to know what happened."
+    d.choose(1)
     options = d.read_until_choice()
     assert not story.has("last_won") and story.counter("last_score") == 7
     assert "TEST CASES FAILING. FAULT NOT FOUND." in said(d.dialogue)
-    assert len(options) == 1
+    assert len(options) == 2  # "Dive in again." or go on: "Read the hardware log instead, line by line."
     d.choose(0)  # "Dive in again." jumps back to the dive: lost again, the same menu
     assert d.read_until_choice() == options
     assert not story.has("found_tamper") and story.chapter == 2
