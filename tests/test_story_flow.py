@@ -58,9 +58,14 @@ def test_a_map_trigger_with_a_chapter_condition_fires_only_in_that_chapter():
 
 
 # chapter 1 from a new game ------------------------------------------------------------------------------
-def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_story_goes_on(monkeypatch):
-    game, d = start(StartPoint.of("new-game"))
+def test_new_game_opening_walked_tour_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_story_goes_on(
+        monkeypatch):
+    game, d = start(StartPoint.of("new-game", difficulty="story"))
     story = game.ctx.run.story
+    d.wait_for(lambda: d.dialogue is not None, 600, "the opening to begin (Lena walks in from the street)")
+    assert d.dialogue.runner.node == "opening"
+    d.read_to_end()  # the dark clinic, the lights coming on, the chapter card
+    d.wait_for(lambda: d.top is d.explore, 900, "the opening and its chapter card to end")
     d.talk_to("malik")
     assert d.dialogue.host is d.explore and d.dialogue.runner.node == "malik_first_tour"
     assert isinstance(d.dialogue.event, LineEvent)
@@ -69,9 +74,25 @@ def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_s
     _, cam_y = scene.camera(scene._lift)
     assert scene._lift == DialogueScene.covers_bottom
     assert scene.core.player.feet[1] - cam_y + 16 <= 360 - DialogueScene.covers_bottom
-    d.choose(1)  # "Good. Today needs everything green."
+    d.choose(1)  # "Lead the way."
     d.read_to_end()
-    assert d.top is d.explore and story.has("toured") and story.counter("malik_jokes") == 0
+    assert story.has("tour_reception")
+    malik = d.explore.core.find_npc("malik")
+    for spawn, node, flag in (("treatment_1", "tour_treatment_stop", "tour_treatment"),
+                              ("workshop", "tour_workshop_stop", "tour_workshop"),
+                              ("server_room", "tour_server_stop", "toured")):
+        where = d.explore.world.spawns()[spawn].feet
+        d.wait_for(lambda where=where: malik.feet == where, 1200, f"Malik to walk ahead to {spawn} (npc_move)")
+        d.talk_to("malik")  # Lena follows him and talks to him at each stop of the tour
+        assert d.dialogue.runner.node == node
+        d.read_to_end(choices=[1])  # the options without Malik's jokes
+        assert story.has(flag)
+    assert d.top is d.explore and story.counter("malik_jokes") == 0
+    d.interact("office_letter")
+    d.read_to_end()
+    assert story.has("saw_letter")
+    d.wait_for(lambda: d.explore.core.find_npc("jenna") is not None, 600, "Jenna to come in (the door chimed)")
+    d.idle(240)  # she walks in from the street door to the waiting room
     d.talk_to("jenna")
     d.read_to_end(choices=[0, 0])
     assert story.has("jenna_arrived") and story.counter("jenna_trust") == 2
@@ -95,13 +116,14 @@ def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_s
     scene = d.play_minigame(SwarmAutopilot())
     assert scene.ended().won and d.top is talk  # back in the same conversation, on the on_win arm
     assert story.counter("last_score") == scene.ended().score
-    assert "DECAY CLEARED. NERVE UNTOUCHED. PATIENT DISCOMFORT: 0 OF 10." in said(talk)
+    assert "DECAY CLEARED. PULP UNTOUCHED. PATIENT DISCOMFORT: 0 OF 10." in said(talk)
     d.read_to_end()
-    assert started == [("swarm", "tutorial", "easy")]
+    assert started == [("swarm", "tutorial", "easy")]  # the Story difficulty plays the easy tuning
     assert story.has("jenna_treated") and story.has("last_won")
     assert story.chapter == 2  # end_chapter: 1
-    assert [e[2] for e in game.ctx.run.events][-1] == "chapter-1"
-    assert d.top is d.explore and d.explore.world.name == "clinic"
+    assert "chapter-1" in [e[2] for e in game.ctx.run.events]
+    d.wait_for(lambda: d.top is d.explore, 900, "the chapter 2 card to end")
+    assert d.explore.world.name == "clinic"
 
 
 # SPECTRA through the console in chapter 2 ------------------------------------------------------------------
@@ -124,7 +146,8 @@ def test_the_console_dive_is_played_by_the_autopilot_and_its_outcome_picks_the_w
     assert "spectra:first-layer" in [e[2] for e in game.ctx.run.events]
     d.read_to_end()
     assert story.has("found_tamper") and story.chapter == 3
-    assert d.top is d.explore and d.explore.core.player.feet == where
+    d.wait_for(lambda: d.top is d.explore, 900, "the chapter 3 card to end")
+    assert d.explore.world.name == "street" and d.explore.core.player.feet != where  # placed where chapter 3 begins
 
 
 class LosingGame(Scene):
