@@ -149,3 +149,54 @@ def test_saving_anywhere_in_the_debate_and_loading_goes_on_identically(dialogue,
     assert loaded.current == runner.current
     assert _continue(loaded, loaded.current, picks) == _continue(runner, runner.current, picks)
     assert loaded_story.to_data() == story.to_data()
+
+
+def _every_line(dialogue, story: StoryState, node: str, limit: int = 2000) -> list[str]:
+    """Every line a conversation can say from ``story``, over every choice (minigames won)."""
+    import json
+
+    seen, stack = [], [(story, None)]
+    while stack and limit > 0:
+        state, runner_data = stack.pop()
+        if runner_data is None:
+            runner = DialogueRunner(dialogue, state)
+            event = runner.start(node)
+        else:
+            runner = DialogueRunner.from_data(dialogue, state, runner_data)
+            event = runner.current
+        while not isinstance(event, Ended) and limit > 0:
+            limit -= 1
+            if isinstance(event, LineEvent):
+                seen.append(event.line.text)
+                event = runner.advance()
+            elif isinstance(event, ChoiceEvent):
+                for option in event.options[1:]:
+                    branch = StoryState.from_data(json.loads(json.dumps(state.to_data())))
+                    fork = DialogueRunner.from_data(dialogue, branch, json.loads(json.dumps(runner.to_data())))
+                    fork.choose(option.id)
+                    stack.append((branch, fork.to_data()))
+                event = runner.choose(event.options[0].id)
+            else:
+                args = event.args
+                if event.name == "minigame":
+                    event = runner.resume(Outcome(args["game"], args["encounter"], True, 100, 60))
+                else:
+                    event = runner.resume()
+    return seen
+
+
+@pytest.mark.parametrize("chapter,flags", [
+    (1, ()), (1, ("tour_reception", "tour_treatment", "tour_workshop", "toured", "saw_letter", "jenna_arrived")),
+    (2, ()), (2, ("malik_warned", "met_inspector", "saw_simon_snooping")),
+])
+def test_nobody_talks_about_the_malfunction_before_it_happens(dialogue, chapter, flags):
+    people = ["patient_okafor_chat", "patient_ines_chat", "patient_theo_chat", "passerby_chat", "rowan_protest",
+              "simon_street", "simon_practice", "reception_desk", "jenna_arrival", "audience_chat"]
+    for node in people:
+        story = StoryState(chapter=chapter)
+        for flag in flags:
+            story.set_flag(flag)
+        for text in _every_line(dialogue, story, node):
+            lowered = text.lower()
+            assert not any(w in lowered for w in ("haywire", "went wrong", "alarm", "malfunction", "incident")), \
+                f"{node} in chapter {chapter} says {text!r} before the malfunction"
