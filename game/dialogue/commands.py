@@ -61,6 +61,8 @@ COMMANDS: dict[str, CommandSpec] = {
                     help="walk Lena to a named point of the map"),
         CommandSpec("change_map", {"map": Arg("str"), "spawn": Arg("str")}, host=True,
                     help="move Lena to another map"),
+        CommandSpec("camera", {"to": Arg("str", help="a spawn on the map, or lena")}, host=True, shorthand="to",
+                    help="the camera looks at a spawn instead of Lena (lena: back to her)"),
         CommandSpec("end_chapter", {"chapter": Arg("int")}, shorthand="chapter",
                     help="close chapter N: a title card for chapter N+1, Lena placed where it begins, a split"),
         CommandSpec("chapter_card", {"chapter": Arg("int")}, shorthand="chapter",
@@ -94,6 +96,9 @@ def check_args(name: str, args: object) -> tuple[dict | None, list[str]]:
         return None, [f"unknown command {name!r} (known: {', '.join(sorted(COMMANDS))})"]
     if not isinstance(args, dict):
         shorthand_kind = spec.args[spec.shorthand].kind if spec.shorthand is not None else None
+        on_off = shorthand_kind == "choice" and "on" in spec.args[spec.shorthand].choices
+        if isinstance(args, bool) and on_off:
+            args = "on" if args else "off"  # YAML reads a bare on/off as true/false
         if spec.shorthand is not None and isinstance(args, (str, int)) and (
                 not isinstance(args, bool) or shorthand_kind == "bool"):
             args = {spec.shorthand: args}

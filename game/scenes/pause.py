@@ -24,6 +24,8 @@ class PauseScene(Scene):
         if restart is not None:
             items.append(MenuItem("restart", "Restart"))
         items += [MenuItem("settings", "Settings"), MenuItem("title", "Quit to title")]
+        if ctx.run.start.name in ("new-game", "chapter", "map", "continue"):
+            items.insert(1, MenuItem("journal", "Journal"))
         self.menu = Menu(items, ctx.assets.font(), center_x=320, top=150, width=160)
 
     def update(self, frame: ActionFrame) -> None:
@@ -44,6 +46,8 @@ class PauseScene(Scene):
                 self.ctx.scenes.pop()
             elif key == "restart" and self.restart is not None:
                 self.ctx.begin_run(self.restart, seed=self.ctx.run.seed)
+            elif key == "journal":
+                self.ctx.scenes.push(self.ctx.story.journal_scene())
             elif key == "settings":
                 from game.scenes.settings_menu import SettingsScene
 

@@ -122,6 +122,8 @@ class Exploration:
         for npc in self.npcs:
             obj = placed.get(npc.name)
             if obj is None:
+                if npc.route and not npc.loop and not arriving:
+                    kept.append(npc)  # a cutscene walks them out: they leave when they get there
                 continue  # they left
             kept.append(npc)
             if obj.id == npc.placement:
@@ -149,7 +151,7 @@ class Exploration:
                 npc.route, npc.route_index, npc.loop, npc.wait = self.route_to(npc, target), 0, False, 0
                 npc.rest_facing = str(obj.prop("facing", "down"))
             kept.append(npc)
-        kept.sort(key=lambda n: order[n.name])
+        kept.sort(key=lambda n: order.get(n.name, len(order)))
         self.npcs = kept
 
     def _wander_route(self, text: str) -> list[tuple[int, int]]:

@@ -14,12 +14,14 @@ CROWD_MOODS = ("seated", "murmur", "gasp", "applause", "rush", "quiet", "leave")
 ROOM_STEP = 24  # ticks between two rooms lighting up after a blackout
 ROOM_FADE = 12  # ticks a room takes to come up to full light
 LEAVE_TICKS = 240  # ticks the audience takes to leave the hall
-DARK = {"on": 0, "dim": 110, "off": 215, "flicker": 0}
+DARK = {"on": 0, "dim": 120, "off": 228, "flicker": 0}
 
 
 @dataclass
 class Staging:
     lights: str = "on"
+    #: the lights went out in an emergency (red strips, dead screens), not simply off for the night
+    emergency: bool = False
     #: ticks since the lights last changed (rooms come on one by one, a flicker stutters)
     light_ticks: int = 0
     #: the lights came back on after a blackout: rooms light up in their ``order``
@@ -31,11 +33,12 @@ class Staging:
     shake: int = 0
 
     # commands -------------------------------------------------------------------------------------
-    def set_lights(self, mode: str) -> None:
+    def set_lights(self, mode: str, emergency: bool = True) -> None:
         if mode not in LIGHT_MODES:
             raise ValueError(f"lights: {mode!r} is not one of {', '.join(LIGHT_MODES)}")
         self.waking = mode == "on" and self.lights == "off"
         self.lights, self.light_ticks = mode, 0
+        self.emergency = mode in ("off", "flicker") and emergency
 
     def set_alarm(self, on: bool) -> None:
         self.alarm, self.alarm_ticks = on, 0
@@ -90,8 +93,8 @@ class Staging:
         return max(0, count - count * self.crowd_ticks // LEAVE_TICKS)
 
     def state_bytes(self) -> bytes:
-        return repr((self.lights, self.light_ticks, self.waking, self.alarm, self.alarm_ticks, self.crowd,
-                     self.crowd_ticks, self.shake)).encode()
+        return repr((self.lights, self.emergency, self.light_ticks, self.waking, self.alarm, self.alarm_ticks,
+                     self.crowd, self.crowd_ticks, self.shake)).encode()
 
     def to_data(self) -> dict:
         return {"lights": self.lights, "alarm": self.alarm, "crowd": self.crowd}
