@@ -190,7 +190,7 @@ class Exploration:
         self.fade = Fade("in", 0)
 
     def start_transition(self, target_map: str, target_spawn: str) -> None:
-        if self.fade.phase == "none":
+        if self.fade.phase != "out":  # (a fade in is cut short: a staged scene moving on at once)
             self.fade = Fade("out", 0, target_map, target_spawn)
 
     # the tick ---------------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ RELOAD_EVERY = 30  # ticks between two looks at the map files in dev mode (half 
 SCREEN_W, SCREEN_H = 640, 360
 GHOST_ALPHA = 90  # how strongly Lena shows through a tree or a door frame in front of her (0..255)
 #: commands that stage the place itself: given during a fade out (after a change_map), they wait for the arrival
-STAGING_COMMANDS = ("lights", "alarm", "crowd", "shake", "pose", "npc_move", "npc_turn", "player_move", "camera")
+STAGING_COMMANDS = ("lights", "alarm", "crowd", "shake", "pose", "npc_move", "npc_turn", "player_move", "camera",
+                    "change_map")
 GLANCE = {"down": ("left", "right"), "up": ("left", "right"), "left": ("down", "up"), "right": ("down", "up")}
 
 
@@ -201,7 +202,9 @@ class ExplorationScene(Scene):
         places (``change_map``, ``camera``) and staging (``lights``, ``alarm``, ``crowd``, ``shake``)."""
         ok = True
         core = self.core
-        if core.fade.phase == "out" and name in STAGING_COMMANDS:
+        pending = (core.fade.phase == "out" and name in STAGING_COMMANDS) or (
+            name == "change_map" and core.fade.phase == "out")
+        if pending:
             self._after_arrival.append((name, dict(args)))  # for the place Lena is about to arrive at
             return
         try:

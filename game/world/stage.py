@@ -13,8 +13,9 @@ LIGHT_MODES = ("on", "dim", "off", "flicker")
 CROWD_MOODS = ("seated", "murmur", "gasp", "applause", "rush", "quiet", "leave")
 ROOM_STEP = 24  # ticks between two rooms lighting up after a blackout
 ROOM_FADE = 12  # ticks a room takes to come up to full light
-LEAVE_TICKS = 240  # ticks the audience takes to leave the hall
-DARK = {"on": 0, "dim": 120, "off": 228, "flicker": 0}
+LEAVE_TICKS = 360  # ticks the audience takes to leave the hall
+LEAVE_WALK = 60  # ticks one person takes to stand up and walk off
+DARK = {"on": 0, "dim": 150, "off": 228, "flicker": 0}
 
 
 @dataclass
@@ -86,11 +87,13 @@ class Staging:
         """The darkness of the whole map (what a map without rooms uses)."""
         return self.room_dark(0)
 
-    def crowd_left(self, count: int) -> int:
-        """How many of ``count`` audience members are still in the seats while the hall empties."""
-        if self.crowd != "leave":
-            return count
-        return max(0, count - count * self.crowd_ticks // LEAVE_TICKS)
+    def leaving(self, index: int, count: int) -> int:
+        """While the hall empties: -1 while audience member ``index`` (of ``count``) is still seated, then the
+        ticks since they stood up to leave (gone after ``LEAVE_WALK``). The back rows leave first."""
+        if self.crowd != "leave" or count <= 0:
+            return -1
+        start = (count - 1 - index) * (LEAVE_TICKS - LEAVE_WALK) // count
+        return -1 if self.crowd_ticks < start else self.crowd_ticks - start
 
     def state_bytes(self) -> bytes:
         return repr((self.lights, self.emergency, self.light_ticks, self.waking, self.alarm, self.alarm_ticks,

@@ -11,7 +11,7 @@ import pygame
 
 from game.ui.palette import colour
 from game.world.render import Sprite, character_frame, draw_shadow
-from game.world.stage import flicker_off
+from game.world.stage import LEAVE_WALK, flicker_off
 
 CROWD_VARIANTS = 40
 CROWD_PER_ROW = 8
@@ -92,18 +92,19 @@ class StagingView:
             if seats is None:
                 seats = self._seats[obj.id] = crowd_seats(world, obj)
             count = min(len(seats), int(obj.prop("count", 0) or 0))
-            left = stage.crowd_left(count)
-            front = min((c[1] for c in seats[:count]), default=0)
-            for k, (tx, ty) in enumerate(seats[:count]):
-                if k >= left:
-                    continue
+            placed = sorted(seats[:count], key=lambda c: (c[1], c[0]))  # front row first
+            front = min((c[1] for c in placed), default=0)
+            for k, (tx, ty) in enumerate(placed):
+                leaving = stage.leaving(k, count)
+                if leaving >= LEAVE_WALK:
+                    continue  # gone
                 sheet = self._crowd_sheet(_hash(tx, ty, 7) % CROWD_VARIANTS)
                 if sheet is None:
                     continue
-                out.append(self._member(sheet, tx, ty, k, stage, tick, ty - front))
+                out.append(self._member(sheet, tx, ty, k, stage, tick, ty - front, leaving))
         return out
 
-    def _member(self, sheet, tx: int, ty: int, k: int, stage, tick: int, row: int) -> Sprite:
+    def _member(self, sheet, tx: int, ty: int, k: int, stage, tick: int, row: int, leaving: int = -1) -> Sprite:
         tw = th = 16
         fx, fy = tx * tw + 8, ty * th + th - 2
         mood, t = stage.crowd, stage.crowd_ticks
@@ -122,9 +123,9 @@ class StagingView:
             if row <= 1:
                 dy = -min(t // 3, 20)
                 walking, anim = dy != -20, tick + k
-        elif mood == "leave":
+        elif mood == "leave" and leaving >= 0:
             standing, facing = True, "down"
-            walking, anim = True, tick + k
+            walking, anim, dy = True, tick + k, leaving * 2 // 3  # up and down the row, toward the doors
         frame = character_frame(sheet, facing, walking, anim)
         if not standing:
             frame = frame.subsurface(pygame.Rect(0, 0, 16, 16))
