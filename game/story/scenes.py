@@ -131,12 +131,12 @@ class ChapterCardScene(Scene):
         font = self.ctx.assets.font()
         reveal = min(255, self.phase_t * 8)
         card = pygame.Surface((SCREEN_W, SCREEN_H), pygame.SRCALPHA)
-        font.draw(card, f"Chapter {self.chapter.id}", (320, 128), colour("cyan"), scale=2, align="center")
-        font.draw(card, self.chapter.title, (320, 158), colour("white"), scale=3, outline=colour("navy"),
+        font.draw(card, f"Chapter {self.chapter.id}", (320, 136), colour("cyan"), scale=2, align="center")
+        font.draw(card, self.chapter.title, (320, 166), colour("white"), scale=3, outline=colour("navy"),
                   align="center")
-        pygame.draw.line(card, colour("teal"), (250, 200), (390, 200))
+        pygame.draw.line(card, colour("teal"), (250, 208), (390, 208))
         if self.chapter.card:
-            font.draw(card, self.chapter.card, (320, 212), colour("paper"), align="center")
+            font.draw(card, self.chapter.card, (320, 218), colour("paper"), scale=2, align="center")
         card.set_alpha(reveal)
         surface.blit(card, (0, 0))
 

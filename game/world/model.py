@@ -36,6 +36,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, bool]]] = {
              "pose": ("string", False)},
     "crowd": {"count": ("int", True), "when": ("string", False)},
     "room": {"order": ("int", True)},
+    "seat": {},
 }
 #: poses a character can take (``npc``/``prop`` property ``pose`` and the dialogue command ``pose``)
 POSES = ("standing", "collapsed", "kneeling", "seated")

@@ -34,6 +34,20 @@ STAGING_COMMANDS = ("lights", "alarm", "crowd", "shake", "pose", "npc_move", "np
 GLANCE = {"down": ("left", "right"), "up": ("left", "right"), "left": ("down", "up"), "right": ("down", "up")}
 
 
+SEAT_REACH = 56  # pixels: a seated person this close to a map's ``seat`` is drawn sitting in it
+SEAT_OVER = 16  # a seated person is drawn over the chair they sit in (their feet are on it)
+
+
+def seat_for(feet: tuple[int, int], seats: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where to draw someone seated whose feet are at ``feet``: the nearest seat in reach, else where they are."""
+    best, best_d = feet, SEAT_REACH * SEAT_REACH + 1
+    for sx, sy in seats:
+        d = (sx - feet[0]) ** 2 + (sy - feet[1]) ** 2
+        if d < best_d:
+            best, best_d = (sx, sy), d
+    return best
+
+
 class MapLoadError(Exception):
     """A map that cannot be loaded, with the checker's ``path:line: message`` text."""
 
@@ -349,9 +363,14 @@ class ExplorationScene(Scene):
         sprites += staging.sprites(self.ctx.run.story, cam_x, cam_y)
         walkers = [("lena", self.core.player, "", "standing")] + [
             (n.who, n, self.idle_facing(i, n), n.pose) for i, n in enumerate(self.core.npcs)]
+        seats = [s.feet for s in self.world.by_kind("seat")]
         for who, body, facing, pose in walkers:
             sheet = self._sprite(who)
             fx, fy = body.feet
+            sort_y = fy
+            if pose == "seated":  # someone seated beside a chair is drawn in it, over it (drawing only)
+                fx, fy = seat_for((fx, fy), seats)
+                sort_y = fy + (SEAT_OVER if (fx, fy) in seats else 0)
 
             def draw_body(s, cx, cy, sheet=sheet, body=body, fx=fx, fy=fy, facing=facing or body.facing, pose=pose):
                 draw_shadow(s, fx - cx, fy - cy)
@@ -361,7 +380,7 @@ class ExplorationScene(Scene):
                 frame, dx, dy = posed_frame(character_frame(sheet, facing, body.walking, body.anim), pose)
                 s.blit(frame, (fx - cx - 8 + dx, fy - cy - 23 + dy))
 
-            sprites.append(Sprite(fy, 1, draw_body))
+            sprites.append(Sprite(sort_y, 1, draw_body))
         for sprite in sorted(sprites, key=lambda sp: (sp.sort_y, sp.order)):
             sprite.draw(surface, cam_x, cam_y)
         view.draw_above(surface, cam_x, cam_y, tick)

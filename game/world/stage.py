@@ -15,7 +15,7 @@ ROOM_STEP = 24  # ticks between two rooms lighting up after a blackout
 ROOM_FADE = 12  # ticks a room takes to come up to full light
 LEAVE_TICKS = 360  # ticks the audience takes to leave the hall
 LEAVE_WALK = 60  # ticks one person takes to stand up and walk off
-DARK = {"on": 0, "dim": 150, "off": 228, "flicker": 0}
+DARK = {"on": 0, "dim": 150, "off": 212, "flicker": 0}
 
 
 @dataclass

@@ -128,21 +128,25 @@ class StagingView:
             walking, anim, dy = True, tick + k, leaving * 2 // 3  # up and down the row, toward the doors
         frame = character_frame(sheet, facing, walking, anim)
         if not standing:
-            frame = frame.subsurface(pygame.Rect(0, 0, 16, 16))
+            frame = frame.subsurface(pygame.Rect(0, 0, 16, 15))  # head and shoulders over the seat back
+        bob = 1 if mood == "applause" and (tick // 6 + k) % 2 else 0
 
-        def draw(surface, cam_x, cam_y, frame=frame, fx=fx, fy=fy, standing=standing, dy=dy):
+        def draw(surface, cam_x, cam_y, frame=frame, fx=fx, fy=fy, standing=standing, dy=dy, bob=bob):
             if standing:
                 draw_shadow(surface, fx - cam_x, fy + dy - cam_y)
                 surface.blit(frame, (fx - cam_x - 8, fy + dy - cam_y - 23))
-            else:  # seated: the seat back (drawn after) hides the legs
-                surface.blit(frame, (fx - cam_x - 8, fy - cam_y - 19))
+            else:  # seated, seen from behind: the seat's lower half still shows under them
+                surface.blit(frame, (fx - cam_x - 8, fy - cam_y - 17 - bob))
 
-        # seated people sort just before their seat; standing ones in front of it
-        return Sprite(fy + dy + (1 if standing else -4), 1 if standing else 0, draw)
+        # drawn over their own seat, under the row behind them
+        return Sprite(fy + dy + 3, 1, draw)
 
     def _prop(self, obj) -> list[Sprite]:
         who = str(obj.prop("who", ""))
-        sheet = self.scene._sprite(who)
+        if who.startswith("crowd:") and who[6:].isdigit():  # one of the generated townspeople
+            sheet = self._crowd_sheet(int(who[6:]) % CROWD_VARIANTS)
+        else:
+            sheet = self.scene._sprite(who)
         if sheet is None:
             return []
         fx, fy = obj.feet
@@ -152,12 +156,14 @@ class StagingView:
         else:
             frame, dx, dy = sheet, 0, 0
         w, h = frame.get_size()
+        seated = str(obj.prop("pose", "")) == "seated"
 
         def draw(surface, cam_x, cam_y):
-            draw_shadow(surface, fx - cam_x, fy - cam_y)
+            if not seated:
+                draw_shadow(surface, fx - cam_x, fy - cam_y)
             surface.blit(frame, (fx - cam_x - w // 2 + dx, fy - cam_y - h + 1 + dy))
 
-        return [Sprite(fy, 1, draw)]
+        return [Sprite(fy + (16 if seated else 0), 1, draw)]  # someone seated is drawn over their chair
 
     # light ---------------------------------------------------------------------------------------------
     def draw_lighting(self, surface: pygame.Surface, cam_x: int, cam_y: int, flashes: bool) -> None:
@@ -187,14 +193,20 @@ class StagingView:
             self._glitching_screens(surface, cam_x, cam_y, flashes)
 
     def _emergency_strips(self, surface, cam_x: int, cam_y: int, rooms) -> None:
+        """Red strips along the floor's edges: the long sides of every room (an aisle gets two)."""
         red = colour("red")
         world = self.core.world
         w, h = world.pixel_size
         areas = [pygame.Rect(r.x, r.y, r.w, r.h) for r in rooms] or [pygame.Rect(0, 0, w, h)]
         for area in areas:
-            y = area.bottom - 3 - cam_y
-            for x in range(area.x + 4, area.right - 4, 12):
-                surface.fill(red, pygame.Rect(x - cam_x, y, 6, 1))
+            if area.h > area.w:
+                for x in (area.x + 2, area.right - 3):
+                    for y in range(area.y + 4, area.bottom - 4, 12):
+                        surface.fill(red, pygame.Rect(x - cam_x, y - cam_y, 1, 6))
+            else:
+                y = area.bottom - 3 - cam_y
+                for x in range(area.x + 4, area.right - 4, 12):
+                    surface.fill(red, pygame.Rect(x - cam_x, y, 6, 1))
 
     def _glitching_screens(self, surface, cam_x: int, cam_y: int, flashes: bool) -> None:
         tick = self.core.tick
