@@ -84,6 +84,11 @@ def test_new_game_opening_tour_letter_jenna_then_the_chair_starts_the_swarm_tuto
     d.talk_to("malik")
     assert d.dialogue.host is d.explore and d.dialogue.runner.node == "malik_first_tour"
     assert isinstance(d.dialogue.event, LineEvent)
+    assert d.read_until_choice()
+    scene = d.explore  # the camera has risen so Lena stands above the box, not under it
+    _, cam_y = scene.camera(scene._lift)
+    assert scene._lift == d.dialogue.covers_bottom
+    assert scene.core.player.feet[1] - cam_y + 16 <= 360 - d.dialogue.covers_bottom
     d.read_to_end()
     assert story.has("tour_reception")
     # the tour is walked: each stop is where the objective points, and Malik is there

@@ -109,7 +109,7 @@ def _facing_prompt(surface, ctx, core, font, cam_x: int, cam_y: int) -> None:
     target = core.focus
     if target is None:
         return
-    key = action_label(ctx, "CONFIRM", "enter")
+    key = action_label(ctx, "CONFIRM", "return")
     if isinstance(target, Npc):
         label = "Talk"
         fx, fy = target.feet
@@ -117,7 +117,7 @@ def _facing_prompt(surface, ctx, core, font, cam_x: int, cam_y: int) -> None:
     else:
         label = str(target.prop("prompt", "Use"))
         anchor = (target.x + target.w // 2, target.y - 6)
-    text = f"{key}: {label}"
+    text = f"{key}  {label}"  # the key follows the bindings and the device used last
     w = font.width(text) + 10
     h = font.line_height + 6
     x = max(2, min(SCREEN_W - w - 2, anchor[0] - cam_x - w // 2))
