@@ -155,7 +155,9 @@ def draw_notice(surface: pygame.Surface, ctx, font) -> None:
         return
     lines = font.wrap(text, SCREEN_W - 60)
     width = max(font.width(line) for line in lines) + 16
-    rect = pygame.Rect((SCREEN_W - width) // 2, 6, width, font.line_height * len(lines) + 8)
+    height = font.line_height * len(lines) + 8
+    # at the bottom of the screen, clear of the objective line and the place's name at the top
+    rect = pygame.Rect((SCREEN_W - width) // 2, SCREEN_H - height - 10, width, height)
     pygame.draw.rect(surface, colour("ink"), rect)
     pygame.draw.rect(surface, colour("amber"), rect, 1)
     for i, line in enumerate(lines):
