@@ -155,7 +155,24 @@ def test_the_story_layer_decides_the_ending_when_the_epilogue_begins(booted):
     assert story.decide_ending() == "reboot"
     assert [f for f in game.ctx.run.story.flags if f.startswith("ending_")] == ["ending_reboot"]
     story.record_ending("reboot")
-    assert game.ctx.run.story.ending == "reboot" and "ending-reboot" in [e[2] for e in game.ctx.run.events]
+    assert game.ctx.run.story.ending == "reboot"
+
+
+def test_the_credits_close_the_last_chapter_and_go_back_to_the_title(booted):
+    from game.scenes.title import TitleScene
+    from game.story.scenes import CreditsScene
+
+    game = booted(StartPoint.of("map", map="clinic", spawn="start", chapter=4))
+    assert game.ctx.story.command(None, "credits", {"show": True}) == "credits"
+    assert isinstance(game.ctx.scenes.top, CreditsScene) and game.ctx.run.story.has("game_over")
+    assert [e[2] for e in game.ctx.run.events] == ["chapter-4"]
+    from game.core.actions import ActionFrame
+
+    for _ in range(20000):
+        if isinstance(game.ctx.scenes.top, TitleScene):
+            break
+        game.step(ActionFrame())
+    assert isinstance(game.ctx.scenes.top, TitleScene)
 
 
 def test_grades_add_up_for_the_epilogue_and_losses_add_nothing(booted):
