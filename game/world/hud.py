@@ -15,6 +15,7 @@ from game.ui.widgets import draw_panel
 from game.world.bodies import Npc
 
 SCREEN_W, SCREEN_H = 640, 360
+TOP_CLEAR = 62  # pixels at the top kept for the objective line and the banner: an edge arrow goes below
 RUN_TEACH_AFTER = 240  # ticks of walking (not running) before "hold Shift to run" is shown
 
 
@@ -96,6 +97,7 @@ def _arrow(surface, tick: int, x: int, y: int) -> None:
     scale_y = (SCREEN_H // 2 - margin) / abs(dy) if dy else 1e9
     s = min(scale_x, scale_y)
     ex, ey = int(cx + dx * s), int(cy + dy * s)
+    ey = max(TOP_CLEAR, ey)  # below the objective line and the place's name
     length = max(1, abs(dx) + abs(dy))
     ux, uy = dx * 7 // length, dy * 7 // length
     tip = (ex + ux, ey + uy)
