@@ -228,7 +228,8 @@ CAST = (
     ("SPECTRA", "the clinic's AI"),
     ("Inspector Ilse Vale", "Dental Health Authority"),
     ("Rowan", "a voice of the anti-tech movement"),
-    ("Mr. Okafor, Ines, Theo", "the waiting room"),
+    ("Councillor Priya Ames", "the debate's moderator"),
+    ("Mr. Okafor, Mrs. Marlow and Theo", "the waiting room"),
     ("Three hundred neighbours", "the Civic Hall"),
 )
 TOOLS = ("Python", "pygame-ce", "pytmx", "PyYAML", "NumPy", "pytest", "Tiled map editor",
