@@ -222,3 +222,13 @@ def test_a_change_of_chapter_shows_its_card_and_places_lena_where_it_begins(boot
     game.run_headless(400)
     assert talk.resumed == [None] and game.ctx.run.story.chapter == 3
     assert scene.world.name == "street" and scene.core.player.feet == scene.world.spawns()["from_clinic"].feet
+
+
+def test_a_new_game_with_the_difficulty_chosen_in_the_menu_replays_the_same(tmp_path):
+    from game.core.actions import Action, ActionFrame
+    from tests.replay_support import record_and_verify
+
+    press = [ActionFrame(Action.DOWN, Action.DOWN), ActionFrame(), ActionFrame(Action.CONFIRM, Action.CONFIRM)]
+    frames = press + [ActionFrame()] * 90 + [ActionFrame(Action.CONFIRM, Action.CONFIRM), ActionFrame()] * 20
+    replay, verdict = record_and_verify(StartPoint.of("new-game"), frames, tmp_path)
+    assert verdict.ok and StartPoint.from_json(replay.header.start_json) == StartPoint.of("new-game")
