@@ -232,3 +232,17 @@ def test_a_new_game_with_the_difficulty_chosen_in_the_menu_replays_the_same(tmp_
     frames = press + [ActionFrame()] * 90 + [ActionFrame(Action.CONFIRM, Action.CONFIRM), ActionFrame()] * 20
     replay, verdict = record_and_verify(StartPoint.of("new-game"), frames, tmp_path)
     assert verdict.ok and StartPoint.from_json(replay.header.start_json) == StartPoint.of("new-game")
+
+
+def test_a_damaged_chapters_file_leaves_the_game_playable_without_objectives(booted, tmp_path, monkeypatch):
+    from game.story.director import Story
+
+    game = booted(StartPoint.of("map", map="clinic", spawn="start"))
+    bad = tmp_path / "dialogue"
+    bad.mkdir()
+    (bad / "chapters.yaml").write_text("chapters: [oops\n")
+    monkeypatch.setattr(type(game.ctx.paths), "dialogue", property(lambda self: bad), raising=False)
+    story = Story(game.ctx)
+    game.ctx.content.pop("chapters", None)
+    assert story.objective() is None and story.journal().title == "Epilogue"
+    assert "chapter file is damaged" in game.ctx.current_notice()

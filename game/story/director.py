@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from game.core.outcome import Outcome
-from game.story.chapters import Chapter, Chapters, Objective, load_chapters
+from game.story.chapters import Chapter, Chapters, ChaptersError, Objective, load_chapters
 from game.story.difficulty import minigame_difficulty
 from game.story.state import StoryState
 
@@ -44,7 +44,12 @@ class Story:
     def chapters(self) -> Chapters:
         cached = self.ctx.content.get("chapters")
         if cached is None:
-            cached = load_chapters(self.ctx.paths.dialogue / "chapters.yaml")
+            try:
+                cached = load_chapters(self.ctx.paths.dialogue / "chapters.yaml")
+            except ChaptersError as exc:  # `neosmiles check` names the line; the game goes on without objectives
+                log.warning("chapters.yaml cannot be used: %s", exc)
+                self.ctx.notify("The story's chapter file is damaged: run 'neosmiles check'.", 600)
+                cached = Chapters((), ())
             self.ctx.content["chapters"] = cached
         return cached
 
