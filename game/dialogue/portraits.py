@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.assets import AssetError
 from game.core.files import is_file
 from game.ui.palette import colour
 
@@ -37,6 +36,6 @@ def portrait(assets, stem: str | None, mood: str) -> pygame.Surface | None:
         if is_file(assets.path(name)):  # never a FIFO or device: pygame would hang reading it
             try:
                 return assets.image(name)
-            except AssetError:
+            except Exception:  # noqa: BLE001 - the assets' own error (this package imports nothing above it)
                 return None
     return None
