@@ -520,3 +520,21 @@ def test_a_loop_through_conditions_is_a_dialogue_error_at_run_time(tmp_path):
     dialogue = load_dialogue(folder)  # check cannot prove this loop: saw_letter might be set
     with pytest.raises(DialogueError, match=r"spin.yaml:1: dialogue node 'spin' loops"):
         DialogueRunner(dialogue, StoryState()).start("spin")
+
+
+# chapters.yaml (the story's chapters, objectives and endings) -------------------------------------
+@FEW
+@given(data=st.data())
+def test_chapters_corruption(tmp_path, data):
+    from game.story.chapters import ChaptersChecker, ChaptersError, load_chapters
+
+    path = tmp_path / "dialogue" / "chapters.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(data.draw(corrupt_yaml((ROOT / "dialogue" / "chapters.yaml").read_text(encoding="utf-8"))))
+    problems = ChaptersChecker().check([path], ContentIndex())
+    assert all(p.path == str(path) for p in problems)
+    try:
+        load_chapters(path)
+    except ChaptersError as exc:
+        assert str(path) in str(exc)
+        assert problems, f"check accepted {path} but the story refused it: {exc}"
