@@ -27,7 +27,7 @@ _SHADES: dict[int, tuple[str, ...]] = {
     T.SPACE: ("night", "night", "ink", "navy", "night", "night", "night", "night"),
     T.CLEAN: ("navy", "navy", "night", "slate", "navy", "night", "navy", "navy"),
     T.PULP: ("pulp", "pulp", "gum", "rose", "rose", "gum_dark", "gum_dark", "pulp"),
-    T.NERVE: ("nerve", "nerve", "red", "red", "red", "nerve", "nerve", "nerve"),
+    T.NERVE: ("nerve", "nerve", "red", "red", "red", "nerve", "nerve", "white"),  # 7: the cable's bright bands
     T.ENAMEL: ("enamel", "enamel", "enamel_shade", "white", "white", "enamel_shade", "dentin_shade", "enamel"),
     T.DENTIN: ("dentin", "dentin", "dentin_shade", "cream", "cream", "dentin_shade", "decay_light", "dentin"),
     T.GUM: ("gum", "gum", "pulp", "rose", "rose", "gum_dark", "gum_dark", "gum"),
@@ -103,7 +103,7 @@ class SwarmRenderer:
         self.c_tail = np.uint32(m(colour("cyan")))
         self.c_trail = np.uint32(m(colour("teal_dark")))
         self.c_rogue = np.uint32(m(colour("magenta")))
-        self.c_rogue_core = np.uint32(m(colour("rose")))
+        self.c_rogue_core = np.uint32(m(colour("white")))
         self.c_debris = np.array([m(colour(n)) for n in ("decay_dark", "decay", "decay_light", "wood_light")],
                                  np.uint32)
         self.c_spark = np.array([m(colour(n)) for n in ("orange", "amber", "yellow", "white")], np.uint32)
@@ -174,12 +174,19 @@ class SwarmRenderer:
         tier = np.where(hp * 3 > full * 2, 1, np.where(hp * 3 > full, 0, 2))
         tier = np.where((noise & 48) == 48, 7 * (tier == 1) + tier * (tier != 1), tier)
         variant = np.where(decay, tier, variant)
+        # told apart by shape and brightness as well as hue: decay is pitted with dark dots on a regular
+        # grid, the nerve is a cable of bright bands (a colour-blind player still reads both)
+        gy, gx = np.ogrid[a:b, 0:T.COLS]
+        variant = np.where(decay & ((gx + (gy // 3) * 2) % 4 == 0) & (gy % 3 == 0), 7, variant)
+        variant = np.where((t == T.NERVE) & ((gx + gy) % 6 == 0), 7, variant)
         variant = np.where(t == T.SPACE, self.space_band[a:b], variant)
         colours = self.lut[t.astype(np.uint32) * 8 + variant]
         return colours[r0 - a:r0 - a + (r1 - r0)]
 
     # the frame -------------------------------------------------------------------------------------
-    def draw(self, target: pygame.Surface, swarm: Swarm, ghost: Beacon | None = None) -> None:
+    def draw(self, target: pygame.Surface, swarm: Swarm, ghost: Beacon | None = None,
+             offset: tuple[int, int] = (0, 0)) -> None:
+        """The frame into ``target``, shifted by ``offset`` (the patient's flinch shakes the view)."""
         frame = self.frame
         frame.blit(self._tissue_layer(swarm), (0, 0))
         x = (swarm.x >> 8).astype(np.intp)
@@ -193,10 +200,12 @@ class SwarmRenderer:
         finally:
             del flat, pix
         frame.blit(self._glow_big, self._glow_at, special_flags=pygame.BLEND_ADD)
-        self._beacon(frame, swarm, swarm.beacon, bright=True)
+        self._beacon(frame, swarm, Beacon(*swarm.goal), bright=True)
         if ghost is not None:
             self._ghost(frame, ghost, swarm.tick_count)
-        target.blit(frame, (0, 0))
+        if offset != (0, 0):
+            target.fill(colour("ink"))
+        target.blit(frame, offset)
 
     def _glow(self, x: np.ndarray, y: np.ndarray) -> None:
         shift = DENSITY_SHIFT - 8
@@ -227,7 +236,7 @@ class SwarmRenderer:
             at = ry * W + rx
             for d in (-1, 1, -W, W, -2, 2, -2 * W, 2 * W):  # a plus sign: unlike any healthy bot
                 flat[at + d] = self.c_rogue
-            flat[at] = self.c_rogue_core
+            flat[at] = self.c_rogue_core  # with a white heart: brighter than any healthy bot
 
     def _particles(self, flat: np.ndarray, swarm: Swarm) -> None:
         p = swarm.particles

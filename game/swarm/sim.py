@@ -24,9 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.core.actions import Action, ActionFrame
+from game.swarm import anatomy
 from game.swarm import tissue as T
 from game.swarm.encounter import Encounter
+from game.swarm.grading import Grade, grade_of
 from game.swarm.grid import UniformGrid
+from game.swarm.navigation import FLOW_COLS, FLOW_FAR, FLOW_SHIFT, Reach, flow_field, flow_open
 from game.swarm.particles import DEBRIS, SPARK, ParticlePool
 
 SUB = 256  # fixed-point units per logical pixel
@@ -35,7 +38,9 @@ TISSUE_SHIFT = 9  # 2 px tissue cells
 FLOCK_SHIFT = 12  # 16 px flocking cells
 DENSITY_SHIFT = 10  # 4 px density cells
 
-VMAX = 3 * SUB  # fixed-point units per tick
+VMAX = 4 * SUB  # top speed, fixed-point units per tick (the half-way wall check stays exact up to 4 px)
+SEEK_MAX = 3 * SUB  # the velocity bots near the beacon aim for
+FLOW_SPEED = 8 * SUB  # the velocity bots far from it aim for along the flow field (damping settles them at VMAX)
 KEY_SPEED = 4 * SUB  # beacon speed with direction keys
 FOLLOW_MAX = 9 * SUB  # beacon speed limit when following the pointer
 PULSE_TICKS = 40  # how long a recall pulse pulls the swarm in
@@ -85,67 +90,22 @@ def beacon_step(beacon: Beacon, frame: ActionFrame) -> Beacon:
     return Beacon(x, y, target, pointer)
 
 
-FLOW_SHIFT = 11  # 8 px flow-field cells
-FLOW_COLS, FLOW_ROWS = 640 // 8, 360 // 8
 FLOW_EVERY = 8  # ticks between flow-field updates while the beacon moves
-FLOW_NEAR = 8  # cells (64 px): closer than this, bots seek the beacon in a straight line
-_DIRS = ((-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1))
-_DIAG = VMAX * 181 // 256
 
 
-def flow_field(tissue: np.ndarray, bcx: int, bcy: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Velocities (flat per 8 px cell) leading along open tissue to cell (bcx, bcy), and the cells
-    close enough (or cut off) where bots should seek the beacon directly. Integer-only."""
-    s = tissue < T.FIRST_SOLID
-    open_ = np.zeros((FLOW_ROWS, FLOW_COLS), bool)
-    for dy in range(4):
-        for dx in range(4):
-            open_ |= s[dy::4, dx::4]
-    bcx = min(max(bcx, 0), FLOW_COLS - 1)
-    bcy = min(max(bcy, 0), FLOW_ROWS - 1)
-    big = 30_000
-    stride = FLOW_COLS + 2
-    dist = np.full((FLOW_ROWS + 2, stride), big, np.int32)
-    free = np.zeros_like(dist, dtype=bool)
-    free[1:-1, 1:-1] = open_
-    flat_free, flat_dist = free.ravel(), dist.ravel()
-    start = (bcy + 1) * stride + bcx + 1
-    flat_dist[start] = 0
-    flat_free[start] = False
-    offsets = np.array([dy * stride + dx for dx, dy in _DIRS], np.intp)
-    frontier = np.array([start], np.intp)
-    slot = np.zeros(flat_free.size, np.intp)  # per cell, where it last appeared in this step's list
-    count = np.arange(8 * flat_free.size, dtype=np.intp)
-    step = 0
-    while frontier.size:  # breadth-first over index lists: the cost follows the frontier, not the grid
-        step += 1
-        nb = (frontier[:, None] + offsets).ravel()
-        nb = nb[flat_free[nb]]
-        flat_free[nb] = False
-        flat_dist[nb] = step
-        # drop repeats (a cell reached from several frontier cells) without sorting: keep the last copy
-        order = count[:nb.size]
-        slot[nb] = order
-        frontier = nb[slot[nb] == order]
-    inner = dist[1:-1, 1:-1]
-    neighbours = np.stack([dist[1 + dy:FLOW_ROWS + 1 + dy, 1 + dx:FLOW_COLS + 1 + dx] for dx, dy in _DIRS])
-    best = np.argmin(neighbours, axis=0)
-    downhill = np.take_along_axis(neighbours, best[None], axis=0)[0] < inner
-    speed = np.array([_DIAG if dx and dy else VMAX for dx, dy in _DIRS], np.int32)
-    fx = np.where(downhill, np.array([dx for dx, _ in _DIRS], np.int32)[best] * speed[best], 0).astype(np.int32)
-    fy = np.where(downhill, np.array([dy for _, dy in _DIRS], np.int32)[best] * speed[best], 0).astype(np.int32)
-    near = (inner <= FLOW_NEAR) | (inner >= big)
-    return fx.ravel(), fy.ravel(), near.ravel()
-
-
-def _spawn_cloud(rng: np.random.Generator, n: int, cx: int, cy: int, rx: int, ry: int
+def _spawn_cloud(rng: np.random.Generator, n: int, cx: int, cy: int, rx: int, ry: int, allowed: np.ndarray
                  ) -> tuple[np.ndarray, np.ndarray]:
-    """``n`` points spread evenly over an ellipse (integer draws, rejection of the corners)."""
+    """``n`` points spread evenly over an ellipse (integer draws, rejection of the corners) on ``allowed``
+    tissue cells (a ROWS x COLS bool grid)."""
     xs, ys, have = [], [], 0
+    flat = allowed.ravel()
     while have < n:
         x = rng.integers(-rx, rx, size=2 * n, dtype=np.int64)
         y = rng.integers(-ry, ry, size=2 * n, dtype=np.int64)
         inside = x * x * (ry * ry) + y * y * (rx * rx) <= (rx * rx) * (ry * ry)  # fits int64 for the arena
+        px = np.clip(x + cx, 0, WIDTH - 1)
+        py = np.clip(y + cy, 0, HEIGHT - 1)
+        inside &= flat[(py >> TISSUE_SHIFT) * T.COLS + (px >> TISSUE_SHIFT)]
         xs.append(x[inside])
         ys.append(y[inside])
         have += int(np.count_nonzero(inside))
@@ -172,6 +132,35 @@ def _clamp(values: np.ndarray, limit: int) -> np.ndarray:
     return values
 
 
+HURT_NERVE, HURT_NEAR = 16, 3  # pain weights of a bot on the nerve and within 8 px of it
+HURT_SCALE = 16  # pain per tick = sum of the weights of the bots there x pain_per_bot / HURT_SCALE
+
+
+def _dilate(mask: np.ndarray) -> np.ndarray:
+    out = mask.copy()
+    out[1:, :] |= mask[:-1, :]
+    out[:-1, :] |= mask[1:, :]
+    wide = out.copy()
+    wide[:, 1:] |= out[:, :-1]
+    wide[:, :-1] |= out[:, 1:]
+    return wide
+
+
+def _hurt_map(tissue: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(cells, weights, pulp cells) on the padded 4 px density grid: where a bot hurts, and how much."""
+    blocks = tissue.reshape(T.ROWS // 2, 2, T.COLS // 2, 2)
+    nerve = (blocks == T.NERVE).any(axis=(1, 3))
+    pulp = (blocks == T.PULP).any(axis=(1, 3)) | nerve
+    weight = np.where(nerve, HURT_NERVE, np.where(_dilate(_dilate(nerve)), HURT_NEAR, 0))
+    padded = np.zeros((weight.shape[0] + 2, weight.shape[1] + 2), np.int32)
+    padded[1:-1, 1:-1] = weight
+    flat = padded.ravel()
+    cells = np.flatnonzero(flat)
+    pulp_pad = np.zeros_like(padded, dtype=bool)
+    pulp_pad[1:-1, 1:-1] = pulp
+    return cells, flat[cells], np.flatnonzero(pulp_pad.ravel())
+
+
 def start_beacon() -> Beacon:
     return Beacon(320 * SUB, 58 * SUB)
 
@@ -185,8 +174,11 @@ class Swarm:
         n = encounter.bots if bots is None else bots
         self.n = n
         self.tick_count = 0
-        self.tissue, self.decay_hp = T.build_tooth([(d.x, d.y, d.radius) for d in encounter.decay],
-                                                   encounter.decay_hp)
+        if encounter.anatomy is None:
+            raise ValueError(f"encounter {encounter.name!r} has no tissue map loaded")
+        self.tissue, self.decay_hp = anatomy.with_decay(encounter.anatomy,
+                                                        [(d.x, d.y, d.radius) for d in encounter.decay],
+                                                        encounter.decay_hp)
         self.tissue_flat = self.tissue.ravel()
         self.hp_flat = self.decay_hp.ravel()
         self.wound = np.zeros(self.tissue.size, np.int16)
@@ -197,12 +189,26 @@ class Swarm:
         self.row_stamp = np.zeros(T.ROWS, np.int64)
         self._wall_version = -1
         self._flow_key: tuple[int, int, int] | None = None
-        self._flow_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._flow_cache: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._wall_cache: np.ndarray | None = None
         self.initial_decay = int(np.count_nonzero(self.tissue == T.DECAY))
         self.decay_cells = self.initial_decay
+        # the swarm can reach the open mouth (the top row) and all open tissue connected to it
+        top = np.flatnonzero(self.tissue[0] == T.SPACE)
+        self.reach = Reach(self.tissue, top if top.size else np.array([T.COLS // 2]))
+        self._flow_open_version = -1
+        self._flow_free: np.ndarray | None = None
         # bots start in the open mouth above the crown
-        self.x, self.y = _spawn_cloud(rng, n, 320 * SUB, 44 * SUB, 110 * SUB, 20 * SUB)
+        self.x, self.y = _spawn_cloud(rng, n, 320 * SUB, 44 * SUB, 110 * SUB, 20 * SUB, self.reach.mask())
+        # pain: how much a bot in each 4 px density cell hurts (in the nerve most, the pulp less, next to
+        # either a little); only the cells that hurt are kept
+        self._hurt_cells, self._hurt_weight, self._pulp_cells = _hurt_map(self.tissue)
+        self.healthy_start = int(np.count_nonzero((self.tissue >= T.PULP) & (self.tissue <= T.DENTIN)))
+        self.spread_cells = 0  # healthy cells decay has taken by spreading
+        self.peak_pain = 0
+        self.flinch_tick = -10_000  # the patient's last flinch (the scene shakes the view)
+        self.slid_tick = -10_000  # the last tick the beacon was pushed back out of tissue it cannot enter
+        self.cut_off = 0  # bots the flow field cannot lead to the beacon (refreshed with the flow field)
         self.vx = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
         self.vy = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
         self.kind = np.zeros(n, np.uint8)
@@ -218,13 +224,16 @@ class Swarm:
         self._cell_cy = ((rows - 1) << FLOCK_SHIFT) + half
         self.density = UniformGrid(WIDTH, HEIGHT, DENSITY_SHIFT)
         self.particles = ParticlePool(PARTICLES)
-        self.beacon = start_beacon()
+        self.beacon = start_beacon()  # where the player put it (it may be inside tissue)
+        self.goal = (self.beacon.x, self.beacon.y)  # where the swarm is called to: the nearest reachable point
         self.mode = NORMAL
         self.recall_cooldown = 0
         self.recall_tick = -10_000  # tick of the last recall pulse
         self.pain = 0
-        self.in_pulp = 0
-        self.decay_at_pulp = 0  # decay cells touching the pulp (refreshed when decay grows, and twice a second)
+        self.in_pulp = 0  # bots in the pulp or the nerve (4 px cells that hold any), at the start of the tick
+        self._hurt = 0
+        # decay cells touching the nerve (refreshed when decay grows, and twice a second)
+        self.decay_at_nerve = int(np.count_nonzero(T.decay_touching_nerve(self.tissue)))
         self.cleaned = 0
         self.contained = 0
         self.damaged = 0
@@ -266,6 +275,16 @@ class Swarm:
         return (over * 100 + span - 1) // span
 
     @property
+    def tissue_lost(self) -> int:
+        """Healthy cells lost: taken by spreading decay or broken by rogue bots."""
+        return self.spread_cells + self.damaged
+
+    @property
+    def grade(self) -> Grade:
+        return grade_of(self.won, self.time_left, self.encounter.time_limit_ticks, self.tissue_lost,
+                        self.initial_decay, self.peak_pain * 100 // PAIN_MAX)
+
+    @property
     def score(self) -> int:
         score = self.cleaned * 10 + self.contained * 25 - self.damaged * 5
         if self.won:
@@ -280,6 +299,7 @@ class Swarm:
         self.tick_count += 1
         enc = self.encounter
         self.beacon = beacon_step(self.beacon, frame)
+        self.goal = self._slide(self.beacon)
         self.mode = FOCUS if frame.held & Action.FOCUS else SPREAD if frame.held & Action.SPREAD else NORMAL
         if self.recall_cooldown:
             self.recall_cooldown -= 1
@@ -292,13 +312,18 @@ class Swarm:
             self._retarget_rogues()
         self._move_bots()
         if enc.spread_interval and self.tick_count % enc.spread_interval == 0:
-            grown = T.spread_decay(self.tissue, self.decay_hp, self.rng, enc.spread_dentin, enc.spread_enamel,
-                                   enc.decay_hp)
+            grown, took_pulp = T.spread_decay(self.tissue, self.decay_hp, self.rng, enc.spread_dentin,
+                                              enc.spread_enamel, enc.decay_hp, enc.spread_pulp)
             if grown.size:
+                if took_pulp.size:
+                    self.reach.closed(took_pulp)
+                    self.open_version += 1
+                    self.goal = self._slide(Beacon(*self.goal))  # the goal may have stood in the pulp taken
                 self.decay_cells += int(grown.size)
+                self.spread_cells += int(grown.size)
                 self.tissue_version += 1
                 self.row_stamp[grown // T.COLS] = self.tick_count
-                self.decay_at_pulp = int(np.count_nonzero(T.decay_touching_pulp(self.tissue)))
+                self.decay_at_nerve = int(np.count_nonzero(T.decay_touching_nerve(self.tissue)))
         self.particles.update(WIDTH, HEIGHT)
         self._pain()
         self._judge()
@@ -355,20 +380,25 @@ class Swarm:
         grad_y[1:-1, :] -= side
         grad_x *= sep_k
         grad_y *= sep_k
+        # bots crowding the pulp and the nerve hurt (read from the density grid: the cost is the few
+        # cells that hurt, not the bots)
+        flat_dens = dens.ravel()
+        self._hurt = int(np.dot(flat_dens[self._hurt_cells], self._hurt_weight))
+        self.in_pulp = int(flat_dens[self._pulp_cells].sum())
         # inside a crowded cell the gradient is flat: push bots out from the cell's centre instead
-        crowd = dens.ravel()[dcell]
+        crowd = flat_dens[dcell]
         crowd *= sep_k
 
         # seeking: straight at the beacon when near it, along the flow field (around the tooth) when far;
         # then rogue bots towards their own targets
-        bx, by = self.beacon.x, self.beacon.y
+        bx, by = self.goal
         dvx = np.subtract(bx, x, dtype=np.int32)
         dvx >>= seek_s
-        _clamp(dvx, VMAX)
+        _clamp(dvx, SEEK_MAX)
         dvy = np.subtract(by, y, dtype=np.int32)
         dvy >>= seek_s
-        _clamp(dvy, VMAX)
-        flow_x, flow_y, near = self._flow()
+        _clamp(dvy, SEEK_MAX)
+        flow_x, flow_y, near, _ = self._flow()
         fcell = (y >> FLOW_SHIFT).astype(np.intp)
         fcell *= FLOW_COLS
         fcell += x >> FLOW_SHIFT
@@ -381,8 +411,8 @@ class Swarm:
         if r.size:
             rdx = (self.rogue_tx - x[r]) >> 3
             rdy = (self.rogue_ty - y[r]) >> 3
-            dvx[r] = _clamp(rdx, VMAX)
-            dvy[r] = _clamp(rdy, VMAX)
+            dvx[r] = _clamp(rdx, SEEK_MAX)
+            dvy[r] = _clamp(rdy, SEEK_MAX)
 
         off = (self.tick_count * 2741) % JITTER_SIZE
         ax = field_x[cell]
@@ -437,23 +467,45 @@ class Swarm:
             self._collide(blocked, nx, ny, cells, types)
         x[:] = nx
         y[:] = ny
-        # bots that moved into the pulp or onto the nerve (blocked bots count where they stood before)
-        hit_type -= T.PULP
-        self.in_pulp = int(np.count_nonzero(hit_type < 2))
 
-    def _flow(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The flow field towards the beacon on 8 px cells: per cell a velocity along the shortest open
-        path (8-neighbour breadth-first search), and where bots are near enough to seek it directly.
+    def _flow(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The flow field towards the beacon on 8 px cells: per cell a velocity along the shortest path
+        through reachable tissue (8-neighbour breadth-first search), where bots are near enough to seek it
+        directly, and each cell's path distance.
 
         Recomputed every few ticks when the beacon changes cell, and once a second while decay breaks open."""
-        key = (self.beacon.x >> FLOW_SHIFT, self.beacon.y >> FLOW_SHIFT, self.open_version)
+        key = (self.goal[0] >> FLOW_SHIFT, self.goal[1] >> FLOW_SHIFT, self.reach.version)
         old = self._flow_key
         moved = old is not None and key[:2] != old[:2] and self.tick_count % FLOW_EVERY == 0
         opened = old is not None and key[2] != old[2] and self.tick_count % 60 == 0
         if old is None or moved or opened:
             self._flow_key = key
-            self._flow_cache = flow_field(self.tissue, key[0], key[1])
+            if self._flow_open_version != self.reach.version:
+                self._flow_free = flow_open(self.reach.mask())
+                self._flow_open_version = self.reach.version
+            self._flow_cache = flow_field(self._flow_free, key[0], key[1], FLOW_SPEED)
         return self._flow_cache
+
+    def _slide(self, beacon: Beacon) -> tuple[int, int]:
+        """Where the swarm is called: the beacon itself, or the nearest point the swarm can reach when the
+        beacon is inside tissue or a sealed pocket (the beacon slides along the edge as it moves)."""
+        cell = (beacon.y >> TISSUE_SHIFT) * T.COLS + (beacon.x >> TISSUE_SHIFT)
+        if self.reach.reachable(cell):
+            return beacon.x, beacon.y
+        to = self.reach.nearest(cell)
+        self.slid_tick = self.tick_count
+        cy, cx = divmod(to, T.COLS)
+        return (cx << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1)), (cy << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
+
+    def cut_off_bots(self) -> int:
+        """Bots standing where the flow field cannot lead them to the beacon (for the HUD's hint)."""
+        if self._flow_cache is None:
+            return 0
+        dist = self._flow_cache[3]
+        if not np.any(dist >= FLOW_FAR):
+            return 0
+        fcell = (self.y >> FLOW_SHIFT) * FLOW_COLS + (self.x >> FLOW_SHIFT)
+        return int(np.count_nonzero(dist[fcell] >= FLOW_FAR))
 
     def _walls(self) -> np.ndarray:
         """0 for 4 px density cells that are entirely solid tissue (padded like the density grid: the
@@ -526,6 +578,7 @@ class Swarm:
             self.open_version += 1
             self.tissue_flat[broken] = T.CLEAN
             self.hp_flat[broken] = 0
+            self.reach.opened(broken)
             self.decay_cells -= int(broken.size)
             self.cleaned += int(broken.size)
             self.tissue_version += 1
@@ -578,8 +631,8 @@ class Swarm:
         r = self.rogue_idx
         if r.size:
             radius = self.encounter.recall_radius * SUB
-            dx = (self.x[r] - self.beacon.x).astype(np.int64)
-            dy = (self.y[r] - self.beacon.y).astype(np.int64)
+            dx = (self.x[r] - self.goal[0]).astype(np.int64)
+            dy = (self.y[r] - self.goal[1]).astype(np.int64)
             caught = dx * dx + dy * dy <= radius * radius
             if caught.any():
                 self.kind[r[caught]] = 0
@@ -618,8 +671,8 @@ class Swarm:
         self.rogue_tx = np.concatenate([self.rogue_tx, tx[order]])
         self.rogue_ty = np.concatenate([self.rogue_ty, ty[order]])
         # they break away at full speed towards the tissue they are going to attack
-        self.vx[chosen] = _clamp((tx[order] - self.x[chosen]) >> 2, VMAX)
-        self.vy[chosen] = _clamp((ty[order] - self.y[chosen]) >> 2, VMAX)
+        self.vx[chosen] = _clamp((tx[order] - self.x[chosen]) >> 2, SEEK_MAX)
+        self.vy[chosen] = _clamp((ty[order] - self.y[chosen]) >> 2, SEEK_MAX)
         sort = np.argsort(self.rogue_idx, kind="stable")
         self.rogue_idx, self.rogue_tx, self.rogue_ty = self.rogue_idx[sort], self.rogue_tx[sort], self.rogue_ty[sort]
         self.events.append("alarm")
@@ -636,17 +689,21 @@ class Swarm:
     # judging ----------------------------------------------------------------------------------
     def _pain(self) -> None:
         enc = self.encounter
-        if self.decay_at_pulp and self.tick_count % 30 == 0:
-            # decay that has reached the pulp keeps hurting until it is cleaned
-            self.decay_at_pulp = int(np.count_nonzero(T.decay_touching_pulp(self.tissue)))
-        hurt = self.in_pulp + self.decay_at_pulp * 4
-        if hurt:
+        if self.decay_at_nerve and self.tick_count % 30 == 0:
+            # decay that has reached the nerve keeps hurting until it is cleaned
+            self.decay_at_nerve = int(np.count_nonzero(T.decay_touching_nerve(self.tissue)))
+        hurt = self._hurt + self.decay_at_nerve * 4 * HURT_SCALE
+        gain = hurt * enc.pain_per_bot // HURT_SCALE
+        if gain > enc.pain_recover:
             before = self.pain
-            self.pain = min(PAIN_MAX, self.pain + hurt * enc.pain_per_bot)
-            if before // 10_000 != self.pain // 10_000:
+            self.pain = min(PAIN_MAX, self.pain + gain - enc.pain_recover)
+            if before // 10_000 < self.pain // 10_000:
+                # each tenth of the meter crossed upwards: the patient flinches (the scene shakes the view)
                 self.events.append("pain")
+                self.flinch_tick = self.tick_count
         else:
             self.pain = max(0, self.pain - enc.pain_recover)
+        self.peak_pain = max(self.peak_pain, self.pain)
 
     def _judge(self) -> None:
         enc = self.encounter
@@ -669,8 +726,10 @@ class Swarm:
     # state --------------------------------------------------------------------------------------
     def state_bytes(self) -> bytes:
         b = self.beacon
-        scalars = np.array([self.tick_count, b.x, b.y, self.mode, self.recall_cooldown, self.recall_tick, self.pain,
-                            self.decay_at_pulp,
+        scalars = np.array([self.tick_count, b.x, b.y, self.goal[0], self.goal[1], self.mode, self.recall_cooldown,
+                            self.recall_tick, self.pain,
+                            self.decay_at_nerve, self.peak_pain, self.spread_cells, self.flinch_tick,
+                            self.slid_tick, self.reach.version,
                             self.cleaned, self.contained, self.damaged, self.decay_cells, int(self.finished),
                             int(self.won)], dtype=np.int64)
         return b"".join((scalars.tobytes(), self.x.tobytes(), self.y.tobytes(), self.vx.tobytes(),
