@@ -338,9 +338,9 @@ def test_decay_to_clean_reads_zero_at_the_win_threshold_and_over_100_when_decay_
 # Re-pinned deliberately for swarm-depth: each encounter has its own tooth (tissue maps), the beacon slides
 # out of tissue, pain comes from crowding the nerve, decay can take an infected canal's pulp.
 PINNED = {
-    "tutorial": "dc0f2f1e0b17d1bda704f2fb3765ca29",
-    "malfunction": "429e3fb534faf35d157492dd0bd2b4ca",
-    "emergency": "64bb7f8572be475753521676e6646bcf",
+    "tutorial": "802baa5cc91a6de5cdadb5cfd28b8a63",
+    "malfunction": "59370b716af3810b1b4db8f8868b70d6",
+    "emergency": "f472e1cf7183c1c782a3dd6e26705d27",
 }
 
 

@@ -135,11 +135,10 @@ def flow_open(reach_mask: np.ndarray) -> np.ndarray:
     return free.ravel()
 
 
-def flow_field(free: np.ndarray, bcx: int, bcy: int, vmax: int) -> tuple[np.ndarray, np.ndarray, np.ndarray,
-                                                                         np.ndarray]:
-    """Velocities (flat per 8 px cell) leading along open cells ``free`` (from ``flow_open``) to cell
-    (bcx, bcy); the cells close enough (or cut off) where bots should seek the beacon directly; and the
-    path distance of each cell (``FLOW_FAR`` where cut off). Integer-only."""
+def flow_field(free: np.ndarray, bcx: int, bcy: int, vmax: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Velocities ((2, cells): x and y rows, flat per 8 px cell) leading along open cells ``free`` (from
+    ``flow_open``) to cell (bcx, bcy); the cells close enough (or cut off) where bots should seek the
+    beacon directly; and the path distance of each cell (``FLOW_FAR`` where cut off). Integer-only."""
     bcx = min(max(bcx, 0), FLOW_COLS - 1)
     bcy = min(max(bcy, 0), FLOW_ROWS - 1)
     dist = np.full((FLOW_ROWS + 2) * _FSTRIDE, FLOW_FAR, np.int32)
@@ -171,4 +170,4 @@ def flow_field(free: np.ndarray, bcx: int, bcy: int, vmax: int) -> tuple[np.ndar
     fx = np.where(downhill, np.array([dx for dx, _ in _DIRS], np.int32)[best] * speed[best], 0).astype(np.int32)
     fy = np.where(downhill, np.array([dy for _, dy in _DIRS], np.int32)[best] * speed[best], 0).astype(np.int32)
     near = (inner <= FLOW_NEAR) | (inner >= FLOW_FAR)
-    return fx.ravel(), fy.ravel(), near.ravel(), inner.ravel().copy()
+    return np.stack((fx.ravel(), fy.ravel())).astype(np.int64), near.ravel(), inner.ravel().copy()

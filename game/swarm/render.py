@@ -189,13 +189,11 @@ class SwarmRenderer:
         """The frame into ``target``, shifted by ``offset`` (the patient's flinch shakes the view)."""
         frame = self.frame
         frame.blit(self._tissue_layer(swarm), (0, 0))
-        x = (swarm.x >> 8).astype(np.intp)
-        y = (swarm.y >> 8).astype(np.intp)
-        self._glow(x, y)
+        self._glow(swarm)
         pix = pygame.surfarray.pixels2d(frame)
         flat = pix.T.reshape(-1)
         try:
-            self._bots(flat, swarm, x, y)
+            self._bots(flat, swarm)
             self._particles(flat, swarm)
         finally:
             del flat, pix
@@ -207,32 +205,44 @@ class SwarmRenderer:
             target.fill(colour("ink"))
         target.blit(frame, offset)
 
-    def _glow(self, x: np.ndarray, y: np.ndarray) -> None:
-        shift = DENSITY_SHIFT - 8
-        counts = np.bincount((y >> shift) * GW + (x >> shift), minlength=GW * GH)
-        np.minimum(counts, 63, out=counts)
-        pygame.surfarray.blit_array(self._glow_small, self.glow_lut[counts].reshape(GH, GW).T)
+    def _glow(self, swarm: Swarm) -> None:
+        """The swarm's glow from the simulation's own 4 px density counts (no pass over the bots)."""
+        counts = swarm.motion.dens
+        occupied = np.flatnonzero(counts)
+        if occupied.size == 0:  # no tick yet: count the bots here
+            x, y = swarm.x >> DENSITY_SHIFT, swarm.y >> DENSITY_SHIFT
+            counts = np.bincount((y + 1) * (GW + 2) + x + 1, minlength=(GH + 2) * (GW + 2))
+            occupied = np.flatnonzero(counts)
+        grid = counts.reshape(GH + 2, GW + 2)[1:-1, 1:-1]
+        glow = np.minimum(grid, 63)
+        pygame.surfarray.blit_array(self._glow_small, self.glow_lut[glow].T)
         # only the box around the swarm is smoothed up to full size (its cost follows the swarm's area)
-        x0, x1 = max(0, int(x.min() >> shift) - 2), min(GW, int(x.max() >> shift) + 3)
-        y0, y1 = max(0, int(y.min() >> shift) - 2), min(GH, int(y.max() >> shift) + 3)
+        rows, cols = np.divmod(occupied, GW + 2)
+        shift = DENSITY_SHIFT - 8
+        x0, x1 = max(0, int(cols.min()) - 3), min(GW, int(cols.max()) + 2)
+        y0, y1 = max(0, int(rows.min()) - 3), min(GH, int(rows.max()) + 2)
         box = self._glow_small.subsurface(pygame.Rect(x0, y0, x1 - x0, y1 - y0))
         self._glow_at = (x0 << shift, y0 << shift)
         self._glow_big = pygame.transform.smoothscale(box, ((x1 - x0) << shift, (y1 - y0) << shift))
 
-    def _bots(self, flat: np.ndarray, swarm: Swarm, x: np.ndarray, y: np.ndarray) -> None:
-        vx, vy = swarm.vx, swarm.vy
-        # faint trail two steps back, the tail one step back, the bright head on top
-        tx = x - (vx >> 7)
-        ty = y - (vy >> 7)
-        flat[_index(tx, ty)] = self.c_trail
-        tx = x - (vx >> 8)
-        ty = y - (vy >> 8)
-        flat[_index(tx, ty)] = self.c_tail
-        flat[y * W + x] = self.c_head
+    def _bots(self, flat: np.ndarray, swarm: Swarm) -> None:
+        """Each bot: a faint trail two steps back, the tail one step back, the bright head on top (flat
+        pixel indices; a trail at the arena's very edge may wrap a row, which is never seen)."""
+        last = W * H - 1
+        head = (swarm.y >> 8).astype(np.intp)
+        head *= W
+        head += swarm.x >> 8
+        for shift, tint in ((7, self.c_trail), (8, self.c_tail)):
+            back = (swarm.vy >> shift) * W
+            back += swarm.vx >> shift
+            tail = head - back
+            np.clip(tail, 0, last, out=tail)
+            flat[tail] = tint
+        flat[head] = self.c_head
         r = swarm.rogue_idx
         if r.size:
-            rx = np.clip(x[r], 2, W - 3)
-            ry = np.clip(y[r], 2, H - 3)
+            rx = np.clip(swarm.x[r] >> 8, 2, W - 3)
+            ry = np.clip(swarm.y[r] >> 8, 2, H - 3)
             at = ry * W + rx
             for d in (-1, 1, -W, W, -2, 2, -2 * W, 2 * W):  # a plus sign: unlike any healthy bot
                 flat[at + d] = self.c_rogue

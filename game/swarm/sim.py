@@ -24,19 +24,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.core.actions import Action, ActionFrame
-from game.swarm import anatomy
+from game.swarm import anatomy, rogues
 from game.swarm import tissue as T
 from game.swarm.encounter import Encounter
 from game.swarm.grading import Grade, grade_of
-from game.swarm.grid import UniformGrid
+from game.swarm.motion import DENSITY_SHIFT as DENSITY_SHIFT  # re-exported: the renderer's glow grid
+from game.swarm.motion import JITTER_SIZE, TISSUE_SHIFT, Motion
 from game.swarm.navigation import FLOW_COLS, FLOW_FAR, FLOW_SHIFT, Reach, flow_field, flow_open
 from game.swarm.particles import DEBRIS, SPARK, ParticlePool
 
 SUB = 256  # fixed-point units per logical pixel
 WIDTH, HEIGHT = 640 * SUB, 360 * SUB
-TISSUE_SHIFT = 9  # 2 px tissue cells
-FLOCK_SHIFT = 12  # 16 px flocking cells
-DENSITY_SHIFT = 10  # 4 px density cells
 
 VMAX = 4 * SUB  # top speed, fixed-point units per tick (the half-way wall check stays exact up to 4 px)
 SEEK_MAX = 3 * SUB  # the velocity bots near the beacon aim for
@@ -45,7 +43,6 @@ KEY_SPEED = 4 * SUB  # beacon speed with direction keys
 FOLLOW_MAX = 9 * SUB  # beacon speed limit when following the pointer
 PULSE_TICKS = 40  # how long a recall pulse pulls the swarm in
 PAIN_MAX = 100_000
-JITTER_SIZE = 8192
 PARTICLES = 2048
 
 NORMAL, FOCUS, SPREAD = 0, 1, 2
@@ -125,42 +122,6 @@ def _distinct(cells: np.ndarray, scratch: np.ndarray) -> np.ndarray:
     return found
 
 
-def _clamp(values: np.ndarray, limit: int) -> np.ndarray:
-    """Clamp integers to -limit..limit in place (np.clip's Python overhead is large for small arrays)."""
-    np.minimum(values, limit, out=values)
-    np.maximum(values, -limit, out=values)
-    return values
-
-
-HURT_NERVE, HURT_NEAR = 16, 3  # pain weights of a bot on the nerve and within 8 px of it
-HURT_SCALE = 16  # pain per tick = sum of the weights of the bots there x pain_per_bot / HURT_SCALE
-
-
-def _dilate(mask: np.ndarray) -> np.ndarray:
-    out = mask.copy()
-    out[1:, :] |= mask[:-1, :]
-    out[:-1, :] |= mask[1:, :]
-    wide = out.copy()
-    wide[:, 1:] |= out[:, :-1]
-    wide[:, :-1] |= out[:, 1:]
-    return wide
-
-
-def _hurt_map(tissue: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(cells, weights, pulp cells) on the padded 4 px density grid: where a bot hurts, and how much."""
-    blocks = tissue.reshape(T.ROWS // 2, 2, T.COLS // 2, 2)
-    nerve = (blocks == T.NERVE).any(axis=(1, 3))
-    pulp = (blocks == T.PULP).any(axis=(1, 3)) | nerve
-    weight = np.where(nerve, HURT_NERVE, np.where(_dilate(_dilate(nerve)), HURT_NEAR, 0))
-    padded = np.zeros((weight.shape[0] + 2, weight.shape[1] + 2), np.int32)
-    padded[1:-1, 1:-1] = weight
-    flat = padded.ravel()
-    cells = np.flatnonzero(flat)
-    pulp_pad = np.zeros_like(padded, dtype=bool)
-    pulp_pad[1:-1, 1:-1] = pulp
-    return cells, flat[cells], np.flatnonzero(pulp_pad.ravel())
-
-
 def start_beacon() -> Beacon:
     return Beacon(320 * SUB, 58 * SUB)
 
@@ -184,13 +145,12 @@ class Swarm:
         self.wound = np.zeros(self.tissue.size, np.int16)
         self._scratch = np.zeros(self.tissue.size, bool)  # always all False between uses
         self.tissue_version = 0
-        self.open_version = 0  # bumped only when solid cells open up (walls for the separation)
+        self.open_version = 0  # bumped when solid cells open up or open cells close (walls for the motion)
+        self.closed_version = 0  # bumped only when open cells close (decay taking an infected canal's pulp)
         #: per tissue row, the tick it last changed (tissue or decay hit points): the renderer redraws those
         self.row_stamp = np.zeros(T.ROWS, np.int64)
-        self._wall_version = -1
         self._flow_key: tuple[int, int, int] | None = None
-        self._flow_cache: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
-        self._wall_cache: np.ndarray | None = None
+        self._flow_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self.initial_decay = int(np.count_nonzero(self.tissue == T.DECAY))
         self.decay_cells = self.initial_decay
         # the swarm can reach the open mouth (the top row) and all open tissue connected to it
@@ -199,30 +159,28 @@ class Swarm:
         self._flow_open_version = -1
         self._flow_free: np.ndarray | None = None
         # bots start in the open mouth above the crown
-        self.x, self.y = _spawn_cloud(rng, n, 320 * SUB, 44 * SUB, 110 * SUB, 20 * SUB, self.reach.mask())
+        # positions and velocities are stacked (row 0: x, row 1: y) so the tick treats both axes at once
+        self.pos = np.stack(_spawn_cloud(rng, n, 320 * SUB, 44 * SUB, 110 * SUB, 20 * SUB, self.reach.mask()))
+        self.x, self.y = self.pos[0], self.pos[1]
         # pain: how much a bot in each 4 px density cell hurts (in the nerve most, the pulp less, next to
         # either a little); only the cells that hurt are kept
-        self._hurt_cells, self._hurt_weight, self._pulp_cells = _hurt_map(self.tissue)
+        self._hurt_cells, self._hurt_weight, self._pulp_cells = T.hurt_map(self.tissue)
         self.healthy_start = int(np.count_nonzero((self.tissue >= T.PULP) & (self.tissue <= T.DENTIN)))
         self.spread_cells = 0  # healthy cells decay has taken by spreading
         self.peak_pain = 0
         self.flinch_tick = -10_000  # the patient's last flinch (the scene shakes the view)
         self.slid_tick = -10_000  # the last tick the beacon was pushed back out of tissue it cannot enter
         self.cut_off = 0  # bots the flow field cannot lead to the beacon (refreshed with the flow field)
-        self.vx = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
-        self.vy = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
+        self.vel = np.stack((rng.integers(-SUB, SUB, size=n, dtype=np.int32),
+                             rng.integers(-SUB, SUB, size=n, dtype=np.int32)))
+        self.vx, self.vy = self.vel[0], self.vel[1]
         self.kind = np.zeros(n, np.uint8)
         self.rogue_idx = np.zeros(0, np.int64)
         self.rogue_tx = np.zeros(0, np.int32)
         self.rogue_ty = np.zeros(0, np.int32)
         self.jitter = rng.integers(-20, 21, size=n + JITTER_SIZE, dtype=np.int32)
         self._jitter_pad = np.concatenate((self.jitter, self.jitter[:1024]))  # read past the end = wrapped
-        self.flock = UniformGrid(WIDTH, HEIGHT, FLOCK_SHIFT)
-        rows, cols = np.divmod(np.arange(self.flock.size, dtype=np.int64), self.flock.stride)
-        half = 1 << (FLOCK_SHIFT - 1)
-        self._cell_cx = ((cols - 1) << FLOCK_SHIFT) + half  # fixed-point centre of each (padded) cell
-        self._cell_cy = ((rows - 1) << FLOCK_SHIFT) + half
-        self.density = UniformGrid(WIDTH, HEIGHT, DENSITY_SHIFT)
+        self.motion = Motion()
         self.particles = ParticlePool(PARTICLES)
         self.beacon = start_beacon()  # where the player put it (it may be inside tissue)
         self.goal = (self.beacon.x, self.beacon.y)  # where the swarm is called to: the nearest reachable point
@@ -318,6 +276,7 @@ class Swarm:
                 if took_pulp.size:
                     self.reach.closed(took_pulp)
                     self.open_version += 1
+                    self.closed_version += 1
                     self.goal = self._slide(Beacon(*self.goal))  # the goal may have stood in the pulp taken
                 self.decay_cells += int(grown.size)
                 self.spread_cells += int(grown.size)
@@ -329,146 +288,22 @@ class Swarm:
         self._judge()
 
     def _move_bots(self) -> None:
-        x, y, vx, vy = self.x, self.y, self.vx, self.vy
-        seek_s, coh_s, ali_s, sep_k = MODES[self.mode]
-        pulse = self.tick_count - self.recall_tick < PULSE_TICKS
-        if pulse:
-            seek_s, coh_s = 1, 4
-
-        # neighbourhood aggregates on the 16 px grid: mean position and velocity of the 3x3 block
-        g = self.flock
-        cell = g.cells(x, y)
-        sums = np.empty((5, g.size), np.int64)
-        sums[0] = g.count(cell)
-        # positions: each bot counted at its cell's centre (cohesion needs no finer than 16 px), so only
-        # the velocities need per-bot sums
-        np.multiply(sums[0], self._cell_cx, out=sums[1])
-        np.multiply(sums[0], self._cell_cy, out=sums[2])
-        sums[3] = g.total(cell, vx)
-        sums[4] = g.total(cell, vy)
-        box = g.box3(sums)
-        np.maximum(box[0], 1, out=box[0])
-        box[1:] //= box[0]
-        box[1:3] >>= coh_s
-        box[3:5] >>= ali_s
-        field_x = (box[1] + box[3]).astype(np.int32)
-        field_y = (box[2] + box[4]).astype(np.int32)
-
-        # separation: down the gradient of the 4 px density grid (a pressure that keeps the swarm fluid)
-        d = self.density
-        dcell = d.cells(x, y)
-        dens = d.count(dcell).astype(np.int32).reshape(d.rows + 2, d.stride)
-        # walls mirror the density of the cell beside them, so the gradient never points into a wall
-        # (open_ is 1 where a cell is open, 0 at walls: (neighbour - centre) * open_ is the same as taking
-        # the centre's density for a wall neighbour, in integer multiplies instead of selects)
-        open_ = self._walls()
-        grad_x = np.zeros_like(dens)
-        grad_y = np.zeros_like(dens)
-        centre = dens[:, 1:-1]
-        side = np.subtract(dens[:, 2:], centre)
-        side *= open_[:, 2:]
-        np.copyto(grad_x[:, 1:-1], side)
-        np.subtract(dens[:, :-2], centre, out=side)
-        side *= open_[:, :-2]
-        grad_x[:, 1:-1] -= side
-        centre = dens[1:-1, :]
-        side = np.subtract(dens[2:, :], centre)
-        side *= open_[2:, :]
-        np.copyto(grad_y[1:-1, :], side)
-        np.subtract(dens[:-2, :], centre, out=side)
-        side *= open_[:-2, :]
-        grad_y[1:-1, :] -= side
-        grad_x *= sep_k
-        grad_y *= sep_k
+        modes = MODES[self.mode]
+        if self.tick_count - self.recall_tick < PULSE_TICKS:
+            modes = (1, 4, modes[2], modes[3])  # the recall pulse pulls everyone in hard
+        # the motion's wall tables follow the tissue: at once when cells closed (a stale table could let
+        # bots into them), twice a second when cells only opened (a stale table is merely cautious)
+        if self.closed_version != self.motion.closed_seen or self.tick_count % 30 == 0:
+            self.motion.closed_seen = self.closed_version
+            self.motion.refresh(self.tissue, self.open_version)
+        self.motion.step(self, modes, self.goal, self._flow(), SEEK_MAX, VMAX)
         # bots crowding the pulp and the nerve hurt (read from the density grid: the cost is the few
         # cells that hurt, not the bots)
-        flat_dens = dens.ravel()
-        self._hurt = int(np.dot(flat_dens[self._hurt_cells], self._hurt_weight))
-        self.in_pulp = int(flat_dens[self._pulp_cells].sum())
-        # inside a crowded cell the gradient is flat: push bots out from the cell's centre instead
-        crowd = flat_dens[dcell]
-        crowd *= sep_k
+        dens = self.motion.dens
+        self._hurt = int(np.dot(dens[self._hurt_cells], self._hurt_weight))
+        self.in_pulp = int(dens[self._pulp_cells].sum())
 
-        # seeking: straight at the beacon when near it, along the flow field (around the tooth) when far;
-        # then rogue bots towards their own targets
-        bx, by = self.goal
-        dvx = np.subtract(bx, x, dtype=np.int32)
-        dvx >>= seek_s
-        _clamp(dvx, SEEK_MAX)
-        dvy = np.subtract(by, y, dtype=np.int32)
-        dvy >>= seek_s
-        _clamp(dvy, SEEK_MAX)
-        flow_x, flow_y, near, _ = self._flow()
-        fcell = (y >> FLOW_SHIFT).astype(np.intp)
-        fcell *= FLOW_COLS
-        fcell += x >> FLOW_SHIFT
-        far = np.flatnonzero(~near[fcell])  # usually the few stragglers
-        if far.size:
-            along = fcell[far]
-            dvx[far] = flow_x[along]
-            dvy[far] = flow_y[along]
-        r = self.rogue_idx
-        if r.size:
-            rdx = (self.rogue_tx - x[r]) >> 3
-            rdy = (self.rogue_ty - y[r]) >> 3
-            dvx[r] = _clamp(rdx, SEEK_MAX)
-            dvy[r] = _clamp(rdy, SEEK_MAX)
-
-        off = (self.tick_count * 2741) % JITTER_SIZE
-        ax = field_x[cell]
-        ax -= x >> coh_s
-        ax -= vx >> ali_s
-        dvx -= vx
-        dvx >>= 3
-        ax += dvx
-        ax -= grad_x.ravel()[dcell]
-        ax += (((x & 1023) - 512) * crowd) >> 10
-        ax += self.jitter[off:off + self.n]
-        ay = field_y[cell]
-        ay -= y >> coh_s
-        ay -= vy >> ali_s
-        dvy -= vy
-        dvy >>= 3
-        ay += dvy
-        ay -= grad_y.ravel()[dcell]
-        ay += (((y & 1023) - 512) * crowd) >> 10
-        off = (off + 4099) % JITTER_SIZE
-        ay += self.jitter[off:off + self.n]
-
-        vx += ax
-        vx -= vx >> 4
-        _clamp(vx, VMAX)
-        vy += ay
-        vy -= vy >> 4
-        _clamp(vy, VMAX)
-
-        # move, keeping every bot inside the arena and out of solid tissue
-        nx = x + vx
-        np.maximum(nx, 0, out=nx)
-        np.minimum(nx, WIDTH - 1, out=nx)
-        ny = y + vy
-        np.maximum(ny, 0, out=ny)
-        np.minimum(ny, HEIGHT - 1, out=ny)
-        tcell = (ny >> TISSUE_SHIFT).astype(np.intp)
-        tcell *= T.COLS
-        tcell += nx >> TISSUE_SHIFT
-        hit_type = self.tissue_flat[tcell]
-        # a move of up to 3 px could hop over a 2 px wall: the half-way point must be open too
-        mcell = ((y + ny) >> (TISSUE_SHIFT + 1)).astype(np.intp)
-        mcell *= T.COLS
-        mcell += (x + nx) >> (TISSUE_SHIFT + 1)
-        mid_type = self.tissue_flat[mcell]
-        blocked = np.flatnonzero(np.maximum(hit_type, mid_type) >= T.FIRST_SOLID)
-        if blocked.size:
-            mid_solid = mid_type[blocked] >= T.FIRST_SOLID
-            cells = np.where(mid_solid, mcell[blocked], tcell[blocked])
-            types = np.where(mid_solid, mid_type[blocked], hit_type[blocked])
-            hit_type[blocked] = types
-            self._collide(blocked, nx, ny, cells, types)
-        x[:] = nx
-        y[:] = ny
-
-    def _flow(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _flow(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The flow field towards the beacon on 8 px cells: per cell a velocity along the shortest path
         through reachable tissue (8-neighbour breadth-first search), where bots are near enough to seek it
         directly, and each cell's path distance.
@@ -501,62 +336,11 @@ class Swarm:
         """Bots standing where the flow field cannot lead them to the beacon (for the HUD's hint)."""
         if self._flow_cache is None:
             return 0
-        dist = self._flow_cache[3]
+        dist = self._flow_cache[2]
         if not np.any(dist >= FLOW_FAR):
             return 0
         fcell = (self.y >> FLOW_SHIFT) * FLOW_COLS + (self.x >> FLOW_SHIFT)
         return int(np.count_nonzero(dist[fcell] >= FLOW_FAR))
-
-    def _walls(self) -> np.ndarray:
-        """0 for 4 px density cells that are entirely solid tissue (padded like the density grid: the
-        padding is wall too), 1 for the others; int32, cached."""
-        if self._wall_version != self.open_version:
-            d = self.density
-            s = self.tissue >= T.FIRST_SOLID
-            solid = s[0::2, 0::2] & s[1::2, 0::2] & s[0::2, 1::2] & s[1::2, 1::2]
-            wall = np.ones((d.rows + 2, d.stride), bool)
-            wall[1:1 + solid.shape[0], 1:1 + solid.shape[1]] = solid
-            self._wall_cache = (~wall).astype(np.int32)
-            self._wall_version = self.open_version
-        return self._wall_cache
-
-    def _collide(self, idx: np.ndarray, nx: np.ndarray, ny: np.ndarray, cells: np.ndarray,
-                 types: np.ndarray) -> None:
-        """Bots ``idx`` would enter solid tissue: slide along one axis if it is free, else stay and bounce."""
-        x, y, vx, vy = self.x[idx], self.y[idx], self.vx[idx], self.vy[idx]
-        tx, ty = nx[idx], ny[idx]
-        row_old = (y >> TISSUE_SHIFT) * T.COLS
-        col_old = x >> TISSUE_SHIFT
-        flat = self.tissue_flat
-        free_x = (flat[row_old + (tx >> TISSUE_SHIFT)] < T.FIRST_SOLID) & \
-            (flat[row_old + ((x + tx) >> (TISSUE_SHIFT + 1))] < T.FIRST_SOLID)
-        free_y = (flat[(ty >> TISSUE_SHIFT) * T.COLS + col_old] < T.FIRST_SOLID) & \
-            (flat[((y + ty) >> (TISSUE_SHIFT + 1)) * T.COLS + col_old] < T.FIRST_SOLID)
-        slide_x = free_x & (np.abs(vx) >= np.abs(vy)) | free_x & ~free_y
-        slide_y = free_y & ~slide_x
-        fx = np.where(slide_x, tx, x)
-        fy = np.where(slide_y, ty, y)
-        nx[idx] = fx
-        ny[idx] = fy
-        # the blocked component bounces back at half speed
-        # (with a kick from the jitter table, so bots stopped by the same wall do not stack up)
-        off = (self.tick_count * 1597) % JITTER_SIZE
-        # (idx + off + 977 stays below n + JITTER_SIZE + 977: the padded table needs no wrapping)
-        jitter = self._jitter_pad
-        kick = jitter[idx + off] * 8
-        self.vx[idx] = np.where(slide_x, vx, -(vx >> 1) + kick)
-        kick = jitter[idx + (off + 977)] * 8
-        self.vy[idx] = np.where(slide_y, vy, -(vy >> 1) + kick)
-
-        kinds = self.kind[idx]
-        normal = kinds == 0
-        erode = cells[normal & (types == T.DECAY)]
-        if erode.size:
-            self._erode(erode)
-        if self.rogue_idx.size:
-            attack = cells[~normal & ((types == T.ENAMEL) | (types == T.DENTIN))]
-            if attack.size:
-                self._wound(attack)
 
     def _erode(self, cells: np.ndarray) -> None:
         full = self.encounter.decay_hp
@@ -625,66 +409,13 @@ class Swarm:
 
     # abilities and events ---------------------------------------------------------------------
     def _recall(self) -> None:
-        self.recall_cooldown = self.encounter.recall_cooldown * 60
-        self.recall_tick = self.tick_count
-        self.events.append("recall")
-        r = self.rogue_idx
-        if r.size:
-            radius = self.encounter.recall_radius * SUB
-            dx = (self.x[r] - self.goal[0]).astype(np.int64)
-            dy = (self.y[r] - self.goal[1]).astype(np.int64)
-            caught = dx * dx + dy * dy <= radius * radius
-            if caught.any():
-                self.kind[r[caught]] = 0
-                self.contained += int(np.count_nonzero(caught))
-                keep = ~caught
-                self.rogue_idx = r[keep]
-                self.rogue_tx = self.rogue_tx[keep]
-                self.rogue_ty = self.rogue_ty[keep]
-
-    def _surface_targets(self, count: int) -> tuple[np.ndarray, np.ndarray]:
-        """``count`` healthy cells on the tooth's surface, chosen by the RNG, as fixed-point centres."""
-        t = self.tissue
-        open_ = (t == T.SPACE) | (t == T.CLEAN)
-        near = np.zeros_like(open_)
-        near[1:, :] |= open_[:-1, :]
-        near[:, 1:] |= open_[:, :-1]
-        near[:, :-1] |= open_[:, 1:]
-        cells = np.flatnonzero((((t == T.ENAMEL) | (t == T.DENTIN)) & near).ravel())
-        if cells.size == 0:
-            cells = np.array([T.COLS * (T.ROWS // 2) + T.COLS // 2])
-        pick = cells[self.rng.integers(0, cells.size, size=count)]
-        return (((pick % T.COLS) << TISSUE_SHIFT) + 256).astype(np.int32), \
-            (((pick // T.COLS) << TISSUE_SHIFT) + 256).astype(np.int32)
+        rogues.recall(self)
 
     def _turn_rogue(self, count: int) -> None:
-        normal = np.flatnonzero(self.kind == 0)
-        count = min(count, normal.size)
-        if count == 0:
-            return
-        chosen = np.sort(normal[self.rng.permutation(normal.size)[:count]])
-        self.kind[chosen] = 1
-        groups = 3
-        tx, ty = self._surface_targets(groups)
-        order = np.arange(count) % groups
-        self.rogue_idx = np.concatenate([self.rogue_idx, chosen])
-        self.rogue_tx = np.concatenate([self.rogue_tx, tx[order]])
-        self.rogue_ty = np.concatenate([self.rogue_ty, ty[order]])
-        # they break away at full speed towards the tissue they are going to attack
-        self.vx[chosen] = _clamp((tx[order] - self.x[chosen]) >> 2, SEEK_MAX)
-        self.vy[chosen] = _clamp((ty[order] - self.y[chosen]) >> 2, SEEK_MAX)
-        sort = np.argsort(self.rogue_idx, kind="stable")
-        self.rogue_idx, self.rogue_tx, self.rogue_ty = self.rogue_idx[sort], self.rogue_tx[sort], self.rogue_ty[sort]
-        self.events.append("alarm")
+        rogues.turn_rogue(self, count)
 
     def _retarget_rogues(self) -> None:
-        cells = (self.rogue_ty >> TISSUE_SHIFT) * T.COLS + (self.rogue_tx >> TISSUE_SHIFT)
-        t = self.tissue_flat[cells]
-        stale = np.flatnonzero((t != T.ENAMEL) & (t != T.DENTIN))
-        if stale.size:
-            tx, ty = self._surface_targets(int(stale.size))
-            self.rogue_tx[stale] = tx
-            self.rogue_ty[stale] = ty
+        rogues.retarget(self)
 
     # judging ----------------------------------------------------------------------------------
     def _pain(self) -> None:
@@ -692,8 +423,8 @@ class Swarm:
         if self.decay_at_nerve and self.tick_count % 30 == 0:
             # decay that has reached the nerve keeps hurting until it is cleaned
             self.decay_at_nerve = int(np.count_nonzero(T.decay_touching_nerve(self.tissue)))
-        hurt = self._hurt + self.decay_at_nerve * 4 * HURT_SCALE
-        gain = hurt * enc.pain_per_bot // HURT_SCALE
+        hurt = self._hurt + self.decay_at_nerve * 4 * T.HURT_SCALE
+        gain = hurt * enc.pain_per_bot // T.HURT_SCALE
         if gain > enc.pain_recover:
             before = self.pain
             self.pain = min(PAIN_MAX, self.pain + gain - enc.pain_recover)

@@ -77,3 +77,32 @@ def decay_touching_nerve(tissue: np.ndarray) -> np.ndarray:
     near[:, 1:] |= core[:, :-1]
     near[:, :-1] |= core[:, 1:]
     return (tissue == DECAY) & near
+
+
+HURT_NERVE, HURT_NEAR = 16, 3  # pain weights of a bot on the nerve and within 8 px of it
+HURT_SCALE = 16  # pain per tick = sum of the weights of the bots there x pain_per_bot / HURT_SCALE
+
+
+def _dilate(mask: np.ndarray) -> np.ndarray:
+    out = mask.copy()
+    out[1:, :] |= mask[:-1, :]
+    out[:-1, :] |= mask[1:, :]
+    wide = out.copy()
+    wide[:, 1:] |= out[:, :-1]
+    wide[:, :-1] |= out[:, 1:]
+    return wide
+
+
+def hurt_map(tissue: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(cells, weights, pulp cells) on the padded 4 px density grid: where a bot hurts, and how much."""
+    blocks = tissue.reshape(ROWS // 2, 2, COLS // 2, 2)
+    nerve = (blocks == NERVE).any(axis=(1, 3))
+    pulp = (blocks == PULP).any(axis=(1, 3)) | nerve
+    weight = np.where(nerve, HURT_NERVE, np.where(_dilate(_dilate(nerve)), HURT_NEAR, 0))
+    padded = np.zeros((weight.shape[0] + 2, weight.shape[1] + 2), np.int32)
+    padded[1:-1, 1:-1] = weight
+    flat = padded.ravel()
+    cells = np.flatnonzero(flat)
+    pulp_pad = np.zeros_like(padded, dtype=bool)
+    pulp_pad[1:-1, 1:-1] = pulp
+    return cells, flat[cells], np.flatnonzero(pulp_pad.ravel())
