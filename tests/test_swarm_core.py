@@ -338,9 +338,9 @@ def test_decay_to_clean_reads_zero_at_the_win_threshold_and_over_100_when_decay_
 # Re-pinned deliberately for swarm-depth: each encounter has its own tooth (tissue maps), the beacon slides
 # out of tissue, pain comes from crowding the nerve, decay can take an infected canal's pulp.
 PINNED = {
-    "tutorial": "802baa5cc91a6de5cdadb5cfd28b8a63",
-    "malfunction": "59370b716af3810b1b4db8f8868b70d6",
-    "emergency": "f472e1cf7183c1c782a3dd6e26705d27",
+    "tutorial": "d9556ad0e9c07c3a8bf1c2552922ff34",
+    "malfunction": "4c783bccd84b4c9328685c7bffe9c1e6",
+    "emergency": "38de6cca72480e9db7b20022bfe6791f",
 }
 
 

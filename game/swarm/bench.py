@@ -109,7 +109,8 @@ def bench_swarm(ctx, bots: int, ticks: int) -> dict:
     canvas = pygame.Surface((640, 360)).convert()
     window = _Window()
     swarm = scene.swarm
-    pool = swarm.particles
+    scene.draw(canvas, 0.0)  # the renderer (and its particle pool) exists from the first frame
+    pool = scene._renderer.particles
     sims, draws, presents = [], [], []
     for i in range(ticks + WARMUP):
         missing = 2000 - pool.alive

@@ -62,6 +62,7 @@ class Motion:
         self.limit = np.array([[WIDTH - 1], [HEIGHT - 1]], np.int32)
         self._version = -1
         self.closed_seen = -1
+        self._flock_mean: np.ndarray | None = None
         self.open_flat = np.zeros(d.size, np.int64)
         self.clear = np.zeros(d.size, bool)
         self.dens = np.zeros(d.size, np.int64)  # bots per density cell at the start of the last tick
@@ -99,34 +100,18 @@ class Motion:
         velocities are (2, n) arrays (x and y rows): each operation below treats both axes at once."""
         seek_s, coh_s, ali_s, sep_k = modes
         pos, vel = sw.pos, sw.vel
-        d, f = self.density, self.flock
+        d = self.density
         dcell = d.cells(pos[0], pos[1])
         dens = np.bincount(dcell, minlength=d.size)
         self.dens = dens
         # everything per cell is worked out only for the occupied density cells (a few thousand at most)
-        occ = np.flatnonzero(dens)
+        occ = np.flatnonzero(dens != 0)  # (a scan of a bool mask is several times faster than of ints)
         count = dens[occ]
-        # flocking: counts and velocity sums summed up from density cells to 16 px cells, then 3x3 blocks
-        sums = np.empty((5, f.size), np.int64)
-        sums[0] = np.bincount(self.to_flock[occ], weights=count, minlength=f.size)
-        np.multiply(sums[0], self.flock_cxy, out=sums[1:3])
-        # both velocity sums in one weighted bincount: each velocity in 1/16 px per tick, offset to be
-        # non-negative (7 bits), x in the low 24 bits and y above; sums of up to 2**17 bots stay exact
-        # integers in float64 (below 2**48)
-        packed = vel >> 4
-        packed += 64
-        packed[1] <<= 24
-        weights = packed[0] + packed[1].astype(np.int64)
-        both = np.bincount(self.to_flock[dcell], weights=weights, minlength=f.size).astype(np.int64)
-        sums[4] = both >> 24
-        sums[3] = both & 0xFFFFFF
-        sums[3:5] -= sums[0] * 64
-        sums[3:5] <<= 4
-        box = f.box3(sums)
-        np.maximum(box[0], 1, out=box[0])
-        box[1:] //= box[0]
-        box[1:3] >>= coh_s
-        box[3:5] >>= ali_s
+        # flocking: counts and velocity sums summed up from density cells to 16 px cells, then the mean
+        # position and velocity of each 3x3 block; refreshed every other tick (the flock drifts slowly)
+        if sw.tick_count % 2 == 1 or self._flock_mean is None:
+            self._flock_mean = self._flocking(dcell, occ, count, vel)
+        box = self._flock_mean >> np.array([0, coh_s, coh_s, ali_s, ali_s], np.int64)[:, None]
 
         # separation: down the gradient of the density grid (a wall mirrors the density beside it:
         # (neighbour - centre) * open is the centre's own density for a wall neighbour)
@@ -220,6 +205,29 @@ class Motion:
         if check.size:
             pos[0][check] = new[0]
             pos[1][check] = new[1]
+
+    def _flocking(self, dcell: np.ndarray, occ: np.ndarray, count: np.ndarray, vel: np.ndarray) -> np.ndarray:
+        """Per 16 px cell (rows): bots in the 3x3 block, their mean position (x, y) and velocity (x, y)."""
+        f = self.flock
+        sums = np.empty((5, f.size), np.int64)
+        sums[0] = np.bincount(self.to_flock[occ], weights=count, minlength=f.size)
+        np.multiply(sums[0], self.flock_cxy, out=sums[1:3])
+        # both velocity sums in one weighted bincount: each velocity in 1/16 px per tick, offset to be
+        # non-negative (7 bits), x in the low 24 bits and y above; sums of up to 2**17 bots stay exact
+        # integers in float64 (below 2**48)
+        packed = vel >> 4
+        packed += 64
+        packed[1] <<= 24
+        weights = packed[0] + packed[1].astype(np.int64)
+        both = np.bincount(self.to_flock[dcell], weights=weights, minlength=f.size).astype(np.int64)
+        sums[4] = both >> 24
+        sums[3] = both & 0xFFFFFF
+        sums[3:5] -= sums[0] * 64
+        sums[3:5] <<= 4
+        box = f.box3(sums)
+        np.maximum(box[0], 1, out=box[0])
+        box[1:] //= box[0]
+        return box
 
     def collide(self, sw, idx: np.ndarray, new: np.ndarray, at: np.ndarray, cells: np.ndarray,
                 types: np.ndarray) -> None:

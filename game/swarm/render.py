@@ -15,12 +15,13 @@ import numpy as np
 import pygame
 
 from game.swarm import tissue as T
-from game.swarm.particles import DEBRIS, SPARK
-from game.swarm.sim import DENSITY_SHIFT, PULSE_TICKS, SUB, Beacon, Swarm
+from game.swarm.particles import DEBRIS, SPARK, ParticlePool
+from game.swarm.sim import DENSITY_SHIFT, PULSE_TICKS, SUB, TISSUE_SHIFT, Beacon, Swarm
 from game.ui.palette import colour
 
 W, H = 640, 360
 GW, GH = W >> (DENSITY_SHIFT - 8), H >> (DENSITY_SHIFT - 8)  # glow map: 4 px cells
+PARTICLES = 2048
 
 # shade variants per tissue type: 0-3 texture, 4 lit edge (facing up/left), 5 shaded edge, 6 stained
 _SHADES: dict[int, tuple[str, ...]] = {
@@ -111,6 +112,11 @@ class SwarmRenderer:
                                    for k in range(1, 64)]
         self.glow_lut = np.array([m(c) for c in glow_cols], np.uint32)
         self.beacon_glow = glow
+        # particles (sparks where bots grind, debris where decay breaks) are drawing only: spawned from the
+        # swarm's notes of what happened, moved once per tick drawn
+        self.particles = ParticlePool(PARTICLES)
+        self._particle_tick = 0
+        self._jitter = (_noise(1, 4096, 3).astype(np.int32).ravel() % 41) - 20
 
     # tissue --------------------------------------------------------------------------------------
     def _tissue_layer(self, swarm: Swarm) -> pygame.Surface:
@@ -190,6 +196,7 @@ class SwarmRenderer:
         frame = self.frame
         frame.blit(self._tissue_layer(swarm), (0, 0))
         self._glow(swarm)
+        self._advance_particles(swarm)
         pix = pygame.surfarray.pixels2d(frame)
         flat = pix.T.reshape(-1)
         try:
@@ -208,7 +215,7 @@ class SwarmRenderer:
     def _glow(self, swarm: Swarm) -> None:
         """The swarm's glow from the simulation's own 4 px density counts (no pass over the bots)."""
         counts = swarm.motion.dens
-        occupied = np.flatnonzero(counts)
+        occupied = np.flatnonzero(counts != 0)
         if occupied.size == 0:  # no tick yet: count the bots here
             x, y = swarm.x >> DENSITY_SHIFT, swarm.y >> DENSITY_SHIFT
             counts = np.bincount((y + 1) * (GW + 2) + x + 1, minlength=(GH + 2) * (GW + 2))
@@ -248,8 +255,49 @@ class SwarmRenderer:
                 flat[at + d] = self.c_rogue
             flat[at] = self.c_rogue_core  # with a white heart: brighter than any healthy bot
 
+    def _advance_particles(self, swarm: Swarm) -> None:
+        """Spawn the bursts noted since the last frame and move the particles one step per tick passed."""
+        tick = swarm.tick_count
+        if tick < self._particle_tick:  # a new run
+            self.particles = ParticlePool(PARTICLES)
+            self._particle_tick = 0
+        for at, kind, cells in swarm.bursts:
+            if at <= self._particle_tick:
+                continue
+            sample = cells[:: max(1, cells.size // 6)][:6]
+            if kind == "grind":
+                self._burst(sample, np.full(sample.size, SPARK, np.uint8), at)
+            elif kind == "break":
+                some = cells[:40]
+                self._burst(np.concatenate((np.repeat(some, 3), np.repeat(some, 2))),
+                            np.concatenate((np.full(some.size * 3, DEBRIS, np.uint8),
+                                            np.full(some.size * 2, SPARK, np.uint8))), at)
+            else:
+                some = np.repeat(cells[:20], 2)
+                self._burst(some, np.full(some.size, SPARK, np.uint8), at)
+        for _ in range(min(tick - self._particle_tick, 4)):
+            self.particles.update(W * SUB, H * SUB)
+        self._particle_tick = tick
+
+    def _burst(self, cells: np.ndarray, kinds: np.ndarray, tick: int) -> None:
+        """Particles from tissue cell centres; debris flies slower and lives longer than sparks."""
+        n = cells.size
+        if n == 0:
+            return
+        half = 1 << (TISSUE_SHIFT - 1)
+        cx = ((cells % T.COLS) << TISSUE_SHIFT) + half
+        cy = ((cells // T.COLS) << TISSUE_SHIFT) + half
+        at = (np.arange(n) + tick * 977 + self.particles.next) % (self._jitter.size - 2)
+        debris = kinds == DEBRIS
+        speed = np.where(debris, 200, 320)
+        jx = self._jitter[at] * speed // 20
+        jy = self._jitter[at + 1] * speed // 20 - speed // 2
+        life = np.where(debris, 40, 16) + (self._jitter[at + 2] & 15)
+        self.particles.spawn(cx.astype(np.int32), cy.astype(np.int32), jx.astype(np.int32), jy.astype(np.int32),
+                             life.astype(np.int16), kinds)
+
     def _particles(self, flat: np.ndarray, swarm: Swarm) -> None:
-        p = swarm.particles
+        p = self.particles
         live = np.flatnonzero(p.life > 0)
         if live.size == 0:
             return

@@ -11,7 +11,8 @@ kind byte: normal or rogue). One tick:
    8 px cells) around the tooth when far; rogue bots seek the healthy tissue they attack; velocities
    are damped and clamped, and moves whose end or half-way point is solid slide along it or stop:
    bots never enter healthy tissue or leave the arena;
-4. bumping into decay erodes it; bots in the pulp raise the pain meter; decay spreads; particles fly.
+4. bumping into decay erodes it; bots crowding the nerve raise the pain meter; decay spreads; where bots
+   grind or break tissue is noted in ``bursts`` (the renderer's particles: drawing only, not state).
 
 Only integer arithmetic feeds the state (shifts, adds, multiplies, clips, integer draws), so the same
 seed and frames give bit-identical arrays on every CPU, whatever SIMD paths numpy takes.
@@ -19,6 +20,7 @@ seed and frames give bit-identical arrays on every CPU, whatever SIMD paths nump
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,7 +33,6 @@ from game.swarm.grading import Grade, grade_of
 from game.swarm.motion import DENSITY_SHIFT as DENSITY_SHIFT  # re-exported: the renderer's glow grid
 from game.swarm.motion import JITTER_SIZE, TISSUE_SHIFT, Motion
 from game.swarm.navigation import FLOW_COLS, FLOW_FAR, FLOW_SHIFT, Reach, flow_field, flow_open
-from game.swarm.particles import DEBRIS, SPARK, ParticlePool
 
 SUB = 256  # fixed-point units per logical pixel
 WIDTH, HEIGHT = 640 * SUB, 360 * SUB
@@ -43,7 +44,6 @@ KEY_SPEED = 4 * SUB  # beacon speed with direction keys
 FOLLOW_MAX = 9 * SUB  # beacon speed limit when following the pointer
 PULSE_TICKS = 40  # how long a recall pulse pulls the swarm in
 PAIN_MAX = 100_000
-PARTICLES = 2048
 
 NORMAL, FOCUS, SPREAD = 0, 1, 2
 # per mode: seek shift (smaller pulls harder), cohesion shift, alignment shift, separation gain
@@ -158,6 +158,7 @@ class Swarm:
         self.reach = Reach(self.tissue, top if top.size else np.array([T.COLS // 2]))
         self._flow_open_version = -1
         self._flow_free: np.ndarray | None = None
+        self._flow_fields: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         # bots start in the open mouth above the crown
         # positions and velocities are stacked (row 0: x, row 1: y) so the tick treats both axes at once
         self.pos = np.stack(_spawn_cloud(rng, n, 320 * SUB, 44 * SUB, 110 * SUB, 20 * SUB, self.reach.mask()))
@@ -181,7 +182,9 @@ class Swarm:
         self.jitter = rng.integers(-20, 21, size=n + JITTER_SIZE, dtype=np.int32)
         self._jitter_pad = np.concatenate((self.jitter, self.jitter[:1024]))  # read past the end = wrapped
         self.motion = Motion()
-        self.particles = ParticlePool(PARTICLES)
+        #: (tick, kind, cells) of recent grinding ("grind"), breaking ("break") and wounding ("wound"), for
+        #: the renderer's particles: drawing only, never part of the state
+        self.bursts: deque[tuple[int, str, np.ndarray]] = deque(maxlen=16)
         self.beacon = start_beacon()  # where the player put it (it may be inside tissue)
         self.goal = (self.beacon.x, self.beacon.y)  # where the swarm is called to: the nearest reachable point
         self.mode = NORMAL
@@ -283,7 +286,6 @@ class Swarm:
                 self.tissue_version += 1
                 self.row_stamp[grown // T.COLS] = self.tick_count
                 self.decay_at_nerve = int(np.count_nonzero(T.decay_touching_nerve(self.tissue)))
-        self.particles.update(WIDTH, HEIGHT)
         self._pain()
         self._judge()
 
@@ -318,7 +320,15 @@ class Swarm:
             if self._flow_open_version != self.reach.version:
                 self._flow_free = flow_open(self.reach.mask())
                 self._flow_open_version = self.reach.version
-            self._flow_cache = flow_field(self._flow_free, key[0], key[1], FLOW_SPEED)
+                self._flow_fields.clear()
+            # fields are kept per beacon cell while the open tissue stays the same (a pure function of
+            # both: a kept field is the very one a new search would give)
+            field = self._flow_fields.get(key)
+            if field is None:
+                if len(self._flow_fields) >= 96:
+                    self._flow_fields.clear()
+                field = self._flow_fields[key] = flow_field(self._flow_free, key[0], key[1], FLOW_SPEED)
+            self._flow_cache = field
         return self._flow_cache
 
     def _slide(self, beacon: Beacon) -> tuple[int, int]:
@@ -344,19 +354,18 @@ class Swarm:
 
     def _erode(self, cells: np.ndarray) -> None:
         full = self.encounter.decay_hp
-        before = self.hp_flat[cells]
-        np.subtract.at(self.hp_flat, cells, self.encounter.erosion)
-        after = self.hp_flat[cells]
+        hit, hits = np.unique(cells, return_counts=True)
+        before = self.hp_flat[hit].astype(np.int64)
+        after = np.maximum(before - hits * self.encounter.erosion, 0)
+        self.hp_flat[hit] = after
         # rows change their look only when a cell's decay crosses a third of its depth, or breaks
         before *= 3
         after *= 3
         crossed = ((before > full) != (after > full)) | ((before > 2 * full) != (after > 2 * full))
         if crossed.any():
-            self.row_stamp[cells[crossed] // T.COLS] = self.tick_count
-        broken = _distinct(cells[after <= 0], self._scratch)
+            self.row_stamp[hit[crossed] // T.COLS] = self.tick_count
+        broken = hit[after <= 0]
         broken = broken[self.tissue_flat[broken] == T.DECAY]
-        # a few sparks where bots grind, and debris where decay breaks, in one spawn
-        sample = cells[:: max(1, cells.size // 6)][:6]
         if broken.size:
             self.row_stamp[broken // T.COLS] = self.tick_count
             self.open_version += 1
@@ -367,12 +376,10 @@ class Swarm:
             self.cleaned += int(broken.size)
             self.tissue_version += 1
             self.events.append("break")
-            some = broken[:40]
-            self._burst(np.concatenate((sample, np.repeat(some, 3), np.repeat(some, 2))),
-                        np.concatenate((np.full(sample.size, SPARK, np.uint8), np.full(some.size * 3, DEBRIS, np.uint8),
-                                        np.full(some.size * 2, SPARK, np.uint8))))
+            self.bursts.append((self.tick_count, "grind", cells))
+            self.bursts.append((self.tick_count, "break", broken))
         elif self.tick_count % 2 == 0:
-            self._burst(sample, np.full(sample.size, SPARK, np.uint8))
+            self.bursts.append((self.tick_count, "grind", cells))
 
     def _wound(self, cells: np.ndarray) -> None:
         np.add.at(self.wound, cells, 1)
@@ -386,26 +393,7 @@ class Swarm:
             self.damaged += int(broken.size)
             self.tissue_version += 1
             self.events.append("rogue")
-            some = np.repeat(broken[:20], 2)
-            self._burst(some, np.full(some.size, SPARK, np.uint8))
-
-    def _burst(self, cells: np.ndarray, kinds: np.ndarray) -> None:
-        """Particles from cell centres; debris flies slower and lives longer than sparks. Velocities come
-        from the jitter table (deterministic)."""
-        n = cells.size
-        if n == 0:
-            return
-        cx = ((cells % T.COLS) << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
-        cy = ((cells // T.COLS) << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
-        off = (self.tick_count * 977 + self.particles.next) % JITTER_SIZE
-        at = np.arange(off, off + n)
-        debris = kinds == DEBRIS
-        speed = np.where(debris, 200, 320)
-        jx = np.take(self.jitter, at, mode="wrap") * speed // 20
-        jy = np.take(self.jitter, at + 1, mode="wrap") * speed // 20 - speed // 2
-        life = np.where(debris, 40, 16) + (np.take(self.jitter, at + 2, mode="wrap") & 15)
-        self.particles.spawn(cx.astype(np.int32), cy.astype(np.int32), jx.astype(np.int32), jy.astype(np.int32),
-                             life.astype(np.int16), kinds)
+            self.bursts.append((self.tick_count, "wound", broken))
 
     # abilities and events ---------------------------------------------------------------------
     def _recall(self) -> None:
@@ -466,4 +454,4 @@ class Swarm:
         return b"".join((scalars.tobytes(), self.x.tobytes(), self.y.tobytes(), self.vx.tobytes(),
                          self.vy.tobytes(), self.kind.tobytes(), self.tissue.tobytes(), self.decay_hp.tobytes(),
                          self.wound.tobytes(), self.rogue_idx.astype(np.int64).tobytes(),
-                         self.rogue_tx.tobytes(), self.rogue_ty.tobytes(), self.particles.state_bytes()))
+                         self.rogue_tx.tobytes(), self.rogue_ty.tobytes()))
