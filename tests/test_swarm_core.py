@@ -381,7 +381,7 @@ def test_a_beacon_pushed_into_the_gum_slides_to_the_nearest_open_point():
     for _ in range(60):
         s.step(ActionFrame(0, 0, (40, 330)))  # deep in the gum and bone
     gx, gy = s.goal
-    assert (s.beacon.x >> 8, s.beacon.y >> 8) != (gx >> 8, gy >> 8) and s.slid_tick == s.tick_count
+    assert (s.beacon.x >> 8, s.beacon.y >> 8) != (gx >> 8, gy >> 8) and s.slid_tick == s.tick_count  # deep: hint
     assert s.tissue[gy >> TISSUE_SHIFT, gx >> TISSUE_SHIFT] < T.FIRST_SOLID
     assert abs((gx >> 8) - 40) < 60 and (gy >> 8) < 330  # the closest open point, above the gum line
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pygame
 import pytest
 
@@ -231,3 +232,20 @@ def test_ability_labels_follow_the_keyboard_bindings(booted):
     for held in (0, Action.FOCUS, Action.SPREAD):  # the HUD draws each mode (and the brief card before)
         game.step(ActionFrame(held, 0, (300, 100)))
         scene.draw(canvas, 0.0)
+
+
+def test_the_cut_off_hint_shows_for_a_beacon_deep_in_tissue_not_on_surface_decay(booted):
+    game = booted(StartPoint.of("practice-swarm"))
+    scene = game.ctx.scenes.top
+    scene.phase = "play"
+    swarm = scene.swarm
+    game.step(ActionFrame(0, 0, (0, 0)))
+    decay = int(np.flatnonzero(swarm.tissue_flat == 8)[0])  # the first decay cell: on the tooth's surface
+    at = ((decay % 320) * 2 + 1, (decay // 320) * 2 + 1)
+    for _ in range(40):
+        game.step(ActionFrame(0, 0, at))
+    assert not scene.hint_showing
+    for _ in range(40):
+        game.step(ActionFrame(0, 0, (60, 340)))  # deep in the gum and bone
+    assert scene.hint_showing
+    scene.draw(pygame.Surface((640, 360)), 0.0)

@@ -105,6 +105,7 @@ class SwarmRenderer:
         self.c_trail = np.uint32(m(colour("teal_dark")))
         self.c_rogue = np.uint32(m(colour("magenta")))
         self.c_rogue_core = np.uint32(m(colour("white")))
+        self.c_rogue_edge = np.uint32(m(colour("ink")))
         self.c_debris = np.array([m(colour(n)) for n in ("decay_dark", "decay", "decay_light", "wood_light")],
                                  np.uint32)
         self.c_spark = np.array([m(colour(n)) for n in ("orange", "amber", "yellow", "white")], np.uint32)
@@ -251,6 +252,8 @@ class SwarmRenderer:
             rx = np.clip(swarm.x[r] >> 8, 2, W - 3)
             ry = np.clip(swarm.y[r] >> 8, 2, H - 3)
             at = ry * W + rx
+            for d in (-W - 1, -W + 1, W - 1, W + 1):  # dark corners: the cross reads on bright enamel too
+                flat[at + d] = self.c_rogue_edge
             for d in (-1, 1, -W, W, -2, 2, -2 * W, 2 * W):  # a plus sign: unlike any healthy bot
                 flat[at + d] = self.c_rogue
             flat[at] = self.c_rogue_core  # with a white heart: brighter than any healthy bot

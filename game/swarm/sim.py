@@ -88,6 +88,7 @@ def beacon_step(beacon: Beacon, frame: ActionFrame) -> Beacon:
 
 
 FLOW_EVERY = 8  # ticks between flow-field updates while the beacon moves
+SLIDE_HINT = 8  # tissue cells (16 px): a beacon this deep in tissue makes the scene say why the swarm stops
 
 
 def _spawn_cloud(rng: np.random.Generator, n: int, cx: int, cy: int, rx: int, ry: int, allowed: np.ndarray
@@ -170,7 +171,7 @@ class Swarm:
         self.spread_cells = 0  # healthy cells decay has taken by spreading
         self.peak_pain = 0
         self.flinch_tick = -10_000  # the patient's last flinch (the scene shakes the view)
-        self.slid_tick = -10_000  # the last tick the beacon was pushed back out of tissue it cannot enter
+        self.slid_tick = -10_000  # the last tick the beacon stood deep in tissue the swarm cannot enter
         self.cut_off = 0  # bots the flow field cannot lead to the beacon (refreshed with the flow field)
         self.vel = np.stack((rng.integers(-SUB, SUB, size=n, dtype=np.int32),
                              rng.integers(-SUB, SUB, size=n, dtype=np.int32)))
@@ -338,8 +339,9 @@ class Swarm:
         if self.reach.reachable(cell):
             return beacon.x, beacon.y
         to = self.reach.nearest(cell)
-        self.slid_tick = self.tick_count
         cy, cx = divmod(to, T.COLS)
+        if max(abs(cx - (beacon.x >> TISSUE_SHIFT)), abs(cy - (beacon.y >> TISSUE_SHIFT))) >= SLIDE_HINT:
+            self.slid_tick = self.tick_count  # deep in tissue, not just on the decay at its surface
         return (cx << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1)), (cy << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
 
     def cut_off_bots(self) -> int:
