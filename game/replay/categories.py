@@ -12,6 +12,8 @@
   assisted and is its own category: the plain category with the assists named after it
   (``practice-swarm level=tutorial [assist swarm_speed=70]``), with its own personal bests, never
   mixed with unassisted runs.
+- Runs from the developer starts (``map``: a Tiled map, ``dialogue``: one conversation) are recorded (for
+  ``--record``) but are no speedrun category: they keep no splits and no personal best.
 """
 
 from __future__ import annotations
@@ -29,8 +31,33 @@ FULL_GAME_END_MARKS = frozenset({"chapter-4", "game-end"})
 NOT_A_RUN = frozenset({"title", "continue"})
 
 
+#: recorded, but not raced: tools for map editors and writers
+NOT_A_CATEGORY = frozenset({"map", "dialogue"})
+
+
 def is_recorded(start: StartPoint) -> bool:
     return start.name not in NOT_A_RUN
+
+
+def keeps_splits(start: StartPoint) -> bool:
+    """Whether a run from ``start`` is a speedrun category (splits, personal bests, kept replays)."""
+    return is_recorded(start) and start.name not in NOT_A_CATEGORY
+
+
+def resolve(query: str, names: list[str]) -> tuple[str | None, list[str]]:
+    """The category ``query`` names: an exact name, a unique prefix, or words each found in one name
+    ("swarm tutorial"). Returns (name, []) or (None, the candidates: none, or more than one)."""
+    if query in names:
+        return query, []
+    q = query.casefold().strip()
+    for match in (lambda n: n.casefold().startswith(q),
+                  lambda n: all(word in n.casefold() for word in q.split())):
+        found = [n for n in names if match(n)]
+        if len(found) == 1:
+            return found[0], []
+        if found:
+            return None, found
+    return None, []
 
 
 def category_of(start: StartPoint, settings: Mapping[str, Any] | None = None) -> str:

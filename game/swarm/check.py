@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.check import ContentIndex, Problem
+from game.core import safeyaml
 from game.swarm.encounter import read_map, validate_file
 
 
@@ -31,9 +32,9 @@ class SwarmEncounterChecker:
                                                       "encounters/swarm/"))
                 continue
             try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(Problem(str(path), 0, f"cannot read the file ({exc})"))
+                text = safeyaml.read(path)
+            except safeyaml.YamlError as exc:
+                problems.append(Problem(str(path), exc.line, exc.message))
                 continue
             problems.extend(Problem(where, line, message) for where, line, message in validate_file(path, text))
         return problems

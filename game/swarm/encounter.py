@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import yaml
 
+from game.core import safeyaml
+from game.core.files import ReadError, read_text
 from game.swarm import anatomy
 
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -101,12 +103,7 @@ def _mapping(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
 
 
 def _int_value(node: yaml.Node) -> int | None:
-    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
-        try:
-            return int(node.value, 0)
-        except ValueError:
-            return None
-    return None
+    return safeyaml.int_value(node)  # read once by the safe loader: decimal, finite, bounded
 
 
 def _check_fields(mapping: yaml.MappingNode, problems: list[tuple[int, str]], allowed: set[str]) -> None:
@@ -122,7 +119,7 @@ def _check_fields(mapping: yaml.MappingNode, problems: list[tuple[int, str]], al
             elif not lo <= value <= hi:
                 problems.append((_line(vnode), f"{key} must be between {lo} and {hi}, not {value}"))
         elif key in _TEXTS:
-            if not isinstance(vnode, yaml.ScalarNode) or not vnode.value.strip():
+            if not isinstance(vnode, yaml.ScalarNode) or vnode.tag == safeyaml.NULL or not vnode.value.strip():
                 problems.append((_line(vnode), f"{key} must be a non-empty text"))
             elif key == "tissue_map" and not _map_name_ok(vnode.value):
                 problems.append((_line(vnode), f"tissue_map must be a file name ending in .txt beside the encounter "
@@ -172,13 +169,12 @@ def _check_list(node: yaml.Node, problems: list[tuple[int, str]], key: str, fiel
                 problems.append((_line(vnode), f"{key} '{other}' must be a whole number in {second[0]}..{second[1]}"))
 
 
-def validate_text(text: str) -> list[tuple[int, str]]:
+def validate_text(text: str, path: Path | str = "<text>") -> list[tuple[int, str]]:
     """Every problem of an encounter file as (line, message); empty when the file is good."""
     try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [((mark.line + 1) if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        root = safeyaml.compose(text, path)
+    except safeyaml.YamlError as exc:
+        return [(exc.line, exc.message)]
     if not isinstance(root, yaml.MappingNode):
         return [(1, "an encounter file must be a mapping of keys to values")]
     problems: list[tuple[int, str]] = []
@@ -207,12 +203,11 @@ def validate_text(text: str) -> list[tuple[int, str]]:
 def validate_file(path: Path, text: str) -> list[tuple[str, int, str]]:
     """``validate_text`` plus what needs the folder: the tissue map exists and is good, and every decay spot
     (with each difficulty's overrides) lies on the tooth. Problems as ``(path, line, message)``."""
-    problems = [(str(path), line, message) for line, message in validate_text(text)]
+    problems = [(str(path), line, message) for line, message in validate_text(text, path)]
     if problems:
         return problems
-    data = yaml.safe_load(text)
-    root = yaml.compose(text)
-    top = _mapping(root)
+    data = safeyaml.load(text, path)
+    top = _mapping(safeyaml.compose(text, path))
     name = str(data["tissue_map"])
     map_line = _line(top["tissue_map"][1])
     map_path = Path(path).parent / name
@@ -240,11 +235,11 @@ def validate_file(path: Path, text: str) -> list[tuple[str, int, str]]:
 
 
 def read_map(path: Path) -> tuple[np.ndarray | None, list[tuple[int, str]]]:
-    """A tissue map file's grid (or None) and its problems."""
+    """A tissue map file's grid (or None) and its problems (read through the one guarded reader)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [(0, f"cannot read the tissue map ({exc})")]
+        text = read_text(path, limit=anatomy.MAX_BYTES)
+    except ReadError as exc:
+        return None, [(exc.line, exc.message)]
     return anatomy.parse(text)
 
 
@@ -253,27 +248,33 @@ def encounter_names(folder: Path) -> list[str]:
     found = []
     for path in sorted(Path(folder).glob("*.yaml")):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            chapter = int(data.get("chapter", 9)) if isinstance(data, dict) else 9
-        except (yaml.YAMLError, OSError, ValueError, TypeError):
+            data = safeyaml.load_file(path) or {}
+            chapter = data.get("chapter", 9) if isinstance(data, dict) else 9
+            chapter = chapter if isinstance(chapter, int) and not isinstance(chapter, bool) else 9
+        except safeyaml.YamlError:
             chapter = 9
         found.append((chapter, path.stem))
     return [name for _, name in sorted(found)]
 
 
 def load(folder: Path, name: str, difficulty: str = "normal") -> Encounter:
+    if not safeyaml.plain_name(name):  # never a path: ../../x would read a file the content hash misses
+        raise EncounterError(f"{name!r} is not an encounter name (a plain name like 'tutorial', not a path)")
     path = Path(folder) / f"{name}.yaml"
     if difficulty not in DIFFICULTIES:
         raise EncounterError(f"unknown difficulty {difficulty!r} (choose easy, normal or hard)")
     if not path.is_file():
         known = ", ".join(encounter_names(folder)) or "none"
         raise EncounterError(f"no swarm encounter called {name!r} (known: {known})")
-    text = path.read_text(encoding="utf-8")
-    problems = validate_text(text)
+    try:  # the same parse as ``neosmiles check``: what it accepts loads
+        text = safeyaml.read(path)
+    except safeyaml.YamlError as exc:
+        raise EncounterError(str(exc)) from None
+    problems = validate_text(text, path)
     if problems:
         line, message = problems[0]
         raise EncounterError(f"{path}:{line}: {message}")
-    data = yaml.safe_load(text)
+    data = safeyaml.load(text, path)
     grid, map_problems = read_map(path.parent / str(data["tissue_map"]))
     if grid is None:
         line, message = map_problems[0]

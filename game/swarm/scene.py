@@ -169,9 +169,10 @@ class SwarmScene(Scene):
             self.ctx.run.mark(f"swarm:{self.encounter.name}")
             if self.on_finish is not None:
                 items = [MenuItem("continue", "Continue")]
-            else:
-                items = [MenuItem("retry", "Retry"), MenuItem("title", "Quit to title")]
-            self.results_menu = Menu(items, self.ctx.assets.font(), center_x=320, top=250, width=150)
+            else:  # practice: after a win Continue comes first, so Enter moves on instead of replaying
+                items = [MenuItem("continue", "Continue")] if swarm.won else []
+                items += [MenuItem("retry", "Retry"), MenuItem("title", "Quit to title")]
+            self.results_menu = Menu(items, self.ctx.assets.font(), center_x=320, top=242, width=150, row_height=15)
 
     def _results(self, frame: ActionFrame) -> None:
         event = self.results_menu.update(frame)
@@ -184,7 +185,11 @@ class SwarmScene(Scene):
         if kind != "choose":
             return
         play(self.ctx, "ui_confirm")
-        if key == "continue":
+        if key == "continue" and self.on_finish is None:
+            from game.scenes.practice_menu import back_to_practice
+
+            back_to_practice(self.ctx)
+        elif key == "continue":
             self.ctx.scenes.pop()
             self.on_finish(self.outcome)
         elif key == "retry" and self.restart is not None:
@@ -359,7 +364,7 @@ class SwarmScene(Scene):
         font = self.ctx.assets.font()
         swarm = self.swarm
         dim(surface, 140)
-        rect = pygame.Rect(170, 60, 300, 226)
+        rect = pygame.Rect(170, 68, 300, 228)  # below the run's result plate (y 46), above the ability bar
         draw_panel(surface, rect, accent="cyan" if swarm.won else "magenta")
         title = "TOOTH SAVED" if swarm.won else "TREATMENT FAILED"
         font.draw(surface, title, (320, rect.y + 12), colour("green") if swarm.won else colour("magenta"), scale=2,
@@ -370,7 +375,7 @@ class SwarmScene(Scene):
                   colour("white"), scale=2, align="center", outline=colour("ink"))
         font.draw(surface, f"time {grade.time}/40   tissue spared {grade.tissue}/30   comfort {grade.comfort}/30",
                   (320, rect.y + 72), colour("fog"), align="center", shadow=colour("ink"))
-        rows = [("Score", str(swarm.score)), ("Time", format_clock(swarm.tick_count)),
+        rows = [("Score", str(swarm.score)), ("Treatment time", format_clock(swarm.tick_count)),
                 ("Cells cleaned", str(swarm.cleaned)), decay_result(swarm),
                 ("Healthy tissue lost", str(swarm.tissue_lost)),
                 ("Peak pain", f"{swarm.peak_pain * 100 // PAIN_MAX}%")]

@@ -34,11 +34,15 @@ class MapLoadError(Exception):
 
 
 def resolve_map(levels: Path, name: str) -> Path:
-    """A map given as a path (``levels/clinic.tmx``), a file name or a bare name (``clinic``)."""
+    """A map given as a path inside the content root (``levels/clinic.tmx``), an absolute path, a file name
+    or a bare name (``clinic``). A relative path is never looked up in the working folder (the command
+    line turns what was typed into a content path first), so a replay finds the same map from anywhere."""
     candidate = Path(name)
     if candidate.suffix != ".tmx":
         candidate = candidate.with_suffix(".tmx")
-    for path in (candidate, Path(levels) / candidate, Path(levels) / candidate.name):
+    root = Path(levels).parent
+    first = candidate if candidate.is_absolute() else root / candidate
+    for path in (first, Path(levels) / candidate, Path(levels) / candidate.name):
         if path.is_file():
             return path
     raise MapLoadError(f"no map {name!r} (looked for {candidate} and {Path(levels) / candidate.name})")
@@ -336,7 +340,9 @@ class ExplorationScene(Scene):
         else:
             label = str(target.prop("prompt", "Use"))
             anchor = (target.x + target.w // 2, target.y - 6)
-        text = f"\u25b6 {label}" if font.has_glyph("\u25b6") else f"> {label}"
+        from game.ui.prompts import action_label
+
+        text = f"{action_label(self.ctx, 'CONFIRM', 'return')}  {label}"  # the key follows the bindings
         w = font.width(text) + 10
         h = font.line_height + 6
         x = max(2, min(SCREEN_W - w - 2, anchor[0] - cam_x - w // 2))
