@@ -1,18 +1,21 @@
 """The nano-bot swarm: struct-of-arrays state and the fixed 60 Hz tick. Never imports pygame.
 
-Every bot is a row in a few numpy arrays (position and velocity as int32 fixed point in 1/256 px, a
-kind byte: normal or rogue). One tick:
+Every bot is a column in a few numpy arrays (positions and velocities as (2, n) int32 fixed point in
+1/256 px, a kind byte: normal or rogue). The tooth comes from the encounter's tissue map
+(``game.swarm.anatomy``). One tick:
 
-1. the beacon follows the action frame (``beacon_step``, a pure function shared with ghost replays);
-2. bots are binned into a 16 px uniform grid; per-cell counts and sums (``np.bincount`` of integers,
-   exact) give each bot the mean position and velocity of its 3x3 neighbourhood: cohesion and
-   alignment are steering towards those, separation runs down the gradient of a 4 px density grid;
-3. bots seek the beacon, straight when near it and along a flow field (a breadth-first search over
-   8 px cells) around the tooth when far; rogue bots seek the healthy tissue they attack; velocities
-   are damped and clamped, and moves whose end or half-way point is solid slide along it or stop:
-   bots never enter healthy tissue or leave the arena;
-4. bumping into decay erodes it; bots crowding the nerve raise the pain meter; decay spreads; where bots
-   grind or break tissue is noted in ``bursts`` (the renderer's particles: drawing only, not state).
+1. the beacon follows the action frame (``beacon_step``, a pure function shared with ghost replays); the
+   swarm is called to the beacon, or to the nearest point it can reach when the beacon is in tissue
+   (``game.swarm.navigation.Reach``);
+2. the bots move (``game.swarm.motion``): cohesion and alignment with their 16 px neighbourhood,
+   separation down the gradient of a 4 px density grid, seeking the goal straight when near and along a
+   flow field round the tooth when far (``navigation.flow_field``), rogues after the tissue they attack;
+   moves into solid tissue slide along it or stop: bots never enter healthy tissue or leave the arena;
+3. bumping into decay erodes it; rogues wound healthy tissue; bots crowding the nerve raise the pain
+   meter (and the patient flinches); decay spreads; where bots grind or break tissue is noted in
+   ``bursts`` (the renderer's particles: drawing only, not state);
+4. the encounter is judged: pain, rogue damage, the decay left, the clock; a finished one has a grade
+   (``game.swarm.grading``).
 
 Only integer arithmetic feeds the state (shifts, adds, multiplies, clips, integer draws), so the same
 seed and frames give bit-identical arrays on every CPU, whatever SIMD paths numpy takes.
