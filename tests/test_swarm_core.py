@@ -338,9 +338,9 @@ def test_decay_to_clean_reads_zero_at_the_win_threshold_and_over_100_when_decay_
 # Re-pinned deliberately for swarm-depth: each encounter has its own tooth (tissue maps), the beacon slides
 # out of tissue, pain comes from crowding the nerve, decay can take an infected canal's pulp.
 PINNED = {
-    "tutorial": "d9556ad0e9c07c3a8bf1c2552922ff34",
-    "malfunction": "4c783bccd84b4c9328685c7bffe9c1e6",
-    "emergency": "38de6cca72480e9db7b20022bfe6791f",
+    "tutorial": "ac02da966003e89b9c7c00c45f948d27",
+    "malfunction": "b4e22408770d61bcb8d6f9ceaab8f2d1",
+    "emergency": "bdbfcfac8c851aa919d8ee81f58b9da2",
 }
 
 

@@ -32,6 +32,7 @@ TISSUE_SHIFT = 9  # 2 px tissue cells
 FLOCK_SHIFT = 12  # 16 px flocking cells
 DENSITY_SHIFT = 10  # 4 px density cells
 JITTER_SIZE = 8192
+FLOCK_EVERY = 3  # ticks between refreshes of the flocking means
 
 
 def clamp(values: np.ndarray, limit: int) -> np.ndarray:
@@ -108,8 +109,9 @@ class Motion:
         occ = np.flatnonzero(dens != 0)  # (a scan of a bool mask is several times faster than of ints)
         count = dens[occ]
         # flocking: counts and velocity sums summed up from density cells to 16 px cells, then the mean
-        # position and velocity of each 3x3 block; refreshed every other tick (the flock drifts slowly)
-        if sw.tick_count % 2 == 1 or self._flock_mean is None:
+        # position and velocity of each 3x3 block; refreshed every few ticks (the flock drifts slowly: a bot
+        # crosses a 16 px cell in four ticks at the most)
+        if sw.tick_count % FLOCK_EVERY == 1 or self._flock_mean is None:
             self._flock_mean = self._flocking(dcell, occ, count, vel)
         box = self._flock_mean >> np.array([0, coh_s, coh_s, ali_s, ali_s], np.int64)[:, None]
 
@@ -180,27 +182,24 @@ class Motion:
         # move: bots in clear cells cannot meet tissue or the arena's edge; the others are checked
         check = np.flatnonzero(~self.clear[dcell])
         if check.size:
+            k = check.size
             old = pos.take(check, axis=1)
             new = old + vel.take(check, axis=1)
             np.maximum(new, 0, out=new)
             np.minimum(new, self.limit, out=new)
-            tcell = (new[1] >> TISSUE_SHIFT).astype(np.intp)
-            tcell *= T.COLS
-            tcell += new[0] >> TISSUE_SHIFT
-            hit_type = sw.tissue_flat[tcell]
-            # a move of up to 4 px could hop over a 2 px wall: the half-way point must be open too
-            mid = old + new
-            mid >>= TISSUE_SHIFT + 1
-            mcell = mid[1].astype(np.intp)
-            mcell *= T.COLS
-            mcell += mid[0]
-            mid_type = sw.tissue_flat[mcell]
-            blocked = np.flatnonzero(np.maximum(hit_type, mid_type) >= T.FIRST_SOLID)
+            # tissue cells of the end points and (a move of up to 4 px could hop over a 2 px wall) of the
+            # half-way points, in one array: columns 0..k-1 the ends, k..2k-1 the half-way points
+            at = np.concatenate((new << 1, old + new), axis=1)
+            at >>= TISSUE_SHIFT + 1
+            cell = at[1] * T.COLS
+            cell += at[0]
+            kinds = sw.tissue_flat[cell]
+            solid = kinds >= T.FIRST_SOLID
+            blocked = np.flatnonzero(solid[:k] | solid[k:])
             if blocked.size:
-                mid_solid = mid_type[blocked] >= T.FIRST_SOLID
-                cells = np.where(mid_solid, mcell[blocked], tcell[blocked])
-                types = np.where(mid_solid, mid_type[blocked], hit_type[blocked])
-                self.collide(sw, check[blocked], new, blocked, cells, types)
+                # the half-way point's cell when it is solid, else the end's
+                pick = np.where(solid[k:][blocked], blocked + k, blocked)
+                self.collide(sw, check[blocked], old, new, blocked, cell[pick], kinds[pick])
         pos += vel
         if check.size:
             pos[0][check] = new[0]
@@ -229,20 +228,31 @@ class Motion:
         box[1:] //= box[0]
         return box
 
-    def collide(self, sw, idx: np.ndarray, new: np.ndarray, at: np.ndarray, cells: np.ndarray,
+    def collide(self, sw, idx: np.ndarray, old: np.ndarray, new: np.ndarray, at: np.ndarray, cells: np.ndarray,
                 types: np.ndarray) -> None:
-        """Bots ``idx`` (their moves at columns ``at`` of ``new``) would enter solid tissue: slide along
-        one axis if it is free, else stay and bounce; normal bots erode the decay they hit, rogues wound
-        healthy tissue."""
-        x, y, vx, vy = sw.x[idx], sw.y[idx], sw.vx[idx], sw.vy[idx]
-        tx, ty = new[0][at], new[1][at]
-        row_old = (y >> TISSUE_SHIFT) * T.COLS
-        col_old = x >> TISSUE_SHIFT
-        flat = sw.tissue_flat
-        free_x = (flat[row_old + (tx >> TISSUE_SHIFT)] < T.FIRST_SOLID) & \
-            (flat[row_old + ((x + tx) >> (TISSUE_SHIFT + 1))] < T.FIRST_SOLID)
-        free_y = (flat[(ty >> TISSUE_SHIFT) * T.COLS + col_old] < T.FIRST_SOLID) & \
-            (flat[((y + ty) >> (TISSUE_SHIFT + 1)) * T.COLS + col_old] < T.FIRST_SOLID)
+        """Bots ``idx`` (columns ``at`` of ``old``/``new``: where they are, where they would go) would enter
+        solid tissue: slide along one axis if it is free, else stay and bounce; normal bots erode the decay
+        they hit, rogues wound healthy tissue."""
+        here = old.take(at, axis=1)
+        there = new.take(at, axis=1)
+        vel = sw.vel.take(idx, axis=1)
+        t_here = here >> TISSUE_SHIFT
+        t_there = there >> TISSUE_SHIFT
+        t_mid = (here + there) >> (TISSUE_SHIFT + 1)
+        row_here = t_here[1] * T.COLS
+        probe = np.empty((4, idx.size), t_here.dtype)
+        np.add(row_here, t_there[0], out=probe[0])  # sliding along x: the end and the half-way point
+        np.add(row_here, t_mid[0], out=probe[1])
+        np.multiply(t_there[1], T.COLS, out=probe[2])  # sliding along y
+        probe[2] += t_here[0]
+        np.multiply(t_mid[1], T.COLS, out=probe[3])
+        probe[3] += t_here[0]
+        free = sw.tissue_flat[probe] < T.FIRST_SOLID
+        free_x = free[0] & free[1]
+        free_y = free[2] & free[3]
+        vx, vy = vel[0], vel[1]
+        x, y = here[0], here[1]
+        tx, ty = there[0], there[1]
         slide_x = free_x & (np.abs(vx) >= np.abs(vy)) | free_x & ~free_y
         slide_y = free_y & ~slide_x
         new[0][at] = np.where(slide_x, tx, x)

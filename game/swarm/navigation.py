@@ -79,7 +79,7 @@ class Reach:
         self._nearest.clear()
 
     def reachable(self, cell: int) -> bool:
-        return bool(self.reach[_pad_index(np.array([cell]))[0]])
+        return bool(self.reach[cell + (cell // T.COLS) * 2 + _STRIDE + 1])
 
     def mask(self) -> np.ndarray:
         """Reachable cells as a ROWS x COLS bool grid (a view)."""
@@ -90,7 +90,7 @@ class Reach:
         found = self._nearest.get(cell)
         if found is not None:
             return found
-        start = int(_pad_index(np.array([cell]))[0])
+        start = cell + (cell // T.COLS) * 2 + _STRIDE + 1
         if self.reach[start]:
             return cell
         inside = np.zeros_like(self.reach)

@@ -49,6 +49,7 @@ PULSE_TICKS = 40  # how long a recall pulse pulls the swarm in
 PAIN_MAX = 100_000
 
 NORMAL, FOCUS, SPREAD = 0, 1, 2
+_FOCUS, _SPREAD, _RECALL = int(Action.FOCUS), int(Action.SPREAD), int(Action.RECALL)  # (int masks: enum ops are slow)
 # per mode: seek shift (smaller pulls harder), cohesion shift, alignment shift, separation gain
 MODES = {
     NORMAL: (4, 6, 3, 24),
@@ -265,10 +266,11 @@ class Swarm:
         enc = self.encounter
         self.beacon = beacon_step(self.beacon, frame)
         self.goal = self._slide(self.beacon)
-        self.mode = FOCUS if frame.held & Action.FOCUS else SPREAD if frame.held & Action.SPREAD else NORMAL
+        held = int(frame.held)
+        self.mode = FOCUS if held & _FOCUS else SPREAD if held & _SPREAD else NORMAL
         if self.recall_cooldown:
             self.recall_cooldown -= 1
-        if frame.pressed & Action.RECALL and self.recall_cooldown == 0:
+        if int(frame.pressed) & _RECALL and self.recall_cooldown == 0:
             self._recall()
         for wave in self._waves:
             if wave.at * 60 == self.tick_count:
@@ -359,7 +361,12 @@ class Swarm:
 
     def _erode(self, cells: np.ndarray) -> None:
         full = self.encounter.decay_hp
-        hit, hits = np.unique(cells, return_counts=True)
+        # distinct cells hit and how often (a bincount over the span they lie in: no sort)
+        lo = int(cells.min())
+        per = np.bincount(cells - lo)
+        hit = np.flatnonzero(per != 0)
+        hits = per[hit]
+        hit += lo
         before = self.hp_flat[hit].astype(np.int64)
         after = np.maximum(before - hits * self.encounter.erosion, 0)
         self.hp_flat[hit] = after
