@@ -163,6 +163,7 @@ class Swarm:
         self.reach = Reach(self.tissue, top if top.size else np.array([T.COLS // 2]))
         self._flow_open_version = -1
         self._flow_free: np.ndarray | None = None
+        self._flow_free_version = 0
         self._flow_fields: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         # bots start in the open mouth above the crown
         # positions and velocities are stacked (row 0: x, row 1: y) so the tick treats both axes at once
@@ -317,18 +318,24 @@ class Swarm:
         directly, and each cell's path distance.
 
         Recomputed every few ticks when the beacon changes cell, and once a second while decay breaks open."""
-        key = (self.goal[0] >> FLOW_SHIFT, self.goal[1] >> FLOW_SHIFT, self.reach.version)
+        cell = (self.goal[0] >> FLOW_SHIFT, self.goal[1] >> FLOW_SHIFT)
         old = self._flow_key
-        moved = old is not None and key[:2] != old[:2] and self.tick_count % FLOW_EVERY == 0
-        opened = old is not None and key[2] != old[2] and self.tick_count % 60 == 0
+        moved = old is not None and cell != old[:2] and self.tick_count % FLOW_EVERY == 0
+        opened = old is not None and self.reach.version != self._flow_open_version and self.tick_count % 60 == 0
         if old is None or moved or opened:
-            self._flow_key = key
             if self._flow_open_version != self.reach.version:
-                self._flow_free = flow_open(self.reach.mask())
+                # the 8 px open map changes far less often than the reachable tissue (a broken decay cell
+                # at the surface rarely opens a new 8 px cell): kept fields stay valid while it is the same
                 self._flow_open_version = self.reach.version
-                self._flow_fields.clear()
-            # fields are kept per beacon cell while the open tissue stays the same (a pure function of
-            # both: a kept field is the very one a new search would give)
+                free = flow_open(self.reach.mask())
+                if self._flow_free is None or not np.array_equal(free, self._flow_free):
+                    self._flow_free = free
+                    self._flow_free_version += 1
+                    self._flow_fields.clear()
+            key = (cell[0], cell[1], self._flow_free_version)
+            self._flow_key = key
+            # fields are kept per beacon cell while the open map stays the same (a pure function of both:
+            # a kept field is the very one a new search would give)
             field = self._flow_fields.get(key)
             if field is None:
                 if len(self._flow_fields) >= 96:
