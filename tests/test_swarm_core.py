@@ -424,3 +424,33 @@ def test_crowding_the_nerve_makes_the_patient_flinch():
     for _ in range(20):
         s.step(ActionFrame())
     assert s.pain > PAIN_MAX // 10 and s.flinch_tick > 0 and s.peak_pain == s.pain
+
+
+def test_a_designer_adds_an_encounter_with_its_own_tooth(tmp_path):
+    """A new YAML file and a new tissue map beside it: listed, loaded, played, with that very tooth."""
+    from game.check.cli import check_paths
+    from game.swarm.anatomy import to_text
+
+    folder = tmp_path / "encounters" / "swarm"
+    folder.mkdir(parents=True)
+    tooth = np.full((90, 160), T.SPACE, np.uint8)
+    tooth[40:, 60:100] = T.DENTIN  # a plain block of a tooth...
+    tooth[40:44, 60:100] = T.ENAMEL
+    tooth[60:, 78:82] = T.PULP
+    tooth[70:, 79:81] = T.NERVE  # ...with a nerve in its middle
+    tooth[80:, :60] = T.GUM
+    (folder / "block.txt").write_text(to_text(tooth, "a test tooth"))
+    (folder / "extraction.yaml").write_text(
+        "title: Extraction\ntissue_map: block.txt\nchapter: 4\nbots: 300\ntime_limit: 30\n"
+        "decay:\n  - {at: [320, 170], radius: 10}\ndecay_hp: 5\n")
+    problems, count = check_paths([folder], [])
+    assert problems == [] and count == 2
+    assert encounter_names(folder) == ["extraction"]
+    enc = load(folder, "extraction")
+    assert (enc.anatomy[::2, ::2] == tooth).all()
+    s = Swarm(enc, rng(3))
+    s.step(ActionFrame(0, 0, (0, 0)))
+    for _ in range(240):
+        s.step(ActionFrame(0, 0, (320, 166)))  # on the decay: the swarm is called to the surface above it
+    assert_bots_in_open_tissue(s)
+    assert s.cleaned > 0
