@@ -66,6 +66,7 @@ class Motion:
         self._flock_mean: np.ndarray | None = None
         self.open_flat = np.zeros(d.size, np.int64)
         self.clear = np.zeros(d.size, bool)
+        self.near_tissue = np.ones(d.size, bool)
         self.dens = np.zeros(d.size, np.int64)  # bots per density cell at the start of the last tick
 
     # tables that follow the tissue ----------------------------------------------------------------------
@@ -93,6 +94,7 @@ class Motion:
         clear[:2, :] = clear[-2:, :] = False
         clear[:, :2] = clear[:, -2:] = False
         self.clear = clear.ravel()
+        self.near_tissue = ~self.clear
 
     # the step ---------------------------------------------------------------------------------------
     def step(self, sw, modes: tuple[int, int, int, int], goal: tuple[int, int], flow: tuple, seek_max: int,
@@ -102,7 +104,10 @@ class Motion:
         seek_s, coh_s, ali_s, sep_k = modes
         pos, vel = sw.pos, sw.vel
         d = self.density
-        dcell = d.cells(pos[0], pos[1])
+        dcell = pos[1] >> DENSITY_SHIFT  # the padded density cell of each bot (int32 is index enough)
+        dcell *= d.stride
+        dcell += pos[0] >> DENSITY_SHIFT
+        dcell += d.stride + 1
         dens = np.bincount(dcell, minlength=d.size)
         self.dens = dens
         # everything per cell is worked out only for the occupied density cells (a few thousand at most)
@@ -180,7 +185,7 @@ class Motion:
         clamp(vel, vmax)
 
         # move: bots in clear cells cannot meet tissue or the arena's edge; the others are checked
-        check = np.flatnonzero(~self.clear[dcell])
+        check = np.flatnonzero(self.near_tissue[dcell])
         if check.size:
             k = check.size
             old = pos.take(check, axis=1)
