@@ -538,3 +538,29 @@ def test_chapters_corruption(tmp_path, data):
     except ChaptersError as exc:
         assert str(path) in str(exc)
         assert problems, f"check accepted {path} but the story refused it: {exc}"
+
+
+@FEW
+@given(data=st.data())
+def test_swarm_tissue_map_corruption(tmp_path, data):
+    folder = copy_tree(ROOT / "levels" / "encounters" / "swarm", tmp_path / "encounters" / "swarm")
+    name = "tutorial"
+    tissue = folder / re.search(r"(?m)^tissue_map: *(\S+)", (folder / f"{name}.yaml").read_text()).group(1)
+    kind = data.draw(st.sampled_from(["truncate", "flip"]))
+    raw = bytearray(tissue.read_bytes())
+    if kind == "truncate":
+        raw = raw[:data.draw(st.integers(0, len(raw)))]
+    else:
+        for at, bit in data.draw(st.lists(st.tuples(st.integers(0, len(raw) - 1), st.integers(0, 7)), min_size=1,
+                                          max_size=8)):
+            raw[at] ^= 1 << bit
+    tissue.write_bytes(bytes(raw))
+    path = folder / f"{name}.yaml"
+    problems = SwarmEncounterChecker().check([path, tissue], ContentIndex())
+    assert all(p.path in (str(path), str(tissue)) for p in problems)
+    for difficulty in swarm.DIFFICULTIES:
+        try:
+            swarm.load(folder, name, difficulty)
+        except swarm.EncounterError as exc:
+            assert str(folder) in str(exc)
+            assert problems, f"check accepted {tissue} but loading the encounter failed: {exc}"
