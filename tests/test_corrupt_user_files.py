@@ -342,3 +342,28 @@ def test_broken_content_met_during_a_run_is_a_message_not_a_crash(tmp_path, monk
     err = capsys.readouterr().err
     assert code == 2 and "x.yaml:3: node 'spin'" in err and "neosmiles check" in err
     assert not (tmp_path / "data" / "crash.log").exists()
+
+
+@FUZZ
+@given(data=st.data())
+def test_splits_and_seen_lines_corruption_never_stops_a_run(tmp_path, data):
+    from game.dialogue.seen import load_seen, seen_path
+    from game.replay.splits import CategorySplits, load_splits, save_splits, splits_file
+
+    good = CategorySplits("any%", attempts=3, completed=1, pb=[("chapter-1", 600)], golds={"chapter-1": 600})
+    save_splits(tmp_path, good)
+    path = splits_file(tmp_path, "any%")
+    raw = bytearray(path.read_bytes())
+    if data.draw(st.booleans()):
+        raw = raw[:data.draw(st.integers(0, len(raw)))]
+    else:
+        for at, bit in data.draw(st.lists(st.tuples(st.integers(0, len(raw) - 1), st.integers(0, 7)), min_size=1)):
+            raw[at] ^= 1 << bit
+    path.write_bytes(bytes(raw))
+    splits = load_splits(tmp_path, "any%")
+    assert splits.category == "any%"
+    best = splits.sum_of_best()
+    assert best is None or isinstance(best, int)
+    seen = seen_path(tmp_path)
+    seen.write_bytes(bytes(raw))
+    assert isinstance(load_seen(tmp_path), set)
