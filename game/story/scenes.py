@@ -80,18 +80,19 @@ class DifficultyScene(Scene):
 class ChapterCardScene(Scene):
     """A fade to black, the chapter's number, title and time skip, and a fade back in.
 
-    ``at_black`` runs once at full black (Lena is moved there), ``done`` after the scene has popped."""
+    ``at_black`` runs once at full black (Lena is moved there), ``done`` after the scene has popped.
+    ``from_black``: the screen is black already (a run that begins at the chapter): no fade out."""
 
     transparent = True
 
     def __init__(self, ctx, chapter, *, at_black: Callable[[], None] | None = None,
-                 done: Callable[[], None] | None = None) -> None:
+                 done: Callable[[], None] | None = None, from_black: bool = False) -> None:
         self.ctx = ctx
         self.chapter = chapter
         self.at_black = at_black
         self.done = done
         self.t = 0
-        self.phase = "out"  # out | hold | in
+        self.phase = "hold" if from_black else "out"  # out | hold | in
         self.phase_t = 0
 
     def enter(self) -> None:
