@@ -92,3 +92,23 @@ def test_the_opening_walks_lena_into_the_dark_clinic_before_anyone_speaks():
     assert (scene.core.player.x // SUB, scene.core.player.y // SUB) == door
     d.wait_for(lambda: d.dialogue is not None and isinstance(d.dialogue.event, LineEvent), 600, "the first line")
     assert scene.core.player.feet == lobby and scene.core.stage.lights == "off"
+
+
+def test_in_the_bridge_ending_mr_okafor_sits_in_chair_one():
+    from pathlib import Path
+
+    from game.world.explore import Exploration
+    from game.world.model import load_map
+    from game.world.scene import SEAT_REACH, seat_for
+
+    world = load_map(Path(__file__).resolve().parents[1] / "levels" / "clinic.tmx")
+    story = StoryState(chapter=4, flags={"ending_bridge"})
+    core = Exploration(world, "treatment_1", story)
+    okafor_npc = next(o for o in world.by_kind("npc") if o.prop("dialogue") == "patient_okafor_chat")
+    okafor = [o for o in world.by_kind("prop") if o.prop("who") == okafor_npc.prop("who") and core.present(o, story)]
+    assert len(okafor) == 1 and okafor[0].prop("pose") == "seated"
+    chair_one = world.by_kind("seat")
+    seat = seat_for(okafor[0].feet, [s.feet for s in chair_one])
+    assert seat == next(s.feet for s in chair_one if s.name == "chair_one_seat")
+    assert (seat[0] - okafor[0].feet[0]) ** 2 + (seat[1] - okafor[0].feet[1]) ** 2 <= SEAT_REACH ** 2
+    assert not core.present(okafor[0], StoryState(chapter=4, flags={"ending_crossroads"}))
