@@ -112,3 +112,15 @@ def test_in_the_bridge_ending_mr_okafor_sits_in_chair_one():
     assert seat == next(s.feet for s in chair_one if s.name == "chair_one_seat")
     assert (seat[0] - okafor[0].feet[0]) ** 2 + (seat[1] - okafor[0].feet[1]) ** 2 <= SEAT_REACH ** 2
     assert not core.present(okafor[0], StoryState(chapter=4, flags={"ending_crossroads"}))
+
+
+def test_npc_turn_lena_turns_lena_herself():
+    from pathlib import Path
+
+    from game.world.explore import Exploration
+    from game.world.model import load_map
+
+    core = Exploration(load_map(Path(__file__).resolve().parents[1] / "levels" / "debate_hall.tmx"), "stage",
+                       StoryState(chapter=3))
+    assert core.npc_turn("lena", "left") and core.player.facing == "left"
+    assert not core.npc_turn("lena", "sideways") and core.player.facing == "left"

@@ -451,7 +451,8 @@ class Exploration:
         return True
 
     def npc_turn(self, name: str, facing: str) -> bool:
-        npc = self.find_npc(name)
+        """Turn a character, or Lena herself (``lena``), to ``facing``."""
+        npc = self.player if name == "lena" and self.find_npc(name) is None else self.find_npc(name)
         if npc is None or facing not in FACING_VECTORS:
             return False
         npc.facing = facing
