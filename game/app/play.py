@@ -64,11 +64,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if getattr(args, "dialogue", None):
         return launch(args, StartPoint.of("dialogue", node=args.dialogue, chapter=args.chapter, flags=args.flags))
+    if args.start == "chapter":  # a chapter's beginning, as the story reaches it (a card, Lena placed)
+        return launch(args, StartPoint.of("chapter", chapter=args.chapter, flags=args.flags))
     if getattr(args, "map", None):
         return launch(args, StartPoint.of("map", map=content_map(args.map), spawn=args.spawn, chapter=args.chapter,
                                           flags=args.flags))
-    if args.start == "chapter":  # a chapter's beginning, as the story reaches it (a card, Lena placed)
-        return launch(args, StartPoint.of("chapter", chapter=args.chapter, flags=args.flags))
     return launch(args, StartPoint.of(args.start))
 
 
