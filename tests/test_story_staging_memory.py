@@ -124,3 +124,17 @@ def test_npc_turn_lena_turns_lena_herself():
                        StoryState(chapter=3))
     assert core.npc_turn("lena", "left") and core.player.facing == "left"
     assert not core.npc_turn("lena", "sideways") and core.player.facing == "left"
+
+
+def test_the_pause_key_works_while_the_opening_plays_itself():
+    from game.core.actions import Action
+    from game.scenes.pause import PauseScene
+
+    game, d = start(StartPoint.of("new-game", difficulty="normal"))
+    d.wait_for(lambda: d.dialogue is not None and d.dialogue.waiting_for == "wait", 120, "the opening's walk-in")
+    left = d.dialogue.wait_left
+    d.press(Action.PAUSE)
+    assert isinstance(d.top, PauseScene)
+    d.idle(30)  # paused: the walk-in waits too
+    d.press(Action.PAUSE)
+    assert d.dialogue is not None and d.dialogue.waiting_for == "wait" and d.dialogue.wait_left >= left - 3
