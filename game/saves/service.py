@@ -61,6 +61,26 @@ def begin_from_save(ctx, body: dict) -> None:
     ctx.begin_run(StartPoint.of(START, hash=digest), seed=body["state"]["run"]["seed"])
 
 
+def trial_restore(ctx, body: dict) -> str | None:
+    """Build a save's run and scenes on the side (nothing is entered, the running game is untouched): None
+    when it would load, else the reason it cannot."""
+    from dataclasses import replace
+
+    from game.core.run import Run
+    from game.core.scenes import SceneStack
+    from game.saves.snapshot import restore
+
+    scratch = replace(ctx, run=Run(seed=0), scenes=SceneStack(), notices=[], run_hooks=[], options={})
+    try:
+        check_body(body)
+        restore(scratch, body)
+    except SaveError as exc:
+        return exc.reason
+    except Exception as exc:  # noqa: BLE001 - a save that cannot be built is reported, never a crash
+        return f"it cannot be restored ({type(exc).__name__}: {exc})"
+    return None
+
+
 def utc_stamp() -> str:
     """The date of a save, for the player only (the simulation never reads it)."""
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
