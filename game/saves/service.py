@@ -146,7 +146,7 @@ class SaveService:
         self._run = run
         self._minigame = None
         self._pending = None
-        self.saved_game_ticks = run.game_ticks
+        self.saved_game_ticks = run.base_game_ticks  # a loaded run starts saved; any play after it is progress
         try:
             explore, _dialogue, _minigame = game_scenes(self.ctx)
         except NotSaveable:

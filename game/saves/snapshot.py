@@ -42,11 +42,19 @@ def game_scenes(ctx):
             dialogue = scene
         elif not scene.counts_game_time:
             continue  # a menu over the game: pause, save, settings, history
-        elif minigame is None:
+        elif minigame is None and is_minigame(scene):
             minigame = scene
         else:
-            raise NotSaveable("the game cannot be saved here")
+            raise NotSaveable("the game cannot be saved at this moment")
     return explore, dialogue, minigame
+
+
+def is_minigame(scene) -> bool:
+    """Whether ``scene`` belongs to a registered minigame (``game.<name>...`` for a name in the registry)."""
+    from game.minigames import registry
+
+    parts = type(scene).__module__.split(".")
+    return len(parts) > 1 and parts[0] == "game" and parts[1] in registry()
 
 
 def is_saveable(ctx) -> bool:
