@@ -18,8 +18,12 @@ from game.saves.format import SaveError, decode_save, encode_save
 
 
 @pytest.fixture(scope="module")
-def body():
-    game = boot(BootOptions(start=StartPoint.of("new-game"), seed=3, headless=True, persist=False))
+def body(tmp_path_factory):
+    from game.paths import Paths
+
+    folder = tmp_path_factory.mktemp("user")
+    paths = Paths.from_env({"NEOSMILES_CONFIG_DIR": str(folder / "config"), "NEOSMILES_DATA_DIR": str(folder)})
+    game = boot(BootOptions(start=StartPoint.of("new-game"), seed=3, headless=True, persist=False), paths=paths)
     game.run_headless(40)
     return game.ctx.saves.build("1", "manual")
 
