@@ -63,6 +63,18 @@ def test_a_damaged_save_on_the_command_line_is_one_line_exit_2_and_left_alone(ca
     assert damaged.read_bytes() == before
 
 
+def test_a_damaged_save_with_a_sound_backup_points_at_it(capsys):
+    for _ in range(2):
+        assert main(["play", "--headless", "--ticks", "30", "--start", "new-game"]) == 0
+    auto = slots.slot_path(Paths.from_env().saves_dir, "auto")
+    auto.write_bytes(auto.read_bytes().replace(b'"place"', b'"room"', 1))
+    capsys.readouterr()
+    assert main(["play", "--load", "auto", "--headless", "--ticks", "5"]) == 2
+    line = capsys.readouterr().err.strip()
+    assert "\n" not in line and "edited or damaged" in line and f"--load {auto}.bak" in line
+    assert main(["play", "--load", f"{auto}.bak", "--headless", "--ticks", "5"]) == 0
+
+
 @pytest.mark.parametrize("argv,message", [
     (["play", "--continue", "--headless", "--ticks", "5"], "no save to continue"),
     (["play", "--load", "3", "--headless", "--ticks", "5"], "no such save"),

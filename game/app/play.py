@@ -89,7 +89,7 @@ def _from_save(args: argparse.Namespace) -> int:
             return 2
         found = slots.read_file(path)
         if not found.ok:
-            print(f"neosmiles: {path}: {found.reason}", file=sys.stderr)
+            print(f"neosmiles: {slots.refusal(path)}", file=sys.stderr)
             return 2
     else:
         info = slots.newest(saves_dir)

@@ -171,6 +171,16 @@ def write_slot(saves_dir: Path, slot: str, body: dict, thumbnail_png: bytes | No
     return target
 
 
+def refusal(path: Path) -> str:
+    """The one line that refuses a damaged save on the command line, pointing at a sound backup if any."""
+    found = read_file(path)
+    line = f"{path}: {found.reason}"
+    bak = Path(f"{path}.bak") if Path(path).suffix == ".json" else None
+    if bak is not None and bak.exists() and read_file(bak).ok:
+        line += f" (its backup is sound: neosmiles play --load {bak})"
+    return line
+
+
 def resolve(saves_dir: Path, name: str) -> tuple[str, Path]:
     """A save named on the command line: a slot (``auto``, ``1``..) or a file path. Returns (label, path)."""
     if name in SLOTS:

@@ -85,7 +85,7 @@ def _fields(obj, skip=()) -> dict:
 
 def capture_map(explore) -> dict:
     core = explore.core
-    return {
+    data = {
         "name": core.world.name,
         "tick": core.tick,
         "player": _fields(core.player),
@@ -94,6 +94,11 @@ def capture_map(explore) -> dict:
         "fired": sorted(core.triggers.fired),
         "inside": sorted(core.triggers.inside),
     }
+    if hasattr(core, "stage"):  # the map's staging: lights, alarm, crowd, shake
+        data["stage"] = _fields(core.stage)
+    if hasattr(core, "player_route"):  # Lena's scripted walk in a cutscene
+        data["player_route"] = _plain(core.player_route)
+    return data
 
 
 def capture_dialogue(scene) -> dict:
@@ -236,19 +241,19 @@ def restore_map(ctx, data: dict):
     except MapLoadError as exc:
         raise SaveError(f"the saved place cannot be loaded ({exc})", "invalid") from None
     core = explore.core
+    if hasattr(core, "story"):
+        core.story = ctx.run.story  # who is on the map follows the story: the restored one
     core.tick = _int(data.get("tick"), "map tick", 0)
     _set_fields(core.player, data.get("player"), "position")
-    npcs = data.get("npcs")
-    if not isinstance(npcs, list):
-        raise SaveError("the save's people are not valid", "invalid")
-    by_name = {n.name: n for n in core.npcs}
-    for item in npcs:
-        npc = by_name.get(item.get("name")) if isinstance(item, dict) else None
-        if npc is not None:
-            _set_fields(npc, item, "people", skip=("name",))
+    core.npcs = restore_people(core, data.get("npcs"))
     for walker in [core.player, *core.npcs]:
         if walker.facing not in FACING_VECTORS:
             raise SaveError("the save's facing is not valid", "invalid")
+    if "player_route" in data and hasattr(core, "player_route"):
+        core.player_route = _points(data["player_route"], "Lena's walk")
+    if "stage" in data and hasattr(core, "stage"):
+        _set_fields(core.stage, data["stage"], "staging")
+        _check_stage(core.stage)
     _set_fields(core.fade, data.get("fade"), "door fade")
     if core.fade.phase not in ("none", "in", "out"):
         raise SaveError("the save's door fade is not valid", "invalid")
@@ -260,6 +265,51 @@ def restore_map(ctx, data: dict):
     core.focus = core._facing_target()
     explore.banner_until = core.tick + 150  # say where Lena is, as on arriving
     return explore
+
+
+def _points(value, what: str) -> list[tuple[int, int]]:
+    if not isinstance(value, list) or len(value) > MAX_ROUTE:
+        raise SaveError(f"the save's {what} is not valid", "invalid")
+    try:
+        return [(_int(p[0], what), _int(p[1], what)) for p in value]
+    except (TypeError, IndexError, KeyError):
+        raise SaveError(f"the save's {what} is not valid", "invalid") from None
+
+
+def restore_people(core, saved) -> list:
+    """The people on the map, exactly as saved (who is there, in which order, where, walking where): each is
+    made from their map object again (by its id, else by name) and then given their saved state."""
+    from game.world import model
+
+    poses = getattr(model, "POSES", None)  # how people stand or sit, where the map knows poses
+    if not isinstance(saved, list) or len(saved) > 1000:
+        raise SaveError("the save's people are not valid", "invalid")
+    objects = core.world.by_kind("npc")
+    by_id = {o.id: o for o in objects}
+    people = []
+    for item in saved:
+        if not isinstance(item, dict):
+            raise SaveError("the save's people are not valid", "invalid")
+        obj = by_id.get(item.get("placement")) if "placement" in item else None
+        if obj is None:
+            obj = next((o for o in objects if o.name == item.get("name")), None)
+        if obj is None:
+            continue  # someone the map no longer has (the content changed since the save)
+        npc = core._make_npc(obj)
+        _set_fields(npc, item, "people", skip=("name",))
+        if poses is not None and getattr(npc, "pose", None) not in poses:
+            raise SaveError("the save's pose is not valid", "invalid")
+        if getattr(npc, "rest_facing", "") not in ("", "down", "up", "left", "right"):
+            raise SaveError("the save's facing is not valid", "invalid")
+        people.append(npc)
+    return people
+
+
+def _check_stage(stage) -> None:
+    from game.world import stage as staging
+
+    if stage.lights not in staging.LIGHT_MODES or stage.crowd not in staging.CROWD_MOODS:
+        raise SaveError("the save's staging is not valid", "invalid")
 
 
 def restore_dialogue(ctx, explore, data: dict):
