@@ -70,7 +70,8 @@ def trial_restore(ctx, body: dict) -> str | None:
     from game.core.scenes import SceneStack
     from game.saves.snapshot import restore
 
-    scratch = replace(ctx, run=Run(seed=0), scenes=SceneStack(), notices=[], run_hooks=[], options={})
+    fresh = {"_story": None} if hasattr(ctx, "_story") else {}  # a story layer of its own, not the game's
+    scratch = replace(ctx, run=Run(seed=0), scenes=SceneStack(), notices=[], run_hooks=[], options={}, **fresh)
     try:
         check_body(body)
         restore(scratch, body)

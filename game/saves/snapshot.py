@@ -59,10 +59,10 @@ def is_minigame(scene) -> bool:
 
 def is_saveable(ctx) -> bool:
     try:
-        explore, _dialogue, minigame = game_scenes(ctx)
+        explore, dialogue, minigame = game_scenes(ctx)
     except NotSaveable:
         return False
-    return minigame is None and explore.core.fade.phase != "out"
+    return minigame is None and not waits_on_a_scene(dialogue) and explore.core.fade.phase != "out"
 
 
 # capture ------------------------------------------------------------------------------------------
@@ -105,9 +105,16 @@ def capture_dialogue(scene) -> dict:
     data = scene.save_data()
     data["scene"] = {"t": scene.t, "line_ticks": scene.line_ticks, "wait_ticks": scene.wait_ticks,
                      "skip_ticks": scene.skip_ticks, "waiting": scene.waiting_for is not None,
+                     "wait_left": getattr(scene, "wait_left", 0),
                      "menu": scene.menu.index if scene.menu is not None else None,
                      "pointer": list(scene.menu._pointer) if scene.menu is not None and scene.menu._pointer else None}
     return _plain(data)
+
+
+def waits_on_a_scene(dialogue) -> bool:
+    """Whether a conversation is waiting for a scene it started (a minigame, a chapter card): it can be saved
+    only on the tick that scene starts, when loading starts it again; a timed pause (``wait``) is its own."""
+    return dialogue is not None and dialogue.waiting_for not in (None, "wait")
 
 
 def machine_minigame(explore) -> str | None:
@@ -126,10 +133,12 @@ def capture_state(ctx, *, minigame_start: bool = False) -> dict:
     if minigame is not None:
         if not minigame_start:
             raise NotSaveable("a minigame is saved at its start only")
-        if dialogue is None or dialogue.waiting_for is None:
+        if not waits_on_a_scene(dialogue):
             machine = machine_minigame(explore)
             if machine is None:
                 raise NotSaveable("this minigame cannot be saved")
+    elif waits_on_a_scene(dialogue):
+        raise NotSaveable("the conversation is waiting for something to end")
     elif explore.core.fade.phase == "out":
         raise NotSaveable("Lena is going through a door")
     run = ctx.run
@@ -328,6 +337,7 @@ def restore_dialogue(ctx, explore, data: dict):
         "line_ticks": _int(extra.get("line_ticks", 0), "conversation"),
         "wait_ticks": _int(extra.get("wait_ticks", 0), "conversation"),
         "skip_ticks": _int(extra.get("skip_ticks", 0), "conversation"),
+        "wait_left": _int(extra.get("wait_left", 0), "conversation"),
         "menu": None if extra.get("menu") is None else _int(extra["menu"], "conversation", 0, 100),
         "pointer": None if extra.get("pointer") is None else (_int(extra["pointer"][0], "pointer"),
                                                                _int(extra["pointer"][1], "pointer")),
