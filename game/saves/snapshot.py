@@ -14,12 +14,14 @@ outside, so those packages know nothing about saves.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from game.saves.format import SaveError
 
 MAX_ROUTE = 4096  # points in an NPC's route
 MAX_SEEN = 100_000
+MAP_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a map file's stem in levels/
 
 
 class NotSaveable(Exception):
@@ -221,7 +223,7 @@ def _set_fields(obj, data: dict, what: str, skip=()) -> None:
             if not isinstance(value, bool):
                 raise SaveError(f"the save's {what} ({f.name}) is not valid", "invalid")
         elif isinstance(current, int):
-            value = _int(value, f"{what} ({f.name})")
+            value = _int(value, f"{what} ({f.name})", 0, 2**31 - 1)  # positions, counters, ticks: never negative
         elif isinstance(current, str):
             value = _text(value, f"{what} ({f.name})")
         elif isinstance(current, list):
@@ -242,6 +244,8 @@ def restore_map(ctx, data: dict):
     from game.world.scene import ExplorationScene, MapLoadError, resolve_map
 
     name = _text(data.get("name"), "map name")
+    if not MAP_NAME.fullmatch(name):
+        raise SaveError(f"the saved place {name!r} is not the name of a map", "invalid")
     try:
         path = resolve_map(Path(ctx.paths.levels), name)
         if path.resolve().parent != Path(ctx.paths.levels).resolve():
@@ -263,6 +267,7 @@ def restore_map(ctx, data: dict):
     if "stage" in data and hasattr(core, "stage"):
         _set_fields(core.stage, data["stage"], "staging")
         _check_stage(core.stage)
+    _check_on_map(core)
     _set_fields(core.fade, data.get("fade"), "door fade")
     if core.fade.phase not in ("none", "in", "out"):
         raise SaveError("the save's door fade is not valid", "invalid")
@@ -312,6 +317,26 @@ def restore_people(core, saved) -> list:
             raise SaveError("the save's facing is not valid", "invalid")
         people.append(npc)
     return people
+
+
+def _check_on_map(core) -> None:
+    """Everyone, and every point of every walk, lies on the map; the door fade is one the game can be in."""
+    from game.world.physics import SUB
+
+    width, height = core.world.pixel_size
+    limit_x, limit_y = width * SUB, height * SUB
+    points = [(w.x, w.y) for w in (core.player, *core.npcs)]
+    for walker in core.npcs:
+        points += walker.route
+        if walker.route and not 0 <= walker.route_index < len(walker.route):
+            raise SaveError("the save's walking routes are not valid", "invalid")
+    points += getattr(core, "player_route", [])
+    if any(not (0 <= x < limit_x and 0 <= y < limit_y) for x, y in points):
+        raise SaveError("the save puts someone off the map", "invalid")
+    from game.world.explore import FADE_TICKS
+
+    if not 0 <= core.fade.ticks <= FADE_TICKS:
+        raise SaveError("the save's door fade is not valid", "invalid")
 
 
 def _check_stage(stage) -> None:
