@@ -42,7 +42,7 @@ def test_saves_show_prints_one_save(capsys):
     capsys.readouterr()
     assert main(["saves", "show", "auto"]) == 0
     out = capsys.readouterr().out
-    assert "chapter    1" in out and "NeoSmiles clinic" in out and "tick 60, exploring" in out
+    assert "chapter    1" in out and "NeoSmiles clinic" in out and "moment     tick 60, " in out
 
 
 def test_a_damaged_save_on_the_command_line_is_one_line_exit_2_and_left_alone(capsys):

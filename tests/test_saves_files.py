@@ -24,7 +24,8 @@ def body(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("user")
     paths = Paths.from_env({"NEOSMILES_CONFIG_DIR": str(folder / "config"), "NEOSMILES_DATA_DIR": str(folder)})
-    game = boot(BootOptions(start=StartPoint.of("new-game"), seed=3, headless=True, persist=False), paths=paths)
+    start = StartPoint.of("new-game", difficulty="normal")
+    game = boot(BootOptions(start=start, seed=3, headless=True, persist=False), paths=paths)
     game.run_headless(40)
     return game.ctx.saves.build("1", "manual")
 
@@ -277,7 +278,7 @@ def game_for_trials(tmp_path_factory):
 def talking_body(game_for_trials):
     """A save in the middle of a conversation with the first person on the clinic's map."""
     ctx = game_for_trials.ctx
-    ctx.begin_run(StartPoint.of("new-game"), seed=4)
+    ctx.begin_run(StartPoint.of("new-game", difficulty="normal"), seed=4)
     explore = ctx.scenes.top
     talker = next(n for n in explore.core.npcs if n.dialogue)
     explore.open_dialogue(talker.dialogue)

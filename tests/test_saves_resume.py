@@ -63,7 +63,7 @@ def chapter_one(tmp_path_factory):
 
     slots.write_slot = spy
     try:
-        game = boot(BootOptions(start=StartPoint.of("new-game"), seed=11, headless=True))
+        game = boot(BootOptions(start=StartPoint.of("new-game", difficulty="normal"), seed=11, headless=True))
         d = Driver(game)
         ctx = game.ctx
         digests: dict[int, str] = {}

@@ -23,7 +23,7 @@ def press(game, action: Action, times: int = 1) -> None:
 
 
 def story(seed: int = 2):
-    game = boot(BootOptions(start=StartPoint.of("new-game"), seed=seed, headless=True))
+    game = boot(BootOptions(start=StartPoint.of("new-game", difficulty="normal"), seed=seed, headless=True))
     for _ in range(30):
         game.step(ActionFrame(Action.RIGHT, 0))
     return game
@@ -98,9 +98,11 @@ def test_load_from_the_pause_menu_goes_back_to_the_save_and_continue_on_the_titl
     assert isinstance(ctx.scenes.top, ConfirmScene)
     press(game, Action.UP)
     press(game, Action.CONFIRM)
-    assert ctx.run.start.name == "save" and isinstance(ctx.scenes.top, ExplorationScene)
+    assert ctx.run.start.name == "save" and ctx.run.base_tick == saved["state"]["run"]["tick"]
+    explore = ctx.scenes.scenes[0]
+    assert isinstance(explore, ExplorationScene)
     assert ctx.run.story.to_data() == saved["state"]["run"]["story"]
-    assert ctx.scenes.top.core.player.x == saved["state"]["map"]["player"]["x"]
+    assert explore.core.player.x == saved["state"]["map"]["player"]["x"]
     ctx.begin_run(StartPoint.of("title"))
     title = ctx.scenes.top
     assert [i.key for i in title.menu.items][:3] == ["new", "continue", "load"]

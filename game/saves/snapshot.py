@@ -22,6 +22,9 @@ from game.saves.format import SaveError
 MAX_ROUTE = 4096  # points in an NPC's route
 MAX_SEEN = 100_000
 MAP_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a map file's stem in levels/
+#: what the exploration scene keeps beside the map's core: a conversation cued to open (a chapter's opening),
+#: where the camera looks in a staged scene, and which control prompts it has taught
+SCENE_KEYS = ("cued", "camera_on", "walked_ticks", "ran", "pause_taught_until")
 
 
 class NotSaveable(Exception):
@@ -100,6 +103,11 @@ def capture_map(explore) -> dict:
         data["stage"] = _fields(core.stage)
     if hasattr(core, "player_route"):  # Lena's scripted walk in a cutscene
         data["player_route"] = _plain(core.player_route)
+    if getattr(explore, "_after_arrival", None):
+        raise NotSaveable("Lena is going through a door")
+    scene = {key: _plain(getattr(explore, key)) for key in SCENE_KEYS if hasattr(explore, key)}
+    if scene:
+        data["scene"] = scene
     return data
 
 
@@ -268,6 +276,7 @@ def restore_map(ctx, data: dict):
         _set_fields(core.stage, data["stage"], "staging")
         _check_stage(core.stage)
     _check_on_map(core)
+    restore_scene_keys(ctx, explore, data.get("scene", {}))
     _set_fields(core.fade, data.get("fade"), "door fade")
     if core.fade.phase not in ("none", "in", "out"):
         raise SaveError("the save's door fade is not valid", "invalid")
@@ -304,7 +313,8 @@ def restore_people(core, saved) -> list:
     for item in saved:
         if not isinstance(item, dict):
             raise SaveError("the save's people are not valid", "invalid")
-        obj = by_id.get(item.get("placement")) if "placement" in item else None
+        placement = item.get("placement")
+        obj = by_id.get(placement) if type(placement) is int else None
         if obj is None:
             obj = next((o for o in objects if o.name == item.get("name")), None)
         if obj is None:
@@ -317,6 +327,30 @@ def restore_people(core, saved) -> list:
             raise SaveError("the save's facing is not valid", "invalid")
         people.append(npc)
     return people
+
+
+def restore_scene_keys(ctx, explore, saved) -> None:
+    if not isinstance(saved, dict):
+        raise SaveError("the save's map scene is not valid", "invalid")
+    for key in SCENE_KEYS:
+        if key not in saved or not hasattr(explore, key):
+            continue
+        value, current = saved[key], getattr(explore, key)
+        if key == "cued":
+            if value is not None:
+                from game.dialogue.scene import shared_dialogue
+
+                if not isinstance(value, str) or value not in shared_dialogue(ctx).nodes:
+                    raise SaveError("the save's next conversation is not one the game has", "invalid")
+        elif key == "camera_on":
+            if value is not None and (not isinstance(value, str) or value not in explore.world.spawns()):
+                raise SaveError("the save's camera is not valid", "invalid")
+        elif isinstance(current, bool):
+            if not isinstance(value, bool):
+                raise SaveError(f"the save's {key} is not valid", "invalid")
+        else:
+            value = _int(value, key, 0, 2**31 - 1)
+        setattr(explore, key, value)
 
 
 def _check_on_map(core) -> None:
