@@ -29,7 +29,8 @@ DESCRIPTIONS = {
     "sfx_volume": "Loudness of sound effects: menus, footsteps, the swarm, SPECTRA's alarms.",
     "text_speed": "How fast dialogue text types itself out. Instant shows each line whole.",
     "auto_advance": "Dialogue moves to the next line by itself after a pause long enough to read it.",
-    "text_size": "Size of dialogue text and choices. Large doubles the letters; lines wrap to fit.",
+    "text_size": "Size of the spoken dialogue lines. Large doubles the letters and the box grows to fit "
+                 "(choices keep the normal size).",
     "window_scale": "Size of the window in multiples of the game's 640\u00d7360 pixels.",
     "fullscreen": "Fill the whole screen (F11 toggles it at any time).",
     "screen_shake": "Let the screen shake on impacts and alarms. Off keeps the picture still.",
