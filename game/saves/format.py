@@ -22,8 +22,11 @@ import json
 from typing import Any
 
 FORMAT_NAME = "neosmiles-save"
-#: the version this game writes; older ones are migrated, newer ones refused
-SAVE_VERSION = 1
+#: the version this game writes; older ones are migrated, newer ones refused. Version 1 was the layout before
+#: the story layer; version 2 adds what it keeps (difficulty and ending, the map's staging, Lena's scripted
+#: walk, the map scene's cued conversation and camera)
+SAVE_VERSION = 2
+DIFFICULTIES = ("story", "normal", "hard")
 MAX_BYTES = 2 * 1024 * 1024  # a real save is a few tens of kilobytes
 MAX_DEPTH = 24  # a real save nests 6 deep
 
@@ -161,10 +164,15 @@ def check_body(body: dict) -> None:
     _require(_is_int(run.get("tick")) and _is_int(run.get("game_ticks")) and run["game_ticks"] <= run["tick"],
              "tick counters")
     _require(isinstance(run.get("rng"), list) and len(run["rng"]) == 3, "random state")
-    _require(isinstance(run.get("story"), dict), "story state")
+    story = run.get("story")
+    _require(isinstance(story, dict), "story state")
+    _require(story.get("difficulty") in DIFFICULTIES and isinstance(story.get("ending"), str), "difficulty")
     seen = run.get("seen", [])
     _require(isinstance(seen, list) and all(isinstance(s, str) for s in seen), "seen lines")
-    _require(isinstance(state.get("map"), dict), "map state")
+    place = state.get("map")
+    _require(isinstance(place, dict), "map state")
+    _require(isinstance(place.get("stage"), dict) and isinstance(place.get("player_route"), list)
+             and isinstance(place.get("scene"), dict), "map state")
     _require(state.get("dialogue") is None or isinstance(state["dialogue"], dict), "conversation state")
     _require(state.get("minigame") is None or isinstance(state["minigame"], str), "minigame")
 

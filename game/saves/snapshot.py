@@ -173,7 +173,8 @@ def describe(ctx, state: dict, *, slot: str, reason: str, saved_at: str, serial:
     dialogue = state.get("dialogue")
     return {"slot": slot, "reason": reason, "saved_at": saved_at, "serial": serial,
             "chapter": int(ctx.run.story.chapter), "place": str(title), "map": explore.world.name,
-            "play_ticks": ctx.run.game_ticks, "talking": bool(dialogue), "game_version": __version__}
+            "play_ticks": ctx.run.game_ticks, "talking": bool(dialogue), "game_version": __version__,
+            "difficulty": str(getattr(ctx.run.story, "difficulty", "normal"))}
 
 
 # restore ------------------------------------------------------------------------------------------
