@@ -410,7 +410,10 @@ def restore_scenes(ctx, state: dict) -> list:
     explore = restore_map(ctx, state["map"])
     scenes = [explore]
     if state.get("dialogue"):
-        scenes.append(restore_dialogue(ctx, explore, state["dialogue"]))
+        talk = restore_dialogue(ctx, explore, state["dialogue"])
+        scenes.append(talk)
+        if hasattr(explore, "_lift"):  # the camera already framed over the box, as it was (drawing only)
+            explore._lift = int(getattr(talk, "covers_bottom", 0) or 0)
     elif state.get("minigame"):
         from game.minigames import build_minigame
 
