@@ -58,6 +58,7 @@ def test_a_save_round_trips_through_its_bytes(body, sample):
     ("another program's json", lambda s: b'{"version": 1}', "corrupt"),
     ("deeply nested", lambda s: b"[" * 5000 + b"]" * 5000, "corrupt"),
     ("NaN", lambda s: b'{"format": "neosmiles-save", "version": NaN}', "corrupt"),
+    ("a number too large to be finite", lambda s: s.replace(b'"chapter": 1', b'"chapter": 1e999', 1), "corrupt"),
 ])
 def test_damaged_saves_are_refused_with_a_reason(sample, name, make, kind):
     with pytest.raises(SaveError) as caught:

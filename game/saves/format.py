@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from typing import Any
 
 FORMAT_NAME = "neosmiles-save"
@@ -56,7 +57,7 @@ def parse_bounded_json(data: bytes, max_bytes: int = MAX_BYTES, max_depth: int =
     if depth > max_depth:
         raise SaveError(f"the file nests {depth} levels deep, more than a save ever does ({max_depth})", "corrupt")
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or "Unterminated string" in exc.msg:
             raise SaveError("the file ends too early (it is truncated)", "truncated") from None
@@ -67,6 +68,13 @@ def parse_bounded_json(data: bytes, max_bytes: int = MAX_BYTES, max_depth: int =
 
 def _no_constant(name: str):
     raise ValueError(f"{name} is not allowed in a save")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large a number for a save")
+    return value
 
 
 def _nesting(text: str) -> int:

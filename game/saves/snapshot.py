@@ -239,7 +239,7 @@ def _set_fields(obj, data: dict, what: str, skip=()) -> None:
             if not isinstance(value, list) or len(value) > MAX_ROUTE:
                 raise SaveError(f"the save's {what} ({f.name}) is not valid", "invalid")
             try:
-                value = [(_int(p[0], what), _int(p[1], what)) for p in value]
+                value = [_pair(p, what) for p in value]
             except (TypeError, IndexError, KeyError):
                 raise SaveError(f"the save's {what} ({f.name}) is not valid", "invalid") from None
         else:
@@ -291,11 +291,17 @@ def restore_map(ctx, data: dict):
     return explore
 
 
+def _pair(value, what: str) -> tuple[int, int]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise SaveError(f"the save's {what} is not valid", "invalid")
+    return _int(value[0], what), _int(value[1], what)
+
+
 def _points(value, what: str) -> list[tuple[int, int]]:
     if not isinstance(value, list) or len(value) > MAX_ROUTE:
         raise SaveError(f"the save's {what} is not valid", "invalid")
     try:
-        return [(_int(p[0], what), _int(p[1], what)) for p in value]
+        return [_pair(p, what) for p in value]
     except (TypeError, IndexError, KeyError):
         raise SaveError(f"the save's {what} is not valid", "invalid") from None
 
@@ -399,8 +405,7 @@ def restore_dialogue(ctx, explore, data: dict):
         "skip_ticks": _int(extra.get("skip_ticks", 0), "conversation"),
         "wait_left": _int(extra.get("wait_left", 0), "conversation"),
         "menu": None if extra.get("menu") is None else _int(extra["menu"], "conversation", 0, 100),
-        "pointer": None if extra.get("pointer") is None else (_int(extra["pointer"][0], "pointer"),
-                                                               _int(extra["pointer"][1], "pointer")),
+        "pointer": None if extra.get("pointer") is None else _pair(extra["pointer"], "pointer"),
     })
     return scene
 
