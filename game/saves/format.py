@@ -182,7 +182,6 @@ def check_body(body: dict) -> None:
     _require(isinstance(place.get("stage"), dict) and isinstance(place.get("player_route"), list)
              and isinstance(place.get("scene"), dict), "map state")
     _require(state.get("dialogue") is None or isinstance(state["dialogue"], dict), "conversation state")
-    _require(state.get("minigame") is None or isinstance(state["minigame"], str), "minigame")
 
 
 def state_hash(body: dict) -> str:

@@ -31,6 +31,7 @@ def v1_to_v2(body: dict) -> dict:
                                "pause_taught_until": 0})
     if state.get("dialogue"):
         state["dialogue"].setdefault("scene", {}).setdefault("wait_left", 0)
+    state.pop("minigame", None)  # version 1 could name a map machine's minigame; version 2 saves none
     body["meta"].setdefault("difficulty", story["difficulty"])
     return body
 
