@@ -191,7 +191,7 @@ def _swarm_agree(folder: Path, name: str) -> None:
         try:
             loaded = swarm.load(folder, name, difficulty)
         except swarm.EncounterError as exc:
-            assert str(path) in str(exc)
+            assert str(folder) in str(exc)  # the encounter, or the tissue map it names
             assert problems, f"check accepted {path} but loading it failed: {exc}"
             continue
         import numpy as np
