@@ -83,3 +83,15 @@ def test_the_window_gets_the_icon_and_a_missing_icon_is_only_logged(tmp_path, ca
         assert "window icon" in caplog.text
     finally:
         pygame.display.quit()
+
+
+def test_a_map_name_never_reads_the_current_folder(tmp_path, monkeypatch):
+    from game.world.scene import resolve_map
+
+    levels = ROOT / "levels"
+    (tmp_path / "clinic.tmx").write_text("not the game's map")
+    monkeypatch.chdir(tmp_path)
+    assert resolve_map(levels, "clinic") == levels / "clinic.tmx"
+    assert resolve_map(levels, "clinic.tmx") == levels / "clinic.tmx"
+    assert resolve_map(levels, "./clinic.tmx") == Path("clinic.tmx")  # a path the player typed is their file
+    assert resolve_map(levels, str(tmp_path / "clinic.tmx")) == tmp_path / "clinic.tmx"

@@ -34,11 +34,17 @@ class MapLoadError(Exception):
 
 
 def resolve_map(levels: Path, name: str) -> Path:
-    """A map given as a path (``levels/clinic.tmx``), a file name or a bare name (``clinic``)."""
-    candidate = Path(name)
+    """A map given by name (``clinic``, ``clinic.tmx``) or as a path (``levels/clinic.tmx``, ``~/maps/new.tmx``).
+
+    A name is looked up in ``levels`` only, never in the current folder, so a story door or a replay
+    always opens the game's own map wherever the game was started from; a path with a folder in it is
+    the player's own file, else the map of that name in ``levels``.
+    """
+    candidate = Path(name).expanduser()
     if candidate.suffix != ".tmx":
         candidate = candidate.with_suffix(".tmx")
-    for path in (candidate, Path(levels) / candidate, Path(levels) / candidate.name):
+    given = (candidate,) if Path(name).name != name else ()  # typed with a folder, even ./clinic.tmx
+    for path in (*given, Path(levels) / candidate, Path(levels) / candidate.name):
         if path.is_file():
             return path
     raise MapLoadError(f"no map {name!r} (looked for {candidate} and {Path(levels) / candidate.name})")
