@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _ensure_streams() -> None:
     """A windowed desktop build (Windows, macOS) starts with no console: printing must not fail."""
     if sys.stdout is None or sys.stderr is None:
-        sink = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+        sink = open(os.devnull, "w", encoding="utf-8")  # kept open for the life of the process
         sys.stdout = sys.stdout or sink
         sys.stderr = sys.stderr or sink
 
