@@ -18,6 +18,7 @@ from pathlib import Path
 
 from game import __version__
 from game.core.clock import TICK_RATE, format_ticks
+from game.core.files import printable
 from game.replay.format import Replay, ReplayError, read_file
 
 DIFFERENT_CONTENT = "made with different content (levels/dialogue/encounters changed)"
@@ -47,21 +48,33 @@ class Verdict:
         if self.status == "ok":
             return f"OK {self.file} time={self.time} digest={self.digest}"
         if self.status == "desync":
-            extra = f" ({self.message})" if self.message else ""
+            extra = f" ({printable(self.message, 400)})" if self.message else ""
             return f"DESYNC at tick {self.desync_tick} {self.file}{extra}"
         if self.status == "refused":
-            return f"REFUSED {self.file}: {self.message}"
-        return f"ERROR {self.file}: {self.message}"
+            return f"REFUSED {self.file}: {printable(self.message, 400)}"
+        return f"ERROR {self.file}: {printable(self.message, 400)}"
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="replay files (.nsreplay)")
+    parser.add_argument("--max-ticks", type=_positive, metavar="N",
+                        help="refuse replays longer than N ticks (60 per second) instead of simulating them")
     parser.add_argument("--json", action="store_true", help="print a JSON list of results")
     parser.add_argument("--bench", action="store_true", help="also print each replay's speed (x real time)")
 
 
 def run(args: argparse.Namespace) -> int:
-    verdicts = [verify_file(path) for path in args.files]
+    verdicts = [verify_file(path, max_ticks=args.max_ticks, announce=True) for path in args.files]
     if args.json:
         print(json.dumps([asdict(v) for v in verdicts], indent=2))
     else:
@@ -72,29 +85,52 @@ def run(args: argparse.Namespace) -> int:
     return 0 if all(v.ok for v in verdicts) else 1
 
 
-def verify_file(path: Path, paths=None) -> Verdict:
+def verify_file(path: Path, paths=None, *, max_ticks: int | None = None, announce: bool = False) -> Verdict:
     name = str(path)
     try:
         replay = read_file(path)
     except ReplayError as exc:
         return Verdict(name, "error", str(exc))
-    return verify_replay(replay, name, paths)
+    return verify_replay(replay, name, paths, max_ticks=max_ticks, announce=announce)
 
 
-def verify_replay(replay: Replay, name: str = "<replay>", paths=None) -> Verdict:
+def verify_replay(replay: Replay, name: str = "<replay>", paths=None, *, max_ticks: int | None = None,
+                  announce: bool = False) -> Verdict:
+    """Re-simulate one replay. ``max_ticks`` refuses longer replays before simulating; ``announce``
+    prints the replay's length to stderr first (a long one takes a while, and says so)."""
+    from game.core.run import StartPoint
     from game.paths import Paths
-    from game.replay.content import content_hash
+    from game.replay.content import ContentError, content_hash, start_problem
 
     paths = paths or Paths.from_env()
     header = replay.header
     verdict = Verdict(name, "error", category=header.category, practice=header.practice, assisted=header.assisted,
                       ticks=replay.ticks)
-    if header.content_hash != content_hash(paths.root):
+    length = f"{replay.ticks} ticks ({format_ticks(replay.ticks)} of play)"
+    if max_ticks is not None and replay.ticks > max_ticks:
+        verdict.status = "refused"
+        verdict.message = f"the replay is {length}, longer than --max-ticks {max_ticks}"
+        return verdict
+    if announce:
+        print(f"neosmiles: {name}: {length}; simulating...", file=sys.stderr, flush=True)
+    try:
+        fingerprint = content_hash(paths.root)
+    except ContentError as exc:
+        verdict.message = str(exc)
+        return verdict
+    if header.content_hash != fingerprint:
         verdict.status, verdict.message = "refused", DIFFERENT_CONTENT
         return verdict
+    try:
+        problem = start_problem(StartPoint.from_json(header.start_json), paths.root)
+    except (ValueError, KeyError, TypeError):
+        problem = None  # reported by boot_for with its own message
+    if problem is not None:
+        verdict.status, verdict.message = "refused", problem
+        return verdict
     if header.game_version != __version__:
-        print(f"neosmiles: note: {name} was made with game version {header.game_version}; this is {__version__}",
-              file=sys.stderr)
+        print(f"neosmiles: note: {name} was made with game version {printable(header.game_version)}; "
+              f"this is {__version__}", file=sys.stderr)
     try:
         game = boot_for(replay, paths)
     except ReplayError as exc:

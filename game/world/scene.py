@@ -34,17 +34,15 @@ class MapLoadError(Exception):
 
 
 def resolve_map(levels: Path, name: str) -> Path:
-    """A map given by name (``clinic``, ``clinic.tmx``) or as a path (``levels/clinic.tmx``, ``~/maps/new.tmx``).
-
-    A name is looked up in ``levels`` only, never in the current folder, so a story door or a replay
-    always opens the game's own map wherever the game was started from; a path with a folder in it is
-    the player's own file, else the map of that name in ``levels``.
-    """
-    candidate = Path(name).expanduser()
+    """A map given as a path inside the content root (``levels/clinic.tmx``), an absolute path, a file name
+    or a bare name (``clinic``). A relative path is never looked up in the working folder (the command
+    line turns what was typed into a content path first), so a replay finds the same map from anywhere."""
+    candidate = Path(name)
     if candidate.suffix != ".tmx":
         candidate = candidate.with_suffix(".tmx")
-    given = (candidate,) if Path(name).name != name else ()  # typed with a folder, even ./clinic.tmx
-    for path in (*given, Path(levels) / candidate, Path(levels) / candidate.name):
+    root = Path(levels).parent
+    first = candidate if candidate.is_absolute() else root / candidate
+    for path in (first, Path(levels) / candidate, Path(levels) / candidate.name):
         if path.is_file():
             return path
     raise MapLoadError(f"no map {name!r} (looked for {candidate} and {Path(levels) / candidate.name})")
