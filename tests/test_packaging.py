@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.app.display import Display
 from game.paths import CONTENT_FOLDERS, Paths, source_checkout
@@ -94,3 +95,17 @@ def test_a_map_name_never_reads_the_current_folder(tmp_path, monkeypatch):
     assert resolve_map(levels, "clinic") == levels / "clinic.tmx"
     assert resolve_map(levels, "clinic.tmx") == levels / "clinic.tmx"
     assert resolve_map(levels, str(tmp_path / "clinic.tmx")) == tmp_path / "clinic.tmx"  # a path typed in full
+
+
+@pytest.mark.slow
+def test_every_readme_screenshot_still_reaches_its_scene(tmp_path):
+    """tools/screenshots.py stops on a shot whose script no longer shows its scene (a map moved an NPC)."""
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "screenshots.py"), "--out", str(tmp_path)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for shot in sorted(tmp_path.glob("*.png")):
+        assert pygame.image.load(str(shot)).get_size() == (1280, 720)
+        assert f"docs/{shot.name}" in readme, f"{shot.name} is rendered but the README does not show it"
+        assert (ROOT / "docs" / shot.name).is_file()
+    assert len(list(tmp_path.glob("*.png"))) >= 6
