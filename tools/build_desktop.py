@@ -12,7 +12,8 @@ content. Settings, saves and replays go to the platform's user folders as in any
 The executable is the ``neosmiles`` command: with no arguments it plays in a window, and
 ``NeoSmiles play --headless --ticks 120`` or ``NeoSmiles check`` work as they do after
 ``pip install``. A build is for the platform it runs on; build on each platform you ship for.
-``--archive`` also packs the folder as ``dist/NeoSmiles-<version>-<platform>.zip`` to upload.
+``--archive`` also packs the folder to hand out: ``dist/NeoSmiles-<version>-<platform>.zip`` on
+Windows, ``.tar.gz`` elsewhere.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,15 +89,15 @@ def folder_size(folder: Path) -> int:
 
 
 def archive(folder: Path) -> Path:
-    """``NeoSmiles-<version>-<platform>.zip`` beside the folder, the folder inside it."""
+    """``NeoSmiles-<version>-<platform>.zip`` (Windows) or ``.tar.gz`` beside the folder, the folder inside.
+
+    A tarball elsewhere, because it keeps what the folder needs there and a zip loses on unpacking: the
+    executable bit and the libraries' version symlinks (a zip would store each linked library twice).
+    """
     system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
-    target = folder.parent / f"{NAME}-{__version__}-{system}-{platform.machine().lower()}.zip"
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(folder.rglob("*")):
-            info = zipfile.ZipInfo.from_file(path, path.relative_to(folder.parent).as_posix())
-            if path.is_file():
-                zf.writestr(info, path.read_bytes())  # keeps the executable bit (external_attr)
-    return target
+    base = folder.parent / f"{NAME}-{__version__}-{system}-{platform.machine().lower()}"
+    kind = "zip" if sys.platform == "win32" else "gztar"
+    return Path(shutil.make_archive(str(base), kind, root_dir=folder.parent, base_dir=folder.name))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where the folder goes (default: dist/)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "desktop",
                         help="PyInstaller's scratch folder (default: build/desktop/)")
-    parser.add_argument("--archive", action="store_true", help="also pack the folder as a .zip to upload")
+    parser.add_argument("--archive", action="store_true", help="also pack the folder (.zip on Windows, else .tar.gz)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     folder = build(args.out.resolve(), args.work.resolve())
