@@ -75,7 +75,8 @@ def test_an_installed_layout_finds_its_content_from_any_folder(tmp_path):
 
 
 def test_the_window_gets_the_icon_and_a_missing_icon_is_only_logged(tmp_path, caplog):
-    assert (ROOT / "assets" / "ui" / "icon.png").is_file() and (ROOT / "assets" / "ui" / "icon.ico").is_file()
+    for name in ("icon.png", "icon_large.png", "icon.ico"):
+        assert (ROOT / "assets" / "ui" / name).is_file(), f"run tools/make_icon.py ({name} is missing)"
     pygame.display.init()
     try:
         Display(scale=1, vsync=False, icon=ROOT / "assets" / "ui" / "icon.png").open()

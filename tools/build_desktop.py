@@ -65,7 +65,7 @@ def pyinstaller_args(dist: Path, work: Path) -> list[str]:
     if sys.platform == "win32":
         args += ["--windowed", "--icon", str(icons / "icon.ico")]  # a game, not a console program
     elif sys.platform == "darwin":
-        args += ["--windowed", "--icon", str(icons / "icon.png")]  # PyInstaller makes the .icns (Pillow)
+        args += ["--windowed", "--icon", str(icons / "icon_large.png")]  # made into the .icns with Pillow
     # Linux executables carry no icon: the game sets its window icon itself (assets/ui/icon.png).
     # No --strip: stripping the wheels' patched libraries (numpy's OpenBLAS) breaks loading them.
     return args

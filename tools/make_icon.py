@@ -2,8 +2,10 @@
 
     .venv/bin/python tools/make_icon.py
 
-Writes ``icon.png`` (256x256, the window icon the game sets at start-up) and ``icon.ico`` (16 to 256
-pixels, the Windows executable's icon for ``tools/build_desktop.py``). The icon is the title screen's
+Writes ``icon.png`` (64x64, the window icon the game sets at start-up: window managers and taskbars
+show 16 to 64 pixels, and some refuse larger window icons), ``icon_large.png`` (256x256, the macOS
+application icon) and ``icon.ico`` (16 to 256 pixels, the Windows program icon), the last two for
+``tools/build_desktop.py``. The icon is the title screen's
 molar (``make_ui_art.tooth_logo``) on a rounded night-blue tile with a cyan rim, drawn at 32x32 and
 scaled up by whole numbers so its pixels stay crisp.
 """
@@ -89,10 +91,11 @@ def main() -> None:
     out = ROOT / "assets" / "ui"
     out.mkdir(parents=True, exist_ok=True)
     base = icon_base()
-    (out / "icon.png").write_bytes(png_bytes(scaled(base, 256)))
+    (out / "icon.png").write_bytes(png_bytes(scaled(base, 64)))
+    (out / "icon_large.png").write_bytes(png_bytes(scaled(base, 256)))
     images = [png_bytes(scaled(base, size)) for size in ICO_SIZES]
     (out / "icon.ico").write_bytes(ico_bytes(images, ICO_SIZES))
-    print(f"wrote {out}/icon.png and icon.ico")
+    print(f"wrote {out}/icon.png, icon_large.png and icon.ico")
 
 
 if __name__ == "__main__":
