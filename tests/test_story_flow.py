@@ -67,8 +67,8 @@ def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_s
     assert d.read_until_choice()
     scene = d.explore  # the camera has risen so Lena stands above the box, not under it
     _, cam_y = scene.camera(scene._lift)
-    assert scene._lift == DialogueScene.covers_bottom
-    assert scene.core.player.feet[1] - cam_y + 16 <= 360 - DialogueScene.covers_bottom
+    assert scene._lift == d.dialogue.covers_bottom
+    assert scene.core.player.feet[1] - cam_y + 16 <= 360 - d.dialogue.covers_bottom
     d.choose(1)  # "Good. Today needs everything green."
     d.read_to_end()
     assert d.top is d.explore and story.has("toured") and story.counter("malik_jokes") == 0

@@ -76,6 +76,9 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
                   seen_at_start=initial_seen_lines(paths, opts.persist, opts.options)), assets=Assets(paths.assets),
                   audio=audio, display=display, dev=opts.dev, headless=opts.headless, persist=opts.persist,
                   options=dict(opts.options))
+    from game.app.rebind import BindingCapture
+
+    ctx.capture = BindingCapture(settings, ctx.save_settings)
     if loaded.warnings:
         ctx.notify("Your settings file was damaged; defaults are in use (the old file was kept).", 600)
     if source is None:

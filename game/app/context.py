@@ -69,6 +69,11 @@ class Context:
     #: extra options from the command line for the starting scene (e.g. a map path)
     options: dict[str, Any] = field(default_factory=dict)
     quit_requested: bool = False
+    #: the device the player touched last ("keyboard", "mouse", "gamepad"); drawing state for prompts only
+    last_device: str = "keyboard"
+    #: listens for a new binding outside the simulation (``game.app.rebind.BindingCapture``; None headless-only
+    #: contexts built without boot)
+    capture: Any = None
     #: content loaded once per context and shared by scenes (e.g. the parsed dialogue)
     content: dict[str, Any] = field(default_factory=dict)
 

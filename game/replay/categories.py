@@ -9,6 +9,8 @@
 - Runs from ``title`` are not runs at all: idling on the title screen is never recorded. Neither is
   ``continue``: it begins from a save file the replay does not contain, so nobody could verify it.
 - A run made with an assist setting on is flagged assisted and never sets a personal best.
+- Runs from the developer starts (``map``: a Tiled map, ``dialogue``: one conversation) are recorded (for
+  ``--record``) but are no speedrun category: they keep no splits and no personal best.
 """
 
 from __future__ import annotations
@@ -26,8 +28,33 @@ FULL_GAME_END_MARKS = frozenset({"chapter-4", "game-end"})
 NOT_A_RUN = frozenset({"title", "continue"})
 
 
+#: recorded, but not raced: tools for map editors and writers
+NOT_A_CATEGORY = frozenset({"map", "dialogue"})
+
+
 def is_recorded(start: StartPoint) -> bool:
     return start.name not in NOT_A_RUN
+
+
+def keeps_splits(start: StartPoint) -> bool:
+    """Whether a run from ``start`` is a speedrun category (splits, personal bests, kept replays)."""
+    return is_recorded(start) and start.name not in NOT_A_CATEGORY
+
+
+def resolve(query: str, names: list[str]) -> tuple[str | None, list[str]]:
+    """The category ``query`` names: an exact name, a unique prefix, or words each found in one name
+    ("swarm tutorial"). Returns (name, []) or (None, the candidates: none, or more than one)."""
+    if query in names:
+        return query, []
+    q = query.casefold().strip()
+    for match in (lambda n: n.casefold().startswith(q),
+                  lambda n: all(word in n.casefold() for word in q.split())):
+        found = [n for n in names if match(n)]
+        if len(found) == 1:
+            return found[0], []
+        if found:
+            return None, found
+    return None, []
 
 
 def category_of(start: StartPoint) -> str:

@@ -340,7 +340,9 @@ class ExplorationScene(Scene):
         else:
             label = str(target.prop("prompt", "Use"))
             anchor = (target.x + target.w // 2, target.y - 6)
-        text = f"\u25b6 {label}" if font.has_glyph("\u25b6") else f"> {label}"
+        from game.ui.prompts import action_label
+
+        text = f"{action_label(self.ctx, 'CONFIRM', 'return')}  {label}"  # the key follows the bindings
         w = font.width(text) + 10
         h = font.line_height + 6
         x = max(2, min(SCREEN_W - w - 2, anchor[0] - cam_x - w // 2))
