@@ -62,7 +62,7 @@ class Shot:
 
 
 SHOTS: tuple[Shot, ...] = (
-    Shot("clinic", "Lena in the NeoSmiles clinic's waiting room, the staff and patients around her",
+    Shot("clinic", "Lena's first morning in the NeoSmiles clinic: the goal at the top left, a marker over Malik",
          start=StartPoint.of("map", map="clinic", spawn="start", chapter="1"),
          script=(wait(30), Hold(RIGHT, 40), Hold(UP, 20), wait(20)), expect="Exploration"),
     Shot("conversation", "Malik greets Lena at the reception desk: a conversation with portraits",
