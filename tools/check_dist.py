@@ -9,7 +9,8 @@ With no option both are checked:
 - **desktop**: ``tools/build_desktop.py`` makes the one-folder application, and its executable runs
   from the same empty folder, with no virtual environment or ``PYTHON*`` variable around it.
 
-Each runs ``play --headless --ticks 120`` (its digest must equal the checkout's), ``check`` (must
+Each runs ``play --headless --ticks 120`` and ``play --start new-game --headless --ticks 900`` (the
+story's opening: chapters, maps, dialogue; each digest must equal the checkout's), ``check`` (must
 pass) and ``verify`` on swarm and SPECTRA replays recorded with the checkout (proves the installed
 content is byte for byte the checkout's: a replay made with other content is refused). The wheel's
 install must also read its content from its own site-packages, not from this checkout. Player
@@ -35,6 +36,8 @@ from build_desktop import build as build_desktop  # noqa: E402
 from build_desktop import executable, folder_size  # noqa: E402
 
 SEED = "7"
+#: headless runs whose digests must match the checkout's: the issue's smoke run, and the story's opening
+PLAYS = (("play", "--headless", "--ticks", "120"), ("play", "--start", "new-game", "--headless", "--ticks", "900"))
 REPLAYS = {
     "swarm": ["practice", "swarm", "--level", "tutorial", "--autopilot", "--ticks", "600"],
     "spectra": ["practice", "spectra", "--encounter", "first-layer", "--autopilot", "--ticks", "900"],
@@ -71,28 +74,29 @@ def digest_of(output: str, label: str) -> str:
     return found.group(1)
 
 
-def reference(work: Path) -> tuple[str, list[Path]]:
-    """The checkout's digest for the headless run, and replays recorded with the checkout's content."""
+def reference(work: Path) -> tuple[list[str], list[Path]]:
+    """The checkout's digests for the headless runs, and replays recorded with the checkout's content."""
     env = clean_env(work, None)
     main = [sys.executable, str(ROOT / "main.py")]
-    digest = digest_of(run([*main, "play", "--headless", "--ticks", "120", "--seed", SEED], cwd=ROOT, env=env,
-                           label="checkout"), "checkout")
+    digests = [digest_of(run([*main, *args, "--seed", SEED], cwd=ROOT, env=env, label="checkout"), "checkout")
+               for args in PLAYS]
     replays = []
     for name, args in REPLAYS.items():
         target = work / f"{name}.nsreplay"
         run([*main, *args, "--headless", "--seed", SEED, "--record", str(target)], cwd=ROOT, env=env, label="checkout")
         replays.append(target)
-    return digest, replays
+    return digests, replays
 
 
-def exercise(program: list[str], label: str, work: Path, env: dict[str, str], digest: str, replays: list[Path]) -> None:
+def exercise(program: list[str], label: str, work: Path, env: dict[str, str], digests: list[str],
+             replays: list[Path]) -> None:
     """What a player (and CI) does with an installed game, from a folder that is not the checkout."""
     elsewhere = work / "elsewhere"
-    output = run([*program, "play", "--headless", "--ticks", "120", "--seed", SEED], cwd=elsewhere, env=env,
-                 label=label)
-    if digest_of(output, label) != digest:
-        raise Failed(f"{label}: digest {digest_of(output, label)} differs from the checkout's {digest}")
-    print(f"  {label}: play --headless --ticks 120: digest {digest} (same as the checkout)")
+    for args, digest in zip(PLAYS, digests, strict=True):
+        got = digest_of(run([*program, *args, "--seed", SEED], cwd=elsewhere, env=env, label=label), label)
+        if got != digest:
+            raise Failed(f"{label}: `{' '.join(args)}` gave digest {got}, the checkout {digest}")
+        print(f"  {label}: {' '.join(args)}: digest {digest} (same as the checkout)")
     output = run([*program, "check"], cwd=elsewhere, env=env, label=label)
     print(f"  {label}: check: {output.strip().splitlines()[-1]}")
     output = run([*program, "verify", *map(str, replays)], cwd=elsewhere, env=env, label=label)
@@ -101,7 +105,7 @@ def exercise(program: list[str], label: str, work: Path, env: dict[str, str], di
     print(f"  {label}: verify: {len(replays)} replays recorded with the checkout verify (same content)")
 
 
-def check_wheel(work: Path, digest: str, replays: list[Path]) -> None:
+def check_wheel(work: Path, digests: list[str], replays: list[Path]) -> None:
     started = time.monotonic()
     dist = work / "dist"
     run([sys.executable, "-m", "build", "--outdir", str(dist), str(ROOT)], cwd=ROOT, env={**os.environ},
@@ -120,16 +124,16 @@ def check_wheel(work: Path, digest: str, replays: list[Path]) -> None:
     if not Path(root).is_relative_to(venv.resolve()):
         raise Failed(f"wheel: the installed game reads its content from {root}, not from its own install")
     print(f"  wheel: content found at {root}")
-    exercise([str(bin_dir / "neosmiles")], "wheel", work, env, digest, replays)
+    exercise([str(bin_dir / "neosmiles")], "wheel", work, env, digests, replays)
     print(f"wheel: {wheel.name} {wheel.stat().st_size / 1e6:.1f} MB; build {built - started:.0f} s, "
           f"fresh venv + install {installed - built:.0f} s, runs {time.monotonic() - installed:.0f} s")
 
 
-def check_desktop(work: Path, digest: str, replays: list[Path]) -> None:
+def check_desktop(work: Path, digests: list[str], replays: list[Path]) -> None:
     started = time.monotonic()
     folder = build_desktop(work / "desktop", work / "desktop-work")
     built = time.monotonic()
-    exercise([str(executable(folder))], "desktop", work, clean_env(work, None), digest, replays)
+    exercise([str(executable(folder))], "desktop", work, clean_env(work, None), digests, replays)
     print(f"desktop: {folder.name}/ {folder_size(folder) / 1e6:.1f} MB; build {built - started:.0f} s, "
           f"runs {time.monotonic() - built:.0f} s")
 
@@ -145,11 +149,11 @@ def main(argv: list[str] | None = None) -> int:
         work = args.keep.resolve() if args.keep else Path(scratch)
         (work / "elsewhere").mkdir(parents=True, exist_ok=True)  # the empty folder the installed game runs in
         try:
-            digest, replays = reference(work)
+            digests, replays = reference(work)
             if both or args.wheel:
-                check_wheel(work, digest, replays)
+                check_wheel(work, digests, replays)
             if both or args.desktop:
-                check_desktop(work, digest, replays)
+                check_desktop(work, digests, replays)
         except Failed as exc:
             print(f"check_dist: FAILED {exc}", file=sys.stderr)
             return 1
