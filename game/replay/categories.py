@@ -8,7 +8,10 @@
   split; any other practice run finishes at its first split (the encounter's end).
 - Runs from ``title`` are not runs at all: idling on the title screen is never recorded. Neither is
   ``continue``: it begins from a save file the replay does not contain, so nobody could verify it.
-- A run made with an assist setting on is flagged assisted and never sets a personal best.
+- A run made with an assist on (an ``assist*`` setting, or the swarm game speed below 100%) is flagged
+  assisted and is its own category: the plain category with the assists named after it
+  (``practice-swarm level=tutorial [assist swarm_speed=70]``), with its own personal bests, never
+  mixed with unassisted runs.
 - Runs from the developer starts (``map``: a Tiled map, ``dialogue``: one conversation) are recorded (for
   ``--record``) but are no speedrun category: they keep no splits and no personal best.
 """
@@ -57,8 +60,21 @@ def resolve(query: str, names: list[str]) -> tuple[str | None, list[str]]:
     return None, []
 
 
-def category_of(start: StartPoint) -> str:
-    return FULL_GAME if start.name == FULL_GAME_START else start.label()
+def category_of(start: StartPoint, settings: Mapping[str, Any] | None = None) -> str:
+    """The run's category; ``settings`` (the run's simulation settings) adds the assists in use."""
+    base = FULL_GAME if start.name == FULL_GAME_START else start.label()
+    used = assists(settings or {})
+    return f"{base} [assist {' '.join(used)}]" if used else base
+
+
+def assists(settings: Mapping[str, Any]) -> list[str]:
+    """The assists a run's settings turn on, as ``key=value`` texts in a fixed order."""
+    used = [f"{key}={value}" for key, value in sorted(settings.items())
+            if key.startswith("assist") and bool(value)]
+    speed = settings.get("swarm_speed", 100)
+    if isinstance(speed, int) and speed < 100:
+        used.append(f"swarm_speed={speed}")
+    return used
 
 
 def is_practice(start: StartPoint) -> bool:
@@ -66,8 +82,9 @@ def is_practice(start: StartPoint) -> bool:
 
 
 def is_assisted(settings: Mapping[str, Any]) -> bool:
-    """Any truthy setting whose name starts with ``assist`` (assist options are simulation settings)."""
-    return any(key.startswith("assist") and bool(value) for key, value in settings.items())
+    """Any truthy setting whose name starts with ``assist`` (assist options are simulation settings), or
+    the swarm game speed below 100%."""
+    return bool(assists(settings))
 
 
 def finishes_run(start: StartPoint, mark: str) -> bool:

@@ -105,7 +105,7 @@ class SpeedrunSession:
             self.splits = None
             return
         settings = simulation_settings(self.ctx.settings)
-        category = categories.category_of(run.start)
+        category = categories.category_of(run.start, settings)
         header = ReplayHeader(game_version=__version__, content_hash=fingerprint, seed=run.seed,
                               settings=settings, start_json=run.start.to_json(), category=category,
                               practice=categories.is_practice(run.start),
@@ -203,7 +203,7 @@ class SpeedrunSession:
         new_pb = False
         splits = recording.meta.get("splits")
         if splits is not None and self.ctx.persist:
-            if outcome == "finished" and not recording.header.assisted:
+            if outcome == "finished":  # assisted runs have their own category, so their own bests
                 new_pb = splits.finish([(s.name, s.game_ticks) for s in replay.result.splits])
             self.final_new_pb = new_pb
             self.final_pb = splits.pb_time
