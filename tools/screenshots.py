@@ -62,8 +62,8 @@ class Shot:
 
 
 SHOTS: tuple[Shot, ...] = (
-    Shot("clinic", "Lena's first morning in the NeoSmiles clinic: the goal at the top left, a marker over Malik",
-         start=StartPoint.of("map", map="clinic", spawn="start", chapter="1"),
+    Shot("clinic", "The NeoSmiles clinic: patients waiting, the inspector at reception, the goal at the top left",
+         start=StartPoint.of("map", map="clinic", spawn="start", chapter="2", flags="malik_warned"),
          script=(wait(30), Hold(RIGHT, 40), Hold(UP, 20), wait(20)), expect="Exploration"),
     Shot("conversation", "Malik greets Lena at the reception desk: a conversation with portraits",
          start=StartPoint.of("map", map="clinic", spawn="reception", chapter="1"),
