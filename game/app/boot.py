@@ -88,6 +88,10 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
         from game.speedrun.session import SpeedrunSession
 
         SpeedrunSession.attach(game, record_path=opts.record)
+    from game.saves.service import SaveService
+    from game.saves.thumbnail import render_thumbnail
+
+    SaveService.attach(game, thumbnail=render_thumbnail)
     ctx.start(opts.start)
     return game
 

@@ -76,6 +76,8 @@ class Context:
     capture: Any = None
     #: content loaded once per context and shared by scenes (e.g. the parsed dialogue)
     content: dict[str, Any] = field(default_factory=dict)
+    #: the save service (``game.saves.service.SaveService``): autosaves, slots, unsaved progress
+    saves: Any = None
     _story: Any = field(default=None, repr=False)
 
     @property
@@ -124,7 +126,12 @@ class Context:
             self.notify("Settings could not be saved.")
 
     def start(self, start: StartPoint) -> None:
-        """Clear the stack and begin at ``start`` (see ``game.starts``)."""
+        """Clear the stack and begin at ``start`` (see ``game.starts``). A start point may build several scenes
+        (a save: the map and the conversation over it), bottom first."""
         from game.starts import build_start
 
-        self.scenes.clear(build_start(self, start))
+        built = build_start(self, start)
+        first, *rest = built if isinstance(built, list | tuple) else (built,)
+        self.scenes.clear(first)
+        for scene in rest:
+            self.scenes.push(scene)

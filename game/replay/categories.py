@@ -7,7 +7,10 @@
   counts for the full game. A start point with a ``chapter`` parameter finishes at that chapter's
   split; any other practice run finishes at its first split (the encounter's end).
 - Runs from ``title`` are not runs at all: idling on the title screen is never recorded. Neither is
-  ``continue``: it begins from a save file the replay does not contain, so nobody could verify it.
+  ``continue`` (``play --start continue``): it begins from whatever save is newest on disk. The title's
+  Continue, the Load screen and ``play --continue/--load`` start ``save hash=...`` instead: such a run is
+  recorded with the save embedded in its replay (so ``verify`` re-simulates it from the file alone), in
+  the category ``from a save``, which is never the full game; it finishes at the full game's last split.
 - A run made with an assist on (an ``assist*`` setting, or the swarm game speed below 100%) is flagged
   assisted and is its own category: the plain category with the assists named after it
   (``practice-swarm level=tutorial [assist swarm_speed=70]``), with its own personal bests, never
@@ -29,6 +32,8 @@ FULL_GAME_START = "new-game"
 FULL_GAME_END_MARKS = frozenset({"chapter-4", "game-end"})
 #: not recorded: the title screen, and a continued save (its state comes from a file a replay does not hold)
 NOT_A_RUN = frozenset({"title", "continue"})
+FROM_SAVE = "from a save"
+SAVE_START = "save"
 
 
 #: recorded, but not raced: tools for map editors and writers
@@ -62,7 +67,10 @@ def resolve(query: str, names: list[str]) -> tuple[str | None, list[str]]:
 
 def category_of(start: StartPoint, settings: Mapping[str, Any] | None = None) -> str:
     """The run's category; ``settings`` (the run's simulation settings) adds the assists in use."""
-    base = FULL_GAME if start.name == FULL_GAME_START else start.label()
+    if start.name == SAVE_START:
+        base = FROM_SAVE
+    else:
+        base = FULL_GAME if start.name == FULL_GAME_START else start.label()
     used = assists(settings or {})
     return f"{base} [assist {' '.join(used)}]" if used else base
 
@@ -89,7 +97,7 @@ def is_assisted(settings: Mapping[str, Any]) -> bool:
 
 def finishes_run(start: StartPoint, mark: str) -> bool:
     """Whether the split ``mark`` ends a run that began at ``start``."""
-    if start.name == FULL_GAME_START:
+    if start.name in (FULL_GAME_START, SAVE_START):
         return mark in FULL_GAME_END_MARKS
     chapter = start.get("chapter")
     if chapter is not None:

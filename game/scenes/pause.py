@@ -21,6 +21,8 @@ from game.ui.widgets import Menu, MenuItem, draw_panel
 
 RESTART_QUESTION = "Restart from the beginning? Everything since it began will be lost."
 QUIT_QUESTION = "Quit to the title screen? Progress since the run began will be lost."
+RESTART_UNSAVED = "Restart? What you played since your last save will be lost."
+QUIT_UNSAVED = "Quit to the title screen? What you played since your last save will be lost."
 
 
 class PauseScene(Scene):
@@ -39,9 +41,16 @@ class PauseScene(Scene):
 
     def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
         entries = [("resume", "Resume", self._resume)]
+        saves = self.ctx.saves
+        if saves is not None:
+            from game.saves.snapshot import is_saveable
+
+            if is_saveable(self.ctx):
+                entries.append(("save", "Save", self._save))
+                entries.append(("load", "Load", self._load))
         if self.restart is not None:
             entries.append(("restart", "Restart", self._ask_restart))
-        if self.ctx.run.start.name in ("new-game", "chapter", "map", "continue"):
+        if self.ctx.run.start.name in ("new-game", "chapter", "map", "continue", "save"):
             entries.append(("journal", "Journal", self._journal))
         entries.append(("settings", "Settings", self._settings))
         entries.append(("title", "Quit to title", self._ask_quit))
@@ -51,11 +60,39 @@ class PauseScene(Scene):
     def _resume(self) -> None:
         self.ctx.scenes.pop()
 
+    def _save(self) -> None:
+        from game.saves.screens import SaveScene
+
+        self.ctx.scenes.push(SaveScene(self.ctx, over_game=True))
+
+    def _load(self) -> None:
+        from game.saves.screens import LoadScene
+
+        self.ctx.scenes.push(LoadScene(self.ctx, over_game=True))
+
+    def _guarded(self) -> str | None:
+        """Which question to ask before leaving the run: None when nothing would be lost. A story run asks only
+        when it has progress since its last save; a run that cannot be saved (practice) always asks."""
+        saves = self.ctx.saves
+        if saves is None:
+            return "always"
+        from game.saves.snapshot import NotSaveable, game_scenes
+
+        try:
+            game_scenes(self.ctx)
+        except NotSaveable:  # not a story run (practice): nothing is ever saved, so always ask
+            return "always"
+        return "unsaved" if saves.unsaved_progress() else None
+
     def _ask_restart(self) -> None:
         from game.scenes.confirm import ConfirmScene
 
-        self.ctx.scenes.push(ConfirmScene(self.ctx, RESTART_QUESTION, self.do_restart, yes="Restart",
-                                          no="Keep playing"))
+        guard = self._guarded()
+        if guard is None:
+            self.do_restart()
+            return
+        question = RESTART_UNSAVED if guard == "unsaved" else RESTART_QUESTION
+        self.ctx.scenes.push(ConfirmScene(self.ctx, question, self.do_restart, yes="Restart", no="Keep playing"))
 
     def do_restart(self) -> None:
         if self.restart is not None:
@@ -72,7 +109,12 @@ class PauseScene(Scene):
     def _ask_quit(self) -> None:
         from game.scenes.confirm import ConfirmScene
 
-        self.ctx.scenes.push(ConfirmScene(self.ctx, QUIT_QUESTION, self.do_quit, yes="Quit", no="Keep playing"))
+        guard = self._guarded()
+        if guard is None:
+            self.do_quit()
+            return
+        question = QUIT_UNSAVED if guard == "unsaved" else QUIT_QUESTION
+        self.ctx.scenes.push(ConfirmScene(self.ctx, question, self.do_quit, yes="Quit", no="Keep playing"))
 
     def do_quit(self) -> None:
         self.ctx.begin_run(StartPoint.of("title"))
