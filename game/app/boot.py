@@ -62,7 +62,7 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
         settings.set(key, value)
 
     display = Display(scale=settings["window_scale"], fullscreen=settings["fullscreen"],
-                      vsync=settings["vsync"], headless=opts.headless)
+                      vsync=settings["vsync"], headless=opts.headless, icon=paths.assets / "ui" / "icon.png")
     display.open()
     audio: Any = SilentAudio()
     if not opts.headless:
