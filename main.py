@@ -1,4 +1,5 @@
 """Launcher: ``python main.py [command] [options]`` is the same as ``neosmiles``."""
 from game.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # worker processes (``verify -j``) import this file without running the game
+    raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""The autoplayer's parts on the shipped maps: paths, doors between maps, walking up to people and machines.
+
+The objectives here are given by the test (the story's own objectives drive the whole-game tests in
+``test_autoplay_game.py``), and the maps' objects are found by kind, so these tests hold for any map an
+editor draws: every door of every map can be walked through, every NPC talked to, every machine used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from game.app.boot import BootOptions, boot
+from game.autoplay.planner import MapGraph, bfs
+from game.autoplay.player import AutoPlayer, scene_kind
+from game.autoplay.routes import ROUTES, route
+from game.core.run import StartPoint
+from game.world.model import load_map
+
+LEVELS = Path(__file__).resolve().parent.parent / "levels"
+MAPS = {load_map(p).name: load_map(p) for p in sorted(LEVELS.glob("*.tmx"))}
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    target: str
+    map: str
+    text: str = ""
+    hint: str = ""
+
+
+def fixed(goal):
+    return lambda ctx: goal
+
+
+def start_on(map_name: str, goal: Goal, seed: int = 1):
+    bot = AutoPlayer(route(0), objectives=fixed(goal))
+    game = boot(BootOptions(start=StartPoint.of("map", map=map_name), seed=seed, headless=True, persist=False),
+                source=bot)
+    return game, bot
+
+
+# pure planning ------------------------------------------------------------------------------------------
+def test_a_path_goes_round_a_wall_and_is_the_same_every_time():
+    passable = {(x, y) for x in range(5) for y in range(5)} - {(2, 0), (2, 1), (2, 2), (2, 3)}
+    path = bfs((0, 0), {(4, 0)}, passable)
+    assert path[0] == (0, 0) and path[-1] == (4, 0) and (2, 4) in path
+    assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1 for a, b in zip(path, path[1:], strict=False))
+    assert path == bfs((0, 0), {(4, 0)}, passable)
+    assert bfs((0, 0), {(4, 0)}, passable - {(2, 4)}) is None
+
+
+def test_the_doors_join_every_shipped_map_to_every_other():
+    graph = MapGraph.load(LEVELS)
+    for here in MAPS:
+        for there in MAPS:
+            doors = graph.doors_to(here, there)
+            assert doors is not None, f"no way from {here} to {there} through doors"
+            assert len(doors) <= len(MAPS) - 1
+
+
+def test_routes_answer_differently_and_leave_a_menu_that_comes_back():
+    firsts = {n: r.choose(3, 0, 1) for n, r in ROUTES.items()}
+    assert len({firsts[0], firsts[1], firsts[2]}) >= 2
+    for r in ROUTES.values():
+        taken = {r.choose(3, seen, 5) for seen in range(3)}
+        assert taken == {0, 1, 2}, f"route {r.number} keeps taking the same answer"
+    with pytest.raises(ValueError):
+        route(9)
+
+
+# walking the real maps ------------------------------------------------------------------------------------
+DOORS = [(m, d.name, str(d.prop("target_map"))) for m, w in MAPS.items() for d in w.by_kind("door")]
+
+
+@pytest.mark.parametrize("map_name,door,target", DOORS)
+def test_the_autoplayer_walks_through_every_door_and_arrives_on_its_map(map_name, door, target):
+    game, bot = start_on(map_name, Goal(f"leave-by-{door}", door, map_name))
+    explore = game.ctx.scenes.top
+    for _ in range(4000):
+        game.step(bot.next_frame())
+        if explore.world.name == target and explore.core.fade.phase == "none":
+            break
+    assert bot.state == "playing", bot.failure
+    assert explore.world.name == target, f"Lena is still on {explore.world.name}"
+
+
+def interactables(kind: str):
+    out = []
+    for name, world in MAPS.items():
+        for obj in world.by_kind(kind):
+            if obj.prop("dialogue") or obj.prop("minigame"):
+                out.append((name, obj.name, str(obj.prop("dialogue") or "")))
+    return out
+
+
+@pytest.mark.parametrize("map_name,target,node", interactables("npc") + interactables("machine"))
+def test_the_autoplayer_walks_up_to_every_npc_and_machine_and_uses_it(map_name, target, node):
+    game, bot = start_on(map_name, Goal(f"use-{target}", target, map_name), seed=7)
+    explore = game.ctx.scenes.top
+    opened = None
+    for _ in range(4000):
+        game.step(bot.next_frame())
+        top = game.ctx.scenes.top
+        if top is not explore and scene_kind(top) in ("dialogue", "swarm", "spectra"):
+            opened = top
+            break
+    assert bot.state == "playing", bot.failure
+    assert opened is not None, f"using {target} on {map_name} opened nothing"
+    if node and scene_kind(opened) == "dialogue":
+        assert opened.node_id == node
+    # she did it by walking: still on the map she started on, facing what she used
+    assert explore.world.name == map_name and explore.core.focus is not None
