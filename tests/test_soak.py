@@ -1,0 +1,129 @@
+"""Soak: over 100,000 ticks of seeded random action frames through every scene, in one long-lived game.
+
+One game (one context, as a player's session) is moved from start point to start point: the title and
+its menus, a new game, every map, every swarm and SPECTRA encounter, conversations. Random frames hold
+random keys for random stretches, move and click the pointer, open the pause menu, settings, history.
+Whatever they do (quit included), nothing may raise, and the memory Python holds after the last lap
+may not have grown past a small bound over what it held after the first (caches are full by then).
+Memory is the process's resident size (read from ``/proc`` where there is one, else what Python's
+allocator traces), measured after a garbage collection.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import random
+import tracemalloc
+
+import pytest
+
+from game.app.boot import BootOptions, boot
+from game.core.actions import ALL_ACTIONS, Action, ActionFrame
+from game.core.run import StartPoint
+
+LAPS = 3
+TICKS_PER_STOP = 3100
+#: a swarm tick costs twenty times a map tick: the swarm stops get fewer ticks (each still plays out a lot)
+TICKS_PER_SWARM_STOP = 1000
+GROWTH_LIMIT = 12 * 1024 * 1024  # bytes the process may hold more after the last lap than after the first
+
+# keys a player presses often, and the rest now and then
+COMMON = [Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT, Action.CONFIRM, Action.RUN, Action.FOCUS]
+RARE = [a for a in ALL_ACTIONS if a not in COMMON]
+
+
+class RandomPlayer:
+    """Seeded random frames: a set of keys held for a random stretch, the pointer wandering and clicking."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.held = 0
+        self.left = 0
+        self.pointer = (320, 180)
+
+    def next_frame(self) -> ActionFrame:
+        rng = self.rng
+        before = self.held
+        if self.left <= 0:
+            keys = rng.sample(COMMON, rng.randint(0, 2))
+            if rng.random() < 0.08:
+                keys.append(rng.choice(RARE))
+            self.held = 0
+            for key in keys:
+                self.held |= int(key)
+            self.left = rng.randint(1, 40)
+        self.left -= 1
+        if rng.random() < 0.05:
+            x, y = self.pointer
+            self.pointer = (min(639, max(0, x + rng.randint(-80, 80))), min(359, max(0, y + rng.randint(-60, 60))))
+        pressed = self.held & ~before
+        return ActionFrame(self.held, pressed, self.pointer)
+
+
+def stops(ctx) -> list[StartPoint]:
+    """Every kind of scene a run can be in, from the content as shipped."""
+    from game.dialogue.scene import shared_dialogue
+    from game.spectra.encounter import encounter_names
+    from game.swarm import encounters
+    from game.world.model import load_map
+
+    points = [StartPoint.of("title"), StartPoint.of("new-game")]
+    points += [StartPoint.of("map", map=load_map(p).name) for p in sorted(ctx.paths.levels.glob("*.tmx"))]
+    points += [StartPoint.of("practice-swarm", level=name) for name in encounters(ctx)]
+    points += [StartPoint.of("practice-spectra", encounter=name, difficulty="normal")
+               for name in encounter_names(ctx.paths.encounters)]
+    entries = sorted(n for n, node in shared_dialogue(ctx).nodes.items() if node.entry)
+    points += [StartPoint.of("dialogue", node=name) for name in entries[::max(1, len(entries) // 4)]]
+    return points
+
+
+def memory() -> int:
+    """Bytes in use now: the resident set size on Linux, else Python's traced allocations."""
+    gc.collect()
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, AttributeError):
+        return tracemalloc.get_traced_memory()[0]
+
+
+def lap(game, player, points, visited: set[str]) -> int:
+    ctx = game.ctx
+    ticks = 0
+    for point in points:
+        ctx.quit_requested = False
+        ctx.begin_run(point)
+        for _ in range(TICKS_PER_SWARM_STOP if point.name == "practice-swarm" else TICKS_PER_STOP):
+            if game.finished:  # the frames chose Quit, or ended the run: the player starts something else
+                ctx.quit_requested = False
+                ctx.begin_run(point)
+            game.step(player.next_frame())
+            ticks += 1
+            visited.add(type(ctx.scenes.top).__name__)
+    return ticks
+
+
+@pytest.mark.slow
+def test_a_long_session_of_random_frames_through_every_scene_never_fails_and_does_not_grow():
+    game = boot(BootOptions(start=StartPoint.of("title"), seed=2026, headless=True))
+    player = RandomPlayer(7)
+    points = stops(game.ctx)
+    visited: set[str] = set()
+    tracing = not os.path.exists("/proc/self/statm")
+    if tracing:
+        tracemalloc.start()
+    try:
+        total = lap(game, player, points, visited)
+        after_first = memory()
+        for _ in range(LAPS - 1):
+            total += lap(game, player, points, visited)
+        after_last = memory()
+    finally:
+        if tracing:
+            tracemalloc.stop()
+    game.close()
+    assert total >= 100_000
+    assert after_last - after_first < GROWTH_LIMIT, (after_first, after_last)
+    for scene in ("TitleScene", "ExplorationScene", "DialogueScene", "SwarmScene", "SpectraScene", "PauseScene"):
+        assert scene in visited, f"the random frames never reached {scene} (visited {sorted(visited)})"
