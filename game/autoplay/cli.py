@@ -1,7 +1,8 @@
 """``neosmiles autoplay``: the autoplayer plays from New game to the credits.
 
 Headless it steps as fast as the CPU allows and prints each chapter split with its in-game time as it
-happens, then ``ending <name>``, ``igt <h:mm:ss.mmm>`` and ``digest <hex>``; the exit code is 0 only
+happens, then a ``minigame <game:encounter> won|lost`` line for each encounter played, ``ending <name>``,
+``igt <h:mm:ss.mmm>`` and ``digest <hex>``; the exit code is 0 only
 when the credits were reached (or the ``--stop-at`` split, when one is given). Without ``--headless``
 it plays in the window at normal speed, as an attract demo. ``--record FILE`` writes the run's replay,
 which ``neosmiles verify`` re-simulates like any player's; ``--shots DIR`` saves a PNG every
@@ -142,6 +143,8 @@ def finish(game, bot, args) -> int:
     ctx = game.ctx
     if bot.state == "failed":
         print(f"neosmiles: autoplay stopped: {bot.failure}", file=sys.stderr)
+    for name, won in bot.report.minigames:
+        print(f"minigame {name} {'won' if won else 'lost'}")
     story = ctx.run.story
     ending = getattr(story, "ending", "") or ""
     if bot.state == "credits":
