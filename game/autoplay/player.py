@@ -110,6 +110,7 @@ class AutoPlayer:
         self._objective_id: str | None = None
         self._objective_since = 0
         self._idle_since: int | None = None
+        self._sent = 0  # frames handed out so far
 
     # the input source ---------------------------------------------------------------------------
     def attach(self, game) -> None:
@@ -124,6 +125,7 @@ class AutoPlayer:
             return ActionFrame(0, 0, PARK)
         if self._gen is None:
             self._gen = self._play()
+        self._sent += 1
         try:
             frame = next(self._gen)
         except Stuck as exc:
@@ -164,10 +166,13 @@ class AutoPlayer:
                 return
             handler = {"map": self._explore, "dialogue": self._dialogue, "swarm": self._minigame,
                        "spectra": self._minigame, "menu": self._menu}.get(kind)
+            sent = self._sent
             if handler is None:
                 yield from self._other(scene)
             else:
                 yield from handler(scene)
+            if self._sent == sent:
+                yield self._hold(0)  # every turn of the loop lets at least one tick pass
 
     def _stop_reached(self) -> bool:
         if self.stop_at is None:
