@@ -65,9 +65,25 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "dialogue", None):
         return launch(args, StartPoint.of("dialogue", node=args.dialogue, chapter=args.chapter, flags=args.flags))
     if getattr(args, "map", None):
-        return launch(args, StartPoint.of("map", map=args.map, spawn=args.spawn, chapter=args.chapter,
-                                      flags=args.flags))
+        return launch(args, StartPoint.of("map", map=content_map(args.map), spawn=args.spawn, chapter=args.chapter,
+                                          flags=args.flags))
     return launch(args, StartPoint.of(args.start))
+
+
+def content_map(typed: str) -> str:
+    """``--map`` as the start point records it: a file typed relative to the working folder becomes its
+    path inside the content root (``levels/clinic.tmx``), so a replay of the run finds the same file from
+    any folder; a file outside the content stays an absolute path (it can be played, not recorded); a
+    name (``clinic``) stays a name."""
+    from game.core.files import resolved
+    from game.paths import Paths
+    from game.replay.content import content_relative
+
+    path = Path(typed)
+    if not path.is_file():
+        return typed
+    inside = content_relative(path, Paths.from_env().root)
+    return inside if inside is not None else str(resolved(path))
 
 
 def launch(args: argparse.Namespace, start: StartPoint, source=None, options=None,
@@ -82,6 +98,14 @@ def launch(args: argparse.Namespace, start: StartPoint, source=None, options=Non
     from game.app.boot import BootOptions, boot
     from game.starts import StartError
 
+    if getattr(args, "record", None) is not None:
+        from game.paths import Paths
+        from game.replay.content import start_problem
+
+        problem = start_problem(start, Paths.from_env().root)
+        if problem is not None:
+            print(f"neosmiles: cannot record this run: {problem}", file=sys.stderr)
+            return 2
     opts = BootOptions(start=start, seed=args.seed, headless=args.headless, dev=args.dev,
                        options=dict(options or {}), record=getattr(args, "record", None))
     try:

@@ -1,8 +1,10 @@
 """The player's settings, kept as JSON in the user config folder.
 
-Loading never fails: a missing file gives the defaults; a corrupt or unreadable file gives a warning
-and the defaults, and the bad file is renamed aside (never overwritten). Values of the wrong type or
-out of range fall back to their default one by one, with a warning each. Saving is atomic.
+Loading never fails: a missing file gives the defaults; a corrupt, undecodable, oversized, too deeply
+nested or unreadable file gives a warning and the defaults, and the bad file is renamed aside (never
+overwritten); a settings path that is not a regular file (a FIFO, a device) is left alone and ignored.
+Values of the wrong type or out of range fall back to their default one by one, with a warning each.
+Saving is atomic.
 
 ``SIMULATION_KEYS`` are the settings that change what the simulation does; replays record them.
 """
@@ -17,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from game.core.actions import Action
-from game.core.files import keep_aside, write_atomic
+from game.core.files import USER_LIMIT, ReadError, keep_aside, read_json, write_atomic
 
 SETTINGS_VERSION = 1
+MAX_DEPTH = 8  # settings.json nests three levels (bindings -> device -> action -> keys)
 
 # Key names are pygame's (``pygame.key.key_code`` reads them); gamepad names are SDL's.
 DEFAULT_BINDINGS: dict[str, dict[str, list[str]]] = {
@@ -171,27 +174,27 @@ def load_settings(path: Path) -> LoadResult:
     warnings: list[str] = []
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        data = read_json(path, USER_LIMIT, MAX_DEPTH)
+    except ReadError as exc:
+        if exc.kind == "missing":
+            return LoadResult(settings, warnings)
+        warnings.append(f"{path}: could not read the settings ({exc.message}); using the defaults")
+        if exc.kind != "special":  # a FIFO or device is not ours to move
+            _set_aside(path, warnings)
         return LoadResult(settings, warnings)
-    except (OSError, UnicodeDecodeError) as exc:
-        warnings.append(f"{path}: could not read the settings ({exc}); using the defaults")
+    if not isinstance(data, dict):
+        warnings.append(f"{path}: the settings file is damaged (it does not hold a JSON object); using the defaults")
         _set_aside(path, warnings)
         return LoadResult(settings, warnings)
-    try:
-        data = json.loads(text)
-        if not isinstance(data, dict):
-            raise ValueError("the file does not hold a JSON object")
-    except ValueError as exc:
-        warnings.append(f"{path}: the settings file is damaged ({exc}); using the defaults")
-        _set_aside(path, warnings)
-        return LoadResult(settings, warnings)
+    unknown = 0
     for key, value in data.items():
         if key == "version":
             continue
         spec = SPECS.get(key)
         if spec is None:
-            warnings.append(f"{path}: unknown setting {key!r} ignored")
+            unknown += 1
+            if unknown <= 10:
+                warnings.append(f"{path}: unknown setting {key[:40]!r} ignored")
         elif not spec.check(value):
             warnings.append(f"{path}: setting {key!r} must be {spec.describe}; using the default")
         else:

@@ -15,9 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from game.check import Problem
+from game.core import safeyaml
 from game.dialogue.commands import COMMANDS, check_args
 from game.dialogue.model import (
     Branch,
@@ -52,77 +51,20 @@ class DialogueError(Exception):
 
 
 # YAML with line numbers ----------------------------------------------------------------------------
-class LineDict(dict):
-    """A mapping from YAML that remembers its own line and each key's line (1-based)."""
-
-    line: int = 0
-    key_lines: dict
-
-
-class LineList(list):
-    line: int = 0
-    item_lines: list
-
-
-# libyaml's parser when PyYAML was built with it (about ten times faster), the pure one otherwise
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_Base):
-    pass
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    out = LineDict()
-    out.line = node.start_mark.line + 1
-    out.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, bool)) or key is None:
-            key = str(key)
-        if key in out:
-            loader.duplicates.append((key_node.start_mark.line + 1, f"{key!r} is given twice; keep one"))
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.key_lines[key] = key_node.start_mark.line + 1
-    return out
-
-
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    out.line = node.start_mark.line + 1
-    out.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return out
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# every content file is read by the one safe YAML loader; its LineDict and LineList remember the lines
+LineDict = safeyaml.LineDict
+LineList = safeyaml.LineList
 
 
 def read_yaml(path: Path, text: str | None = None) -> tuple[object, list[Problem]]:
-    """Parse one YAML file; syntax errors become a Problem at the line where the parser stopped."""
-    name = str(path)
+    """Parse one YAML file; any problem (unreadable, not UTF-8, bad YAML, a tag, a key given twice, an
+    alias bomb, a huge number) becomes a Problem at its line."""
     try:
         if text is None:
-            text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(name, 0, f"cannot read the file ({exc})")]
-    loader = _Loader(text)
-    loader.duplicates = []
-    try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        what = exc.problem or "not valid YAML"
-        if "mapping values are not allowed" in what:
-            what += " (text containing ': ' must be put in quotes)"
-        return None, [Problem(name, line, f"YAML syntax error: {what}")]
-    except yaml.YAMLError as exc:
-        return None, [Problem(name, 0, f"YAML syntax error: {exc}")]
-    finally:
-        loader.dispose()
-    return data, [Problem(name, line, msg) for line, msg in loader.duplicates]
+            text = safeyaml.read(path)
+        return safeyaml.load(text, path), []
+    except safeyaml.YamlError as exc:
+        return None, [Problem(str(path), exc.line, exc.message)]
 
 
 def _line_of(mapping, key, fallback: int) -> int:

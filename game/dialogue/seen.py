@@ -11,7 +11,7 @@ import json
 import logging
 from pathlib import Path
 
-from game.core.files import write_atomic
+from game.core.files import ReadError, read_json, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -25,11 +25,10 @@ def seen_path(data_dir: Path) -> Path:
 def load_seen(data_dir: Path) -> set[str]:
     path = seen_path(data_dir)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return set()
-    except (OSError, ValueError) as exc:
-        log.warning("could not read %s (%s); starting with no seen lines", path, exc)
+        data = read_json(path)
+    except ReadError as exc:
+        if exc.kind != "missing":
+            log.warning("could not read %s (%s); starting with no seen lines", path, exc.message)
         return set()
     if not isinstance(data, dict) or not isinstance(data.get("seen"), list):
         log.warning("%s is not a seen-lines file; starting with no seen lines", path)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.check import ContentIndex, Problem
+from game.core.files import resolved
 from game.dialogue.layout import CHOICE_TEXT_WIDTH, TEXT_LINES, TEXT_WIDTH, TextMetrics
 from game.dialogue.loader import DECLARATIONS_FILE, parse_files
 from game.dialogue.loader import is_dialogue_file as is_dialogue_path
@@ -97,6 +98,7 @@ def validate(dialogue: Dialogue, all_nodes: dict[str, list[Node]], files: list[P
             elif isinstance(step, Command):
                 _check_command(step, index, assets, report)
     _check_reachable(dialogue, report)
+    _check_silent_loops(dialogue, report)
     return problems
 
 
@@ -216,22 +218,86 @@ def _check_reachable(dialogue: Dialogue, report) -> None:
                                 "(mark it 'entry: true' if the map starts it)")
 
 
+def _silent_exits(ops) -> list[tuple[str, bool, object]]:
+    """The jumps and detours a node's code reaches before it shows anything: (target, conditional, step)."""
+    out = []
+    seen: set[tuple[int, bool]] = set()
+    todo = [(0, False)]
+    while todo:
+        pc, conditional = todo.pop()
+        if (pc, conditional) in seen or not 0 <= pc < len(ops):
+            continue
+        seen.add((pc, conditional))
+        op = ops[pc]
+        if op.kind in ("say", "choice", "command", "end", "return"):
+            continue  # shows something, waits for the player, or leaves the node
+        if op.kind in ("jump", "detour"):
+            out.append((op.target, conditional, op.step))
+            if op.kind == "detour":
+                todo.append((pc + 1, conditional))
+        elif op.kind == "unless":
+            todo.append((pc + 1, True))
+            todo.append((op.target, True))
+        elif op.kind == "goto":
+            todo.append((op.target, conditional))
+        else:
+            todo.append((pc + 1, conditional))
+    return out
+
+
+def _check_silent_loops(dialogue: Dialogue, report) -> None:
+    """Nodes that jump or detour back to themselves without showing a line (the game would spin forever).
+
+    Only certain loops are reported: every jump on the way happens whatever the story's state (a loop
+    through if: may be left when a flag changes on the way, so the runner's own guard covers those).
+    """
+    from game.dialogue.runner import compile_steps
+
+    edges: dict[str, list[tuple[str, object]]] = {}
+    for node_id, node in dialogue.nodes.items():
+        edges[node_id] = [(target, step) for target, conditional, step in _silent_exits(compile_steps(node.steps))
+                          if not conditional and target in dialogue.nodes]
+    # a cycle in the graph of unconditional silent jumps, found without recursion
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in sorted(edges):
+        if state.get(start):
+            continue
+        path: list[tuple[str, int]] = [(start, 0)]
+        state[start] = 1
+        while path:
+            node_id, i = path[-1]
+            if i >= len(edges[node_id]):
+                state[node_id] = 2
+                path.pop()
+                continue
+            path[-1] = (node_id, i + 1)
+            target, step = edges[node_id][i]
+            if state.get(target) == 1:
+                cycle = [n for n, _ in path[[n for n, _ in path].index(target):]]
+                route = " -> ".join([*cycle, target])
+                report(step.source, f"node {target!r} loops without showing a line ({route}); "
+                                    "add a line, a choice or an end")
+            elif not state.get(target):
+                state[target] = 1
+                path.append((target, 0))
+
+
 # the checker -----------------------------------------------------------------------------------
 def _context_files(files: list[Path]) -> list[Path]:
     """The files asked about, their sibling dialogue files, and the nearest story.yaml above each."""
     out: set[Path] = set()
     for f in files:
-        f = f.resolve()
+        f = resolved(f)
         out.add(f)
-        out.update(p.resolve() for p in f.parent.glob("*.y*ml") if is_dialogue_path(p))
+        out.update(resolved(p) for p in f.parent.glob("*.y*ml") if is_dialogue_path(p))
         for folder in (f.parent, *f.parent.parents):
             story = folder / DECLARATIONS_FILE
             if story.is_file():
-                out.add(story.resolve())
+                out.add(resolved(story))
                 break
             candidate = folder / "dialogue" / DECLARATIONS_FILE
             if candidate.is_file():
-                out.add(candidate.resolve())
+                out.add(resolved(candidate))
                 break
     return sorted(out)
 
@@ -252,13 +318,13 @@ class DialogueChecker:
         index.counters = (index.counters or set()) | set(decls.counters) | set(BUILTIN_COUNTERS)
 
     def check(self, files: list[Path], index: ContentIndex) -> list[Problem]:
-        shown = {f.resolve(): str(f) for f in files}
+        shown = {resolved(f): str(f) for f in files}
         context = _context_files(list(files))
         dialogue, problems, all_nodes = parse_files(context)
         problems = problems + validate(dialogue, all_nodes, context, index)
         out = []
         for p in problems:
-            target = shown.get(Path(p.path).resolve())
+            target = shown.get(resolved(p.path))
             if target is not None:
                 out.append(Problem(target, p.line, p.message))
         return out

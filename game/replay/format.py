@@ -336,19 +336,17 @@ def read_file(path) -> Replay:
     """Read and parse a replay file, with the size capped before the bytes are loaded."""
     from pathlib import Path
 
+    from game.core.files import ReadError, read_bytes
+
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReplayError(f"the file is {size} bytes, larger than any replay can be ({MAX_FILE_BYTES})")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ReplayError("no such file") from None
-    except IsADirectoryError:
-        raise ReplayError("this is a folder, not a replay file") from None
-    except OSError as exc:
-        raise ReplayError(f"could not read the file ({exc.strerror or exc})") from None
+    try:  # a regular file only (a FIFO would hang, a device never end), capped before it is read
+        data = read_bytes(path, MAX_FILE_BYTES)
+    except ReadError as exc:
+        if exc.kind == "missing":
+            raise ReplayError("no such file") from None
+        if exc.kind == "too-large":
+            raise ReplayError(f"the file is larger than any replay can be ({MAX_FILE_BYTES} bytes)") from None
+        raise ReplayError(exc.message) from None
     return decode(data)
 
 

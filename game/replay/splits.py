@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.clock import format_ticks
-from game.core.files import keep_aside, write_atomic
+from game.core.files import USER_LIMIT, ReadError, keep_aside, read_json, read_text, write_atomic
 from game.replay.categories import slug
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,10 @@ class CategorySplits:
     @classmethod
     def from_json(cls, text: str, category: str) -> CategorySplits:
         """Parse a splits file; raises ValueError with a reason if it is not one."""
-        data = json.loads(text)
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            raise ValueError("nested too deeply") from None
         if not isinstance(data, dict) or data.get("version") != SPLITS_VERSION:
             raise ValueError("not a splits file of this version")
         if data.get("category") != category:
@@ -143,11 +146,10 @@ def load_splits(data_dir: Path, category: str) -> CategorySplits:
     """The category's splits; a missing file is a fresh category, a damaged one is set aside."""
     path = splits_file(data_dir, category)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return CategorySplits(category)
-    except (OSError, UnicodeDecodeError) as exc:
-        log.warning("%s: could not read the splits (%s); starting the category over", path, exc)
+        text = read_text(path, USER_LIMIT)
+    except ReadError as exc:
+        if exc.kind != "missing":
+            log.warning("%s: could not read the splits (%s); starting the category over", path, exc.message)
         return CategorySplits(category)
     try:
         return CategorySplits.from_json(text, category)
@@ -169,8 +171,8 @@ def list_categories(data_dir: Path) -> list[str]:
     names = []
     for path in sorted((Path(data_dir) / "splits").glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError):
+            data = read_json(path, USER_LIMIT)
+        except ReadError:
             continue
         if isinstance(data, dict) and isinstance(data.get("category"), str):
             names.append(data["category"])

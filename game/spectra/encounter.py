@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from game.check import Problem
+from game.core import safeyaml
 from game.spectra.faults import ALL_KINDS
 from game.spectra.generator import Tuning
 from game.spectra.programs import template_names
@@ -77,6 +78,9 @@ def _mapping(node, path: str, problems: list[Problem], what: str) -> dict[str, t
 
 def _strings(node, path: str, problems: list[Problem], what: str) -> tuple[str, ...]:
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+        if not node.value.strip():
+            problems.append(Problem(path, _line(node), f"{what} must be a list of text lines"))
+            return ()
         return (node.value,)
     if not isinstance(node, yaml.SequenceNode) or not all(
             isinstance(item, yaml.ScalarNode) and item.value.strip() for item in node.value):
@@ -86,10 +90,10 @@ def _strings(node, path: str, problems: list[Problem], what: str) -> tuple[str, 
 
 
 def _int(node, path: str, problems: list[Problem], what: str, lo: int, hi: int) -> int | None:
-    if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int")):
+    value = safeyaml.int_value(node)  # read once by the safe loader: decimal, finite, bounded
+    if value is None:
         problems.append(Problem(path, _line(node), f"{what} must be a whole number from {lo} to {hi}"))
         return None
-    value = int(node.value)
     if not lo <= value <= hi:
         problems.append(Problem(path, _line(node), f"{what} must be from {lo} to {hi}, not {value}"))
         return None
@@ -116,7 +120,7 @@ def _difficulty(name: str, node, path: str, problems: list[Problem]) -> Tuning |
             problems.append(Problem(path, _line(key_node), f"{name}: unknown key {key!r} "
                                                            f"(known: {', '.join([*NUMBERS, 'kinds', 'templates'])})"))
     for required in ("layers", "faults", "time"):
-        if entries and required not in entries:
+        if isinstance(node, yaml.MappingNode) and required not in entries:
             problems.append(Problem(path, _line(node), f"difficulty {name!r} needs {required!r}"))
     if len(problems) > before or not entries:
         return None
@@ -150,11 +154,9 @@ def _generates(tuning: Tuning) -> bool:
 def parse_encounter(text: str, path: str, name: str) -> tuple[Encounter | None, list[Problem]]:
     problems: list[Problem] = []
     try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        return None, [Problem(path, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        root = safeyaml.compose(text, path)
+    except safeyaml.YamlError as exc:
+        return None, [Problem(path, exc.line, exc.message)]
     if root is None:
         return None, [Problem(path, 1, "the file is empty")]
     top = _mapping(root, path, problems, "the encounter")
@@ -164,7 +166,7 @@ def parse_encounter(text: str, path: str, name: str) -> tuple[Encounter | None, 
     title = name
     if "title" in top:
         node = top["title"][1]
-        if isinstance(node, yaml.ScalarNode) and node.value.strip():
+        if isinstance(node, yaml.ScalarNode) and node.tag != safeyaml.NULL and node.value.strip():
             title = node.value
         else:
             problems.append(Problem(path, _line(node), "title must be text"))
@@ -209,9 +211,9 @@ def parse_encounter(text: str, path: str, name: str) -> tuple[Encounter | None, 
 
 def check_file(path: Path) -> list[Problem]:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(str(path), 0, f"cannot read the file ({exc})")]
+        text = safeyaml.read(path)
+    except safeyaml.YamlError as exc:
+        return [Problem(str(path), exc.line, exc.message)]
     return parse_encounter(text, str(path), Path(path).stem)[1]
 
 
@@ -220,14 +222,16 @@ def encounter_path(encounters_dir: Path, name: str) -> Path:
 
 
 def load(encounters_dir: Path, name: str) -> Encounter:
+    if not safeyaml.plain_name(name):  # never a path: ../../x would read a file the content hash misses
+        raise EncounterError(f"{name!r} is not an encounter name (a plain name like 'first-layer', not a path)")
     path = encounter_path(encounters_dir, name)
     if not path.is_file():
         known = ", ".join(encounter_names(encounters_dir)) or "none"
         raise EncounterError(f"{path}: no such SPECTRA encounter {name!r} (known: {known})")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EncounterError(f"{path}:0: cannot read the file ({exc})") from None
+    try:  # the same reading and parse as ``neosmiles check``: what it accepts loads
+        text = safeyaml.read(path)
+    except safeyaml.YamlError as exc:
+        raise EncounterError(str(exc)) from None
     encounter, problems = parse_encounter(text, str(path), name)
     if encounter is None:
         raise EncounterError(str(problems[0]))

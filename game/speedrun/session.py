@@ -23,7 +23,7 @@ from game.core.clock import format_ticks
 from game.core.files import write_atomic
 from game.core.run import Run
 from game.replay import categories
-from game.replay.content import content_hash
+from game.replay.content import ContentError, content_hash, start_problem
 from game.replay.format import Replay, ReplayError, ReplayHeader, encode
 from game.replay.pb import pb_replay_path, prune_recent
 from game.replay.recorder import Recording
@@ -88,9 +88,20 @@ class SpeedrunSession:
             self.recording = None
             self.splits = None
             return
+        problem = start_problem(run.start, self.ctx.paths.root)
+        if problem is None:
+            try:
+                fingerprint = self.content_hash()
+            except ContentError as exc:
+                problem = str(exc)
+        if problem is not None:  # a replay that could not be verified is not written at all
+            log.warning("this run is not recorded: %s", problem)
+            self.recording = None
+            self.splits = None
+            return
         settings = simulation_settings(self.ctx.settings)
         category = categories.category_of(run.start)
-        header = ReplayHeader(game_version=__version__, content_hash=self.content_hash(), seed=run.seed,
+        header = ReplayHeader(game_version=__version__, content_hash=fingerprint, seed=run.seed,
                               settings=settings, start_json=run.start.to_json(), category=category,
                               practice=categories.is_practice(run.start),
                               assisted=categories.is_assisted(settings), digest_interval=DIGEST_INTERVAL,

@@ -12,6 +12,7 @@ order the files were given, whatever order they finish in.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from game import __version__
 from game.core.clock import TICK_RATE, format_ticks
+from game.core.files import printable
 from game.replay.format import Replay, ReplayError, read_file
 
 DIFFERENT_CONTENT = "made with different content (levels/dialogue/encounters changed)"
@@ -49,15 +51,27 @@ class Verdict:
         if self.status == "ok":
             return f"OK {self.file} time={self.time} digest={self.digest}"
         if self.status == "desync":
-            extra = f" ({self.message})" if self.message else ""
+            extra = f" ({printable(self.message, 400)})" if self.message else ""
             return f"DESYNC at tick {self.desync_tick} {self.file}{extra}"
         if self.status == "refused":
-            return f"REFUSED {self.file}: {self.message}"
-        return f"ERROR {self.file}: {self.message}"
+            return f"REFUSED {self.file}: {printable(self.message, 400)}"
+        return f"ERROR {self.file}: {printable(self.message, 400)}"
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="replay files (.nsreplay)")
+    parser.add_argument("--max-ticks", type=_positive, metavar="N",
+                        help="refuse replays longer than N ticks (60 per second) instead of simulating them")
     parser.add_argument("--json", action="store_true", help="print a JSON list of results")
     parser.add_argument("--bench", action="store_true", help="also print each replay's speed (x real time)")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
@@ -75,7 +89,7 @@ def _jobs(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    verdicts = verify_files(args.files, getattr(args, "jobs", 1))
+    verdicts = verify_files(args.files, args.jobs, max_ticks=args.max_ticks, announce=True)
     if args.json:
         print(json.dumps([asdict(v) for v in verdicts], indent=2))
     else:
@@ -86,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
     return 0 if all(v.ok for v in verdicts) else 1
 
 
-def verify_files(files: list[Path], jobs: int = 1) -> list[Verdict]:
+def verify_files(files: list[Path], jobs: int = 1, *, max_ticks: int | None = None, announce: bool = False
+                 ) -> list[Verdict]:
     """Verify every file, in ``jobs`` processes when more than one; verdicts in the order of ``files``.
 
     Each replay is simulated by its own process from scratch (a fresh game per file either way), so
@@ -95,38 +110,62 @@ def verify_files(files: list[Path], jobs: int = 1) -> list[Verdict]:
     """
     files = list(files)
     jobs = max(1, min(jobs, len(files)))
+    one = functools.partial(verify_file, max_ticks=max_ticks, announce=announce)
     if jobs == 1:
-        return [verify_file(path) for path in files]
+        return [one(path) for path in files]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(pool.map(verify_file, files))
+        return list(pool.map(one, files))
 
 
-def verify_file(path: Path, paths=None) -> Verdict:
+def verify_file(path: Path, paths=None, *, max_ticks: int | None = None, announce: bool = False) -> Verdict:
     name = str(path)
     try:
         replay = read_file(path)
     except ReplayError as exc:
         return Verdict(name, "error", str(exc))
-    return verify_replay(replay, name, paths)
+    return verify_replay(replay, name, paths, max_ticks=max_ticks, announce=announce)
 
 
-def verify_replay(replay: Replay, name: str = "<replay>", paths=None) -> Verdict:
+def verify_replay(replay: Replay, name: str = "<replay>", paths=None, *, max_ticks: int | None = None,
+                  announce: bool = False) -> Verdict:
+    """Re-simulate one replay. ``max_ticks`` refuses longer replays before simulating; ``announce``
+    prints the replay's length to stderr first (a long one takes a while, and says so)."""
+    from game.core.run import StartPoint
     from game.paths import Paths
-    from game.replay.content import content_hash
+    from game.replay.content import ContentError, content_hash, start_problem
 
     paths = paths or Paths.from_env()
     header = replay.header
     verdict = Verdict(name, "error", category=header.category, practice=header.practice, assisted=header.assisted,
                       ticks=replay.ticks)
-    if header.content_hash != content_hash(paths.root):
+    length = f"{replay.ticks} ticks ({format_ticks(replay.ticks)} of play)"
+    if max_ticks is not None and replay.ticks > max_ticks:
+        verdict.status = "refused"
+        verdict.message = f"the replay is {length}, longer than --max-ticks {max_ticks}"
+        return verdict
+    if announce:
+        print(f"neosmiles: {name}: {length}; simulating...", file=sys.stderr, flush=True)
+    try:
+        fingerprint = content_hash(paths.root)
+    except ContentError as exc:
+        verdict.message = str(exc)
+        return verdict
+    if header.content_hash != fingerprint:
         verdict.status, verdict.message = "refused", DIFFERENT_CONTENT
         return verdict
+    try:
+        problem = start_problem(StartPoint.from_json(header.start_json), paths.root)
+    except (ValueError, KeyError, TypeError):
+        problem = None  # reported by boot_for with its own message
+    if problem is not None:
+        verdict.status, verdict.message = "refused", problem
+        return verdict
     if header.game_version != __version__:
-        print(f"neosmiles: note: {name} was made with game version {header.game_version}; this is {__version__}",
-              file=sys.stderr)
+        print(f"neosmiles: note: {name} was made with game version {printable(header.game_version)}; "
+              f"this is {__version__}", file=sys.stderr)
     try:
         game = boot_for(replay, paths)
     except ReplayError as exc:

@@ -164,19 +164,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from game.app.assets import AssetError
-    from game.speedrun.verify import DIFFERENT_CONTENT, boot_for
+    from game.speedrun.verify import DIFFERENT_CONTENT, boot_for, printable
 
     try:
         replay = read_file(args.file)
+        from game.core.run import StartPoint
         from game.paths import Paths
-        from game.replay.content import content_hash
+        from game.replay.content import ContentError, content_hash, start_problem
 
         paths = Paths.from_env()
-        if replay.header.content_hash != content_hash(paths.root):
+        try:
+            fingerprint = content_hash(paths.root)
+        except ContentError as exc:
+            raise ReplayError(str(exc)) from None
+        if replay.header.content_hash != fingerprint:
             raise ReplayError(DIFFERENT_CONTENT)
+        try:
+            problem = start_problem(StartPoint.from_json(replay.header.start_json), paths.root)
+        except (ValueError, KeyError, TypeError):
+            problem = None  # boot_for reports an unreadable start point
+        if problem is not None:
+            raise ReplayError(problem)
         game = boot_for(replay, paths, headless=args.headless)
     except ReplayError as exc:
-        print(f"neosmiles: {args.file}: {exc}", file=sys.stderr)
+        print(f"neosmiles: {args.file}: {printable(str(exc), 400)}", file=sys.stderr)
         return 2
     except AssetError as exc:
         print(f"neosmiles: {exc}", file=sys.stderr)

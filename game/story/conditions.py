@@ -8,7 +8,10 @@
     met_malik and (trust > 1 or visited(debate_prep))
 
 Parsing is strict and gives a ``ConditionError`` with the column of the problem; ``Condition.names``
-lists what it refers to so the validator can check every name against the declarations.
+lists what it refers to so the validator can check every name against the declarations. Conditions are
+data from files, so they are bounded: at most ``MAX_LENGTH`` characters, ``MAX_DEPTH`` levels of
+parentheses and ``not``, numbers of at most ``MAX_DIGITS`` digits; ``and``/``or`` chains are kept flat,
+so no condition can exhaust the stack while it is parsed, evaluated or inspected.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from dataclasses import dataclass
 
 from game.story.state import StoryState
 
+MAX_LENGTH = 2000
+MAX_DEPTH = 32
+MAX_DIGITS = 9
+_BLANK = re.compile(r"\s*\Z")
 _TOKEN = re.compile(r"\s*(?:(?P<num>-?\d+)|(?P<op>==|!=|<=|>=|<|>|\(|\))|(?P<word>[A-Za-z_][A-Za-z0-9_.\-]*))")
 #: the built-in name that reads ``StoryState.chapter`` (declared by the game, not by dialogue/story.yaml)
 CHAPTER = "chapter"
@@ -69,8 +76,8 @@ class Condition:
 def _collect(tree: tuple, out: set[str], kind: str) -> None:
     tag = tree[0]
     if tag in ("and", "or"):
-        _collect(tree[1], out, kind)
-        _collect(tree[2], out, kind)
+        for part in tree[1]:
+            _collect(part, out, kind)
     elif tag == "not":
         _collect(tree[1], out, kind)
     elif tag == "name" and kind == "name":
@@ -84,9 +91,9 @@ def _collect(tree: tuple, out: set[str], kind: str) -> None:
 def _eval(tree: tuple, state: StoryState) -> bool:
     tag = tree[0]
     if tag == "and":
-        return _eval(tree[1], state) and _eval(tree[2], state)
+        return all(_eval(part, state) for part in tree[1])
     if tag == "or":
-        return _eval(tree[1], state) or _eval(tree[2], state)
+        return any(_eval(part, state) for part in tree[1])
     if tag == "not":
         return not _eval(tree[1], state)
     if tag == "name":
@@ -108,7 +115,7 @@ def _number(state: StoryState, name: str) -> int:
 def _tokens(text: str) -> list[tuple[str, str, int]]:
     out, pos = [], 0
     while pos < len(text):
-        if text[pos:].strip() == "":
+        if _BLANK.match(text, pos):
             break
         match = _TOKEN.match(text, pos)
         if not match or match.end() == pos:
@@ -124,6 +131,12 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = _tokens(text)
         self.i = 0
+        self.depth = 0
+
+    def enter(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ConditionError(f"nested more than {MAX_DEPTH} levels deep (parentheses and 'not')", self.peek()[2])
 
     def peek(self) -> tuple[str, str, int]:
         return self.tokens[self.i]
@@ -146,30 +159,35 @@ class _Parser:
         return tree
 
     def or_expr(self) -> tuple:
-        tree = self.and_expr()
+        parts = [self.and_expr()]
         while self.peek()[1] == "or":
             self.take()
-            tree = ("or", tree, self.and_expr())
-        return tree
+            parts.append(self.and_expr())
+        return parts[0] if len(parts) == 1 else ("or", tuple(parts))
 
     def and_expr(self) -> tuple:
-        tree = self.not_expr()
+        parts = [self.not_expr()]
         while self.peek()[1] == "and":
             self.take()
-            tree = ("and", tree, self.not_expr())
-        return tree
+            parts.append(self.not_expr())
+        return parts[0] if len(parts) == 1 else ("and", tuple(parts))
 
     def not_expr(self) -> tuple:
         if self.peek()[1] == "not":
             self.take()
-            return ("not", self.not_expr())
+            self.enter()
+            tree = ("not", self.not_expr())
+            self.depth -= 1
+            return tree
         return self.atom()
 
     def atom(self) -> tuple:
         kind, value, col = self.take()
         if value == "(":
+            self.enter()
             tree = self.or_expr()
             self.expect(")")
+            self.depth -= 1
             return tree
         if kind != "word" or value in ("and", "or", "not"):
             raise ConditionError(f"expected a flag, a counter or visited(...), found {value or 'the end'!r}", col)
@@ -185,6 +203,8 @@ class _Parser:
             kind, number, ncol = self.take()
             if kind != "num":
                 raise ConditionError(f"{value} {op} needs a whole number", ncol)
+            if len(number.lstrip("-")) > MAX_DIGITS:
+                raise ConditionError(f"the number is too large (at most {MAX_DIGITS} digits)", ncol)
             return ("cmp", value, op, int(number))
         return ("name", value)
 
@@ -192,4 +212,6 @@ class _Parser:
 def parse_condition(text: str) -> Condition:
     if not isinstance(text, str) or not text.strip():
         raise ConditionError("a condition cannot be empty", 0)
+    if len(text) > MAX_LENGTH:
+        raise ConditionError(f"a condition may be at most {MAX_LENGTH} characters long; split it", MAX_LENGTH)
     return Condition(text, _Parser(text).parse())

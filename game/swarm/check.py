@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.check import ContentIndex, Problem
+from game.core import safeyaml
 from game.swarm.encounter import validate_text
 
 
@@ -25,9 +26,9 @@ class SwarmEncounterChecker:
                 problems.append(Problem(str(path), 0, "only .yaml encounter files belong in encounters/swarm/"))
                 continue
             try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(Problem(str(path), 0, f"cannot read the file ({exc})"))
+                text = safeyaml.read(path)
+            except safeyaml.YamlError as exc:
+                problems.append(Problem(str(path), exc.line, exc.message))
                 continue
-            problems.extend(Problem(str(path), line, message) for line, message in validate_text(text))
+            problems.extend(Problem(str(path), line, message) for line, message in validate_text(text, path))
         return problems

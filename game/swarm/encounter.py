@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from game.core import safeyaml
+
 DIFFICULTIES = ("easy", "normal", "hard")
 TICKS_PER_SECOND = 60
 
@@ -92,12 +94,7 @@ def _mapping(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
 
 
 def _int_value(node: yaml.Node) -> int | None:
-    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
-        try:
-            return int(node.value, 0)
-        except ValueError:
-            return None
-    return None
+    return safeyaml.int_value(node)  # read once by the safe loader: decimal, finite, bounded
 
 
 def _check_fields(mapping: yaml.MappingNode, problems: list[tuple[int, str]], allowed: set[str]) -> None:
@@ -113,7 +110,7 @@ def _check_fields(mapping: yaml.MappingNode, problems: list[tuple[int, str]], al
             elif not lo <= value <= hi:
                 problems.append((_line(vnode), f"{key} must be between {lo} and {hi}, not {value}"))
         elif key in _TEXTS:
-            if not isinstance(vnode, yaml.ScalarNode) or not vnode.value.strip():
+            if not isinstance(vnode, yaml.ScalarNode) or vnode.tag == safeyaml.NULL or not vnode.value.strip():
                 problems.append((_line(vnode), f"{key} must be a non-empty text"))
         elif key == "decay":
             _check_list(vnode, problems, key, {"at": 2, "radius": 1}, [(0, 639), (0, 359)], (2, 80))
@@ -156,13 +153,12 @@ def _check_list(node: yaml.Node, problems: list[tuple[int, str]], key: str, fiel
                 problems.append((_line(vnode), f"{key} '{other}' must be a whole number in {second[0]}..{second[1]}"))
 
 
-def validate_text(text: str) -> list[tuple[int, str]]:
+def validate_text(text: str, path: Path | str = "<text>") -> list[tuple[int, str]]:
     """Every problem of an encounter file as (line, message); empty when the file is good."""
     try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [((mark.line + 1) if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        root = safeyaml.compose(text, path)
+    except safeyaml.YamlError as exc:
+        return [(exc.line, exc.message)]
     if not isinstance(root, yaml.MappingNode):
         return [(1, "an encounter file must be a mapping of keys to values")]
     problems: list[tuple[int, str]] = []
@@ -193,27 +189,33 @@ def encounter_names(folder: Path) -> list[str]:
     found = []
     for path in sorted(Path(folder).glob("*.yaml")):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            chapter = int(data.get("chapter", 9)) if isinstance(data, dict) else 9
-        except (yaml.YAMLError, OSError, ValueError, TypeError):
+            data = safeyaml.load_file(path) or {}
+            chapter = data.get("chapter", 9) if isinstance(data, dict) else 9
+            chapter = chapter if isinstance(chapter, int) and not isinstance(chapter, bool) else 9
+        except safeyaml.YamlError:
             chapter = 9
         found.append((chapter, path.stem))
     return [name for _, name in sorted(found)]
 
 
 def load(folder: Path, name: str, difficulty: str = "normal") -> Encounter:
+    if not safeyaml.plain_name(name):  # never a path: ../../x would read a file the content hash misses
+        raise EncounterError(f"{name!r} is not an encounter name (a plain name like 'tutorial', not a path)")
     path = Path(folder) / f"{name}.yaml"
     if difficulty not in DIFFICULTIES:
         raise EncounterError(f"unknown difficulty {difficulty!r} (choose easy, normal or hard)")
     if not path.is_file():
         known = ", ".join(encounter_names(folder)) or "none"
         raise EncounterError(f"no swarm encounter called {name!r} (known: {known})")
-    text = path.read_text(encoding="utf-8")
-    problems = validate_text(text)
+    try:  # the same parse as ``neosmiles check``: what it accepts loads
+        text = safeyaml.read(path)
+    except safeyaml.YamlError as exc:
+        raise EncounterError(str(exc)) from None
+    problems = validate_text(text, path)
     if problems:
         line, message = problems[0]
         raise EncounterError(f"{path}:{line}: {message}")
-    data = yaml.safe_load(text)
+    data = safeyaml.load(text, path)
     merged = {**_DEFAULTS, **{k: v for k, v in data.items() if k != "difficulty"}}
     merged.update((data.get("difficulty") or {}).get(difficulty) or {})
     return Encounter(

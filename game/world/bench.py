@@ -23,6 +23,7 @@ def run_bench(args: argparse.Namespace) -> int:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.app.boot import BootOptions, boot
+    from game.app.play import content_map
     from game.app.sources import ScriptedInput
     from game.core.actions import Action, ActionFrame
     from game.core.run import StartPoint
@@ -30,14 +31,15 @@ def run_bench(args: argparse.Namespace) -> int:
     from game.world.model import load_map
     from game.world.scene import resolve_map
 
-    path = resolve_map(Paths.from_env().levels, args.map)
+    name = content_map(args.map)  # a content path (replays of the run find it from any folder)
+    path = resolve_map(Paths.from_env().levels, name)
     started = time.perf_counter()
     for _ in range(10):
         load_map(path)
     load_ms = (time.perf_counter() - started) * 100
     pattern = [Action.RIGHT, Action.DOWN | Action.RIGHT, Action.UP, Action.LEFT | Action.RUN, Action.DOWN]
     frames = [ActionFrame(pattern[(i // 90) % len(pattern)]) for i in range(args.ticks)]
-    game = boot(BootOptions(start=StartPoint.of("map", map=str(path)), seed=1, headless=True),
+    game = boot(BootOptions(start=StartPoint.of("map", map=name), seed=1, headless=True),
                 source=ScriptedInput(frames))
     started = time.perf_counter()
     game.run_headless(args.ticks)

@@ -13,6 +13,7 @@ from collections import deque
 from pathlib import Path
 
 from game.check import ContentIndex, Problem
+from game.core.files import resolved
 from game.story.conditions import ConditionError, parse_condition
 from game.world.model import FACINGS, GID_MASK, LAYER_ROLES, VOCABULARY, MapObject, WorldMap, load_map
 from game.world.physics import PLAYER, SUB, CollisionWorld
@@ -79,7 +80,7 @@ def check_map(path: Path, index: ContentIndex | None = None) -> list[Problem]:
     try:
         world = load_map(path)
     except TmxError as exc:
-        shown = path if Path(exc.path) == Path(path).resolve() else exc.path
+        shown = path if Path(exc.path) == resolved(path) else exc.path
         return problems + [_problem(shown, exc.line, exc.message)]
     problems += _check_layers(path, world)
     problems += _check_objects(path, world, index)
@@ -90,16 +91,15 @@ def check_map(path: Path, index: ContentIndex | None = None) -> list[Problem]:
 def _check_raw(path: Path, root: Node) -> list[Problem]:
     out: list[Problem] = []
 
-    def walk(node: Node) -> None:
+    todo = [root]
+    while todo:
+        node = todo.pop()
         if node.tag == "object":
             if node.get("template"):
                 out.append(_problem(path, node.line, "object templates (.tx) are not supported: detach the template"))
             if node.get("class") is not None and node.get("type") is None:
                 out.append(_problem(path, node.line, "use the object's Type (Tiled 1.8 'type='), not 'class='"))
-        for child in node.children:
-            walk(child)
-
-    walk(root)
+        todo.extend(reversed(node.children))
     return out
 
 

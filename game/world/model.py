@@ -8,9 +8,11 @@ start from a ``WorldMap``. Fatal problems raise ``TmxError``; judging the conten
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.core.files import resolved
 from game.world.tmx import Node, TmxError, parse_file
 
 FLIP_H = 0x80000000
@@ -163,16 +165,43 @@ class WorldMap:
 
 
 # -- reading --------------------------------------------------------------------------------------
-def _int(node: Node, key: str, path: Path, default: int | None = None) -> int:
+# every number read from a map is finite and inside these bounds, so nothing is allocated or divided
+# straight from the file (a 50000x50000 map, a zero tile width, x="nan" are refused with path:line)
+MAX_MAP_SIDE = 1024  # tiles
+MAX_MAP_CELLS = 512 * 512
+MAX_TILE_SIZE = 512  # pixels
+MAX_TILES = 1 << 16  # tiles in one tileset
+MAX_COORD = 1_000_000  # pixels, for object positions, sizes and points
+MAX_PROPERTY = 2**31 - 1
+_ANY = (-MAX_COORD, MAX_COORD)
+
+
+def _number(raw: str, what: str, path: Path, line: int, lo: float, hi: float) -> float:
+    text = raw.strip()
+    try:
+        value = float(text) if len(text) <= 40 else math.inf
+    except ValueError:
+        raise TmxError(path, line, f"{what}={raw[:40]!r} is not a number") from None
+    if not math.isfinite(value):
+        raise TmxError(path, line, f"{what}={raw[:40]!r} is not a finite number")
+    if not lo <= value <= hi:
+        raise TmxError(path, line, f"{what}={raw[:40]!r} is out of range ({lo:g} to {hi:g})")
+    return value
+
+
+def _int(node: Node, key: str, path: Path, default: int | None = None,
+         bounds: tuple[float, float] = _ANY) -> int:
     raw = node.get(key)
     if raw is None:
         if default is None:
             raise TmxError(path, node.line, f"<{node.tag}> needs a {key}= attribute")
         return default
-    try:
-        return round(float(raw))
-    except ValueError:
-        raise TmxError(path, node.line, f"<{node.tag}> {key}={raw!r} is not a number") from None
+    return round(_number(raw, f"<{node.tag}> {key}", path, node.line, *bounds))
+
+
+def _float(node: Node, key: str, path: Path) -> float:
+    raw = node.get(key)
+    return _number(raw, f"<{node.tag}> {key}", path, node.line, *_ANY) if raw else 0.0
 
 
 _BOOL = {"true": True, "false": False, "1": True, "0": False}
@@ -197,15 +226,13 @@ def read_properties(node: Node, path: Path) -> dict[str, Property]:
                 raise TmxError(path, p.line, f"property {name!r}: {raw!r} is not true or false")
             value = _BOOL[raw]
         elif kind in ("int", "object"):
-            try:
-                value = int(raw)
-            except ValueError:
-                raise TmxError(path, p.line, f"property {name!r}: {raw!r} is not a whole number") from None
+            text = raw.strip()
+            if not (text.lstrip("-").isdigit() and text.isascii() and len(text) <= 12
+                    and abs(value := int(text)) <= MAX_PROPERTY):
+                raise TmxError(path, p.line, f"property {name!r}: {raw[:40]!r} is not a whole number "
+                                             f"(up to {MAX_PROPERTY})")
         elif kind == "float":
-            try:
-                value = float(raw)
-            except ValueError:
-                raise TmxError(path, p.line, f"property {name!r}: {raw!r} is not a number") from None
+            value = _number(raw, f"property {name!r}", path, p.line, -MAX_PROPERTY, MAX_PROPERTY)
         elif kind not in ("string", "color", "file"):
             raise TmxError(path, p.line, f"property {name!r} has type {kind!r}, which Tiled 1.8 maps do not use here")
         out[name] = Property(name, kind, value, p.line)
@@ -213,11 +240,11 @@ def read_properties(node: Node, path: Path) -> dict[str, Property]:
 
 
 def load_tileset(ref: Node, map_path: Path) -> Tileset:
-    firstgid = _int(ref, "firstgid", map_path)
+    firstgid = _int(ref, "firstgid", map_path, bounds=(1, GID_MASK))
     source = ref.get("source")
     if not source:
         raise TmxError(map_path, ref.line, "tilesets must be external .tsx files (use Export Tileset in Tiled)")
-    tsx_path = (map_path.parent / source).resolve()
+    tsx_path = resolved(map_path.parent / source)
     if not tsx_path.is_file():
         raise TmxError(map_path, ref.line, f"tileset file {source!r} does not exist")
     root = parse_file(tsx_path)
@@ -226,24 +253,28 @@ def load_tileset(ref: Node, map_path: Path) -> Tileset:
     image = root.find("image")
     if image is None or not image.get("source"):
         raise TmxError(tsx_path, root.line, "the tileset needs one image (collections of images are not supported)")
-    image_path = (tsx_path.parent / image.get("source")).resolve()
+    image_path = resolved(tsx_path.parent / image.get("source"))
     if not image_path.is_file():
         raise TmxError(tsx_path, image.line, f"tileset image {image.get('source')!r} does not exist")
-    tile_w, tile_h = _int(root, "tilewidth", tsx_path), _int(root, "tileheight", tsx_path)
-    columns = _int(root, "columns", tsx_path)
-    tilecount = _int(root, "tilecount", tsx_path)
+    tile_size = (1, MAX_TILE_SIZE)
+    tile_w, tile_h = _int(root, "tilewidth", tsx_path, bounds=tile_size), _int(root, "tileheight", tsx_path,
+                                                                               bounds=tile_size)
+    columns = _int(root, "columns", tsx_path, bounds=(1, MAX_TILES))
+    tilecount = _int(root, "tilecount", tsx_path, bounds=(1, MAX_TILES))
     tiles: dict[int, Tile] = {}
     for t in root.findall("tile"):
-        local = _int(t, "id", tsx_path)
+        local = _int(t, "id", tsx_path, bounds=(0, tilecount - 1))
         frames: list[tuple[int, int]] = []
         anim = t.find("animation")
         if anim is not None:
             for f in anim.findall("frame"):
-                frames.append((_int(f, "tileid", tsx_path), _int(f, "duration", tsx_path)))
+                frames.append((_int(f, "tileid", tsx_path, bounds=(0, tilecount - 1)),
+                               _int(f, "duration", tsx_path, bounds=(1, 3_600_000))))
         tiles[local] = Tile(properties={k: p.value for k, p in read_properties(t, tsx_path).items()},
                             animation=tuple(frames))
     return Tileset(firstgid, tsx_path, root.get("name", tsx_path.stem), tile_w, tile_h, columns, tilecount,
-                   image_path, _int(image, "width", tsx_path, 0), _int(image, "height", tsx_path, 0), tiles,
+                   image_path, _int(image, "width", tsx_path, 0, (0, MAX_COORD)),
+                   _int(image, "height", tsx_path, 0, (0, MAX_COORD)), tiles,
                    ref.line)
 
 
@@ -271,10 +302,11 @@ def _read_layer(node: Node, width: int, height: int, path: Path) -> TileLayer:
     cells = [c.strip() for c in data.text.replace("\n", ",").split(",") if c.strip()]
     if len(cells) != width * height:
         raise TmxError(path, data.line, f"layer {name!r} has {len(cells)} cells, expected {width}x{height}")
-    try:
-        values = [int(c) for c in cells]
-    except ValueError:
-        raise TmxError(path, data.line, f"layer {name!r} has a cell that is not a number") from None
+    if not all(c.isdigit() and c.isascii() and len(c) <= 10 for c in cells):
+        raise TmxError(path, data.line, f"layer {name!r} has a cell that is not a tile id (a whole number)")
+    values = [int(c) for c in cells]
+    if any(v > 0xFFFFFFFF for v in values):
+        raise TmxError(path, data.line, f"layer {name!r} has a tile id larger than 32 bits")
     rows = tuple(tuple(values[r * width:(r + 1) * width]) for r in range(height))
     props = read_properties(node, path)
     return TileLayer(name, _layer_role(name, props), rows, node.get("visible", "1") != "0", node.line)
@@ -285,15 +317,16 @@ def _points(raw: str, ox: float, oy: float, path: Path, line: int) -> tuple[tupl
     try:
         for pair in raw.split():
             a, b = pair.split(",")
-            out.append((round(ox + float(a)), round(oy + float(b))))
+            out.append((round(ox + _number(a, "points", path, line, *_ANY)),
+                        round(oy + _number(b, "points", path, line, *_ANY))))
     except ValueError:
-        raise TmxError(path, line, f"bad points {raw!r}") from None
+        raise TmxError(path, line, f"bad points {raw[:60]!r}") from None
     return tuple(out)
 
 
 def _read_object(node: Node, path: Path) -> MapObject:
-    x = float(node.get("x", "0") or 0)
-    y = float(node.get("y", "0") or 0)
+    x = _float(node, "x", path)
+    y = _float(node, "y", path)
     shape, points = "rect", ()
     if node.find("point") is not None:
         shape = "point"
@@ -305,22 +338,27 @@ def _read_object(node: Node, path: Path) -> MapObject:
             shape = tag
             points = _points(poly.get("points", ""), x, y, path, poly.line)
     kind = node.get("type") or node.get("class") or ""
-    return MapObject(id=_int(node, "id", path, 0), kind=kind, name=node.get("name", ""), x=round(x), y=round(y),
-                     w=_int(node, "width", path, 0), h=_int(node, "height", path, 0), shape=shape, points=points,
+    size = (0, MAX_COORD)
+    return MapObject(id=_int(node, "id", path, 0, (0, MAX_PROPERTY)), kind=kind, name=node.get("name", ""),
+                     x=round(x), y=round(y), w=_int(node, "width", path, 0, size),
+                     h=_int(node, "height", path, 0, size), shape=shape, points=points,
                      properties=read_properties(node, path), line=node.line)
 
 
 def _walk_layers(node: Node):
-    for child in node.children:
+    """The layers in drawing order, groups opened in place (without recursion)."""
+    todo = list(reversed(node.children))
+    while todo:
+        child = todo.pop()
         if child.tag == "group":
-            yield from _walk_layers(child)
+            todo.extend(reversed(child.children))
         elif child.tag in ("layer", "objectgroup", "imagelayer"):
             yield child
 
 
 def load_map(path: Path | str) -> WorldMap:
     """Read a map and its tilesets; raises ``TmxError`` with the file and line of a fatal problem."""
-    path = Path(path).resolve()
+    path = resolved(path)
     root = parse_file(path)
     if root.tag != "map":
         raise TmxError(path, root.line, f"expected <map>, found <{root.tag}>")
@@ -328,8 +366,13 @@ def load_map(path: Path | str) -> WorldMap:
         raise TmxError(path, root.line, "only orthogonal maps are supported")
     if root.get("infinite", "0") == "1":
         raise TmxError(path, root.line, "infinite maps are not supported (uncheck Infinite in Map Properties)")
-    width, height = _int(root, "width", path), _int(root, "height", path)
-    tile_w, tile_h = _int(root, "tilewidth", path), _int(root, "tileheight", path)
+    side, tile_size = (1, MAX_MAP_SIDE), (1, MAX_TILE_SIZE)
+    width, height = _int(root, "width", path, bounds=side), _int(root, "height", path, bounds=side)
+    if width * height > MAX_MAP_CELLS:
+        raise TmxError(path, root.line, f"the map is {width}x{height} tiles; at most {MAX_MAP_CELLS} tiles "
+                                        f"(e.g. 512x512) are supported")
+    tile_w, tile_h = _int(root, "tilewidth", path, bounds=tile_size), _int(root, "tileheight", path,
+                                                                           bounds=tile_size)
     tilesets = sorted((load_tileset(ref, path) for ref in root.findall("tileset")), key=lambda t: t.firstgid)
     layers: list[TileLayer] = []
     objects: list[MapObject] = []

@@ -34,11 +34,15 @@ class MapLoadError(Exception):
 
 
 def resolve_map(levels: Path, name: str) -> Path:
-    """A map given as a path (``levels/clinic.tmx``), a file name or a bare name (``clinic``)."""
+    """A map given as a path inside the content root (``levels/clinic.tmx``), an absolute path, a file name
+    or a bare name (``clinic``). A relative path is never looked up in the working folder (the command
+    line turns what was typed into a content path first), so a replay finds the same map from anywhere."""
     candidate = Path(name)
     if candidate.suffix != ".tmx":
         candidate = candidate.with_suffix(".tmx")
-    for path in (candidate, Path(levels) / candidate, Path(levels) / candidate.name):
+    root = Path(levels).parent
+    first = candidate if candidate.is_absolute() else root / candidate
+    for path in (first, Path(levels) / candidate, Path(levels) / candidate.name):
         if path.is_file():
             return path
     raise MapLoadError(f"no map {name!r} (looked for {candidate} and {Path(levels) / candidate.name})")
