@@ -103,6 +103,8 @@ def factories() -> dict[str, Callable]:
     table["map"] = _map
     table["new-game"] = _new_game
     table["practice-swarm"] = _practice_swarm
+    table["save"] = _save
+    table["continue"] = _continue
     return table
 
 
@@ -131,9 +133,41 @@ def _spectra_practice_entries(ctx) -> list[PracticeEntry]:
             for name, difficulty, label, blurb in offered if name in names]
 
 
+def _save(ctx, start: StartPoint):
+    """``save hash=...``: the run continued from a save (its content is kept in the context by hash)."""
+    from game.saves.format import SaveError
+    from game.saves.service import body_for
+    from game.saves.snapshot import restore
+
+    body = body_for(ctx, start)
+    if body is None:
+        raise StartError("the save this run started from is not available")
+    try:
+        return restore(ctx, body)
+    except SaveError as exc:
+        raise StartError(f"the save cannot be loaded: {exc.reason}") from None
+
+
+def _continue(ctx, start: StartPoint):
+    """``continue``: the newest sound save (the title's Continue starts it as ``save``, which is recorded)."""
+    from game.saves.format import SaveError
+    from game.saves.slots import newest
+    from game.saves.snapshot import restore
+
+    info = newest(ctx.paths.saves_dir)
+    if info is None:
+        raise StartError("there is no save to continue")
+    try:
+        return restore(ctx, info.usable.body)
+    except SaveError as exc:
+        raise StartError(f"{info.usable.path}: {exc.reason}") from None
+
+
 def continue_available(ctx) -> bool:
-    """Whether the title screen can offer Continue (a story save exists and the story can load it)."""
-    return has_start("continue") and any(ctx.paths.saves_dir.glob("*.json"))
+    """Whether the title screen can offer Continue (a sound save exists)."""
+    from game.saves.slots import newest
+
+    return has_start("continue") and newest(ctx.paths.saves_dir) is not None
 
 
 def build_start(ctx, start: StartPoint) -> Scene:

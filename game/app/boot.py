@@ -76,6 +76,9 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
                   seen_at_start=initial_seen_lines(paths, opts.persist, opts.options)), assets=Assets(paths.assets),
                   audio=audio, display=display, dev=opts.dev, headless=opts.headless, persist=opts.persist,
                   options=dict(opts.options))
+    from game.app.rebind import BindingCapture
+
+    ctx.capture = BindingCapture(settings, ctx.save_settings)
     if loaded.warnings:
         ctx.notify("Your settings file was damaged; defaults are in use (the old file was kept).", 600)
     if source is None:
@@ -85,6 +88,10 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
         from game.speedrun.session import SpeedrunSession
 
         SpeedrunSession.attach(game, record_path=opts.record)
+    from game.saves.service import SaveService
+    from game.saves.thumbnail import render_thumbnail
+
+    SaveService.attach(game, thumbnail=render_thumbnail)
     ctx.start(opts.start)
     return game
 

@@ -69,8 +69,15 @@ class Context:
     #: extra options from the command line for the starting scene (e.g. a map path)
     options: dict[str, Any] = field(default_factory=dict)
     quit_requested: bool = False
+    #: the device the player touched last ("keyboard", "mouse", "gamepad"); drawing state for prompts only
+    last_device: str = "keyboard"
+    #: listens for a new binding outside the simulation (``game.app.rebind.BindingCapture``; None headless-only
+    #: contexts built without boot)
+    capture: Any = None
     #: content loaded once per context and shared by scenes (e.g. the parsed dialogue)
     content: dict[str, Any] = field(default_factory=dict)
+    #: the save service (``game.saves.service.SaveService``): autosaves, slots, unsaved progress
+    saves: Any = None
 
     def notify(self, text: str, ticks: int = 300) -> None:
         self.notices.append((text, self.run.tick + ticks))
@@ -108,7 +115,12 @@ class Context:
             self.notify("Settings could not be saved.")
 
     def start(self, start: StartPoint) -> None:
-        """Clear the stack and begin at ``start`` (see ``game.starts``)."""
+        """Clear the stack and begin at ``start`` (see ``game.starts``). A start point may build several scenes
+        (a save: the map and the conversation over it), bottom first."""
         from game.starts import build_start
 
-        self.scenes.clear(build_start(self, start))
+        built = build_start(self, start)
+        first, *rest = built if isinstance(built, list | tuple) else (built,)
+        self.scenes.clear(first)
+        for scene in rest:
+            self.scenes.push(scene)

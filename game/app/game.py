@@ -99,6 +99,8 @@ class Game:
         limiter = pygame.time.Clock()
         last = time.perf_counter()
         frames, fps_started = 0, last
+        capture = self.ctx.capture
+        bound = None
         while not self.finished:
             now = time.perf_counter()
             frame_seconds, last = now - last, now
@@ -109,7 +111,18 @@ class Game:
                     display.resized(event.size)
                 elif event.type == pygame.KEYDOWN and self._shell_key(event.key):
                     continue
+                if capture is not None and capture.process_event(event):
+                    continue
                 mapper.process_event(event)
+            self.ctx.last_device = mapper.last_device
+            if self.ctx.settings["bindings"] is not bound:  # rebound in the Controls screen
+                bound = self.ctx.settings["bindings"]
+                mapper.rebind({device: self.ctx.settings.bindings(device) for device in ("keyboard", "mouse",
+                                                                                         "gamepad")})
+            if capture is not None and capture.active:
+                # listening for a new binding: the simulation waits (the press must not become an action)
+                capture.poll()
+                frame_seconds = 0.0
             for _ in range(self.clock.advance(frame_seconds)):
                 self.step(self.source.next_frame())
                 if self.finished or (max_ticks is not None and self.ctx.run.tick >= max_ticks):

@@ -89,6 +89,8 @@ class InputMapper:
         self._pressed = 0
         self._pointer = (0, 0)
         self._controllers: dict[int, object] = {}  # instance id -> Controller
+        #: "keyboard", "mouse" or "gamepad": what the player touched last (prompts name its buttons)
+        self.last_device = "keyboard"
 
     def rebind(self, bindings: Mapping[str, Mapping[str, list[str]]]) -> None:
         self._keys = _table(bindings.get("keyboard", {}), _key_code)
@@ -126,6 +128,9 @@ class InputMapper:
     # events --------------------------------------------------------------------------------------
     def process_event(self, event: pygame.event.Event) -> None:
         kind = event.type
+        device = _DEVICE_OF.get(kind)
+        if device is not None and (kind != pygame.CONTROLLERAXISMOTION or abs(event.value) > AXIS_PRESS):
+            self.last_device = device
         if kind == pygame.KEYDOWN:
             self._source_down(("key", event.key), self._keys.get(event.key, 0))
         elif kind == pygame.KEYUP:
@@ -207,6 +212,12 @@ class InputMapper:
         pressed = self._pressed
         self._pressed = 0
         return ActionFrame(held=self.held | pressed, pressed=pressed, pointer=self._pointer)
+
+
+_DEVICE_OF = {
+    pygame.KEYDOWN: "keyboard", pygame.MOUSEBUTTONDOWN: "mouse", pygame.MOUSEWHEEL: "mouse",
+    pygame.CONTROLLERBUTTONDOWN: "gamepad", pygame.CONTROLLERAXISMOTION: "gamepad",
+}
 
 
 def _bits(mask: int):

@@ -26,6 +26,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="with --dialogue or --map: flags and counter=value, comma separated")
     parser.add_argument("--map", metavar="PATH", help="start on this Tiled map (e.g. levels/clinic.tmx)")
     parser.add_argument("--spawn", metavar="NAME", help="with --map: the spawn to start at (default: start)")
+    parser.add_argument("--continue", dest="continue_", action="store_true", help="start from the newest save")
+    parser.add_argument("--load", metavar="SLOT", help="start from a save: a slot (auto, 1, 2, 3) or a file")
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
     if args.headless and args.ticks is None:
         print("neosmiles: --headless needs --ticks N (nobody is there to play or quit)", file=sys.stderr)
         return 2
+    if getattr(args, "continue_", False) or getattr(args, "load", None):
+        return _from_save(args)
     if getattr(args, "dialogue", None):
         return launch(args, StartPoint.of("dialogue", node=args.dialogue, chapter=args.chapter, flags=args.flags))
     if getattr(args, "map", None):
@@ -84,6 +88,34 @@ def content_map(typed: str) -> str:
         return typed
     inside = content_relative(path, Paths.from_env().root)
     return inside if inside is not None else str(resolved(path))
+
+
+def _from_save(args: argparse.Namespace) -> int:
+    """``--continue`` / ``--load SLOT``: a damaged or missing save is one line naming the file and why, exit 2."""
+    from game.paths import Paths
+    from game.saves import slots
+    from game.saves.format import SaveError, state_hash
+
+    saves_dir = Paths.from_env().saves_dir
+    if args.load:
+        try:
+            _label, path = slots.resolve(saves_dir, args.load)
+        except SaveError as exc:
+            print(f"neosmiles: {exc.reason}", file=sys.stderr)
+            return 2
+        found = slots.read_file(path)
+        if not found.ok:
+            print(f"neosmiles: {path}: {found.reason}", file=sys.stderr)
+            return 2
+    else:
+        info = slots.newest(saves_dir)
+        if info is None:
+            print(f"neosmiles: there is no save to continue in {saves_dir}", file=sys.stderr)
+            return 2
+        found = info.usable
+    body = found.body
+    args.seed = body["state"]["run"]["seed"]
+    return launch(args, StartPoint.of("save", hash=state_hash(body)), options={"save": body})
 
 
 def launch(args: argparse.Namespace, start: StartPoint, source=None, options=None,
@@ -110,8 +142,10 @@ def launch(args: argparse.Namespace, start: StartPoint, source=None, options=Non
                        options=dict(options or {}), record=getattr(args, "record", None))
     try:
         game = boot(opts, source=source)
+        # --ticks N counts the ticks played in this session (a run continued from a save starts at its tick)
+        limit = None if args.ticks is None else args.ticks + game.ctx.run.base_tick
         if args.headless:
-            game.run_headless(args.ticks, until=until)
+            game.run_headless(limit, until=until)
         else:
             from game.app.input import InputMapper
             from game.app.sources import LiveInput
@@ -121,7 +155,7 @@ def launch(args: argparse.Namespace, start: StartPoint, source=None, options=Non
             mapper = InputMapper(bindings, game.ctx.display.window_to_logical)
             if source is None:
                 game.source = LiveInput(mapper)
-            game.run_live(mapper, max_ticks=args.ticks)
+            game.run_live(mapper, max_ticks=limit)
         game.close()
         code = 0
         if after is not None:

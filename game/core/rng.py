@@ -56,6 +56,26 @@ class RunRandom:
         return np.random.Generator(np.random.PCG64(np.random.SeedSequence([self.seed, _name_key(name)])))
 
     # state -----------------------------------------------------------------------------------
+    def get_state(self) -> list:
+        """The generator state as plain JSON-able data (saves): ``[version, [625 integers], gauss]``."""
+        version, internal, gauss = self._py.getstate()
+        return [version, list(internal), gauss]
+
+    def set_state(self, state) -> None:
+        """Put the generator back where ``get_state`` found it; ``ValueError`` if ``state`` is not one."""
+        try:
+            version, internal, gauss = state
+            internal = tuple(internal)
+            if not (isinstance(version, int) and len(internal) == 625
+                    and all(type(v) is int and 0 <= v < 2**32 for v in internal[:624])
+                    and type(internal[624]) is int and 0 <= internal[624] <= 624):
+                raise ValueError("not a generator state")
+            if gauss is not None and not isinstance(gauss, (int, float)):
+                raise ValueError("not a generator state")
+            self._py.setstate((version, internal, gauss))
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"not a generator state ({exc})") from None
+
     def state_bytes(self) -> bytes:
         """The generator state as bytes, for state digests."""
         version, internal, gauss = self._py.getstate()

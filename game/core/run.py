@@ -62,6 +62,10 @@ class Run:
     seen_lines: set[str] = field(default_factory=set)
     #: named events of the run (chapter and minigame ends) as (tick, game_ticks, name)
     events: list[tuple[int, int, str]] = field(default_factory=list)
+    #: ``tick`` and ``game_ticks`` when the run began: 0, or the saved counters of a run continued from a
+    #: save (replays and splits count from here)
+    base_tick: int = 0
+    base_game_ticks: int = 0
 
     def __post_init__(self) -> None:
         self.rng = RunRandom(self.seed)

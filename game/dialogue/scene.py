@@ -84,6 +84,7 @@ class DialogueScene(Scene):
         self._wrapped: list[str] = []
         self._last_say = None  # the line a choice menu answers, kept on screen under the menu
         self.done = False
+        self._view: dict | None = None  # counters to put back once a restored conversation is entered
         if runner_data is not None:
             self.runner = DialogueRunner.from_data(self.dialogue, ctx.run.story, runner_data)
             self._pending: Event | None = self.runner.current
@@ -102,12 +103,28 @@ class DialogueScene(Scene):
     def from_save(cls, ctx, data: dict, host=None, **kwargs) -> DialogueScene:
         return cls(ctx, data.get("node"), host, runner_data=data.get("runner", {}), **kwargs)
 
+    def restore_view(self, view: dict) -> None:
+        """Counters of a saved conversation (line reveal, waits, the choice menu's selection), put back when the
+        scene is entered so it goes on exactly as the saved one would have."""
+        self._view = dict(view)
+
+    def _apply_view(self) -> None:
+        view, self._view = self._view, None
+        if view is None:
+            return
+        self.t, self.line_ticks = view["t"], view["line_ticks"]
+        self.wait_ticks, self.skip_ticks = view["wait_ticks"], view["skip_ticks"]
+        if self.menu is not None and view.get("menu") is not None and 0 <= view["menu"] < len(self.menu.items):
+            self.menu.index = view["menu"]
+            self.menu._pointer = view.get("pointer")
+
     # stack hooks -------------------------------------------------------------------------------
     def enter(self) -> None:
         if self._pending is None:
             self._show(self.runner.start(self.node_id))
         else:
             self._show(self._pending)
+        self._apply_view()
 
     def exit(self) -> None:
         if self._seen_changed and self.ctx.persist:

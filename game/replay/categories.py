@@ -7,7 +7,10 @@
   counts for the full game. A start point with a ``chapter`` parameter finishes at that chapter's
   split; any other practice run finishes at its first split (the encounter's end).
 - Runs from ``title`` are not runs at all: idling on the title screen is never recorded. Neither is
-  ``continue``: it begins from a save file the replay does not contain, so nobody could verify it.
+  ``continue`` (``play --start continue``): it begins from whatever save is newest on disk. The title's
+  Continue, the Load screen and ``play --continue/--load`` start ``save hash=...`` instead: such a run is
+  recorded with the save embedded in its replay (so ``verify`` re-simulates it from the file alone), in
+  the category ``from a save``, which is never the full game; it finishes at the full game's last split.
 - A run made with an assist setting on is flagged assisted and never sets a personal best.
 """
 
@@ -24,6 +27,8 @@ FULL_GAME_START = "new-game"
 FULL_GAME_END_MARKS = frozenset({"chapter-4", "game-end"})
 #: not recorded: the title screen, and a continued save (its state comes from a file a replay does not hold)
 NOT_A_RUN = frozenset({"title", "continue"})
+FROM_SAVE = "from a save"
+SAVE_START = "save"
 
 
 def is_recorded(start: StartPoint) -> bool:
@@ -31,6 +36,8 @@ def is_recorded(start: StartPoint) -> bool:
 
 
 def category_of(start: StartPoint) -> str:
+    if start.name == SAVE_START:
+        return FROM_SAVE
     return FULL_GAME if start.name == FULL_GAME_START else start.label()
 
 
@@ -45,7 +52,7 @@ def is_assisted(settings: Mapping[str, Any]) -> bool:
 
 def finishes_run(start: StartPoint, mark: str) -> bool:
     """Whether the split ``mark`` ends a run that began at ``start``."""
-    if start.name == FULL_GAME_START:
+    if start.name in (FULL_GAME_START, SAVE_START):
         return mark in FULL_GAME_END_MARKS
     chapter = start.get("chapter")
     if chapter is not None:

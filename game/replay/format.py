@@ -23,7 +23,8 @@ from typing import Any
 from game.core.actions import ActionFrame
 
 MAGIC = b"NSREPLAY"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # version 2 adds the save a run started from; version 1 files are still read
+READ_VERSIONS = (1, 2)
 CHECKSUM_SIZE = 32
 DIGEST_SIZE = 16
 
@@ -33,6 +34,7 @@ MAX_TICKS = 60 * 60 * 60 * 24  # one day of play at 60 ticks per second
 MAX_DIGEST_INTERVAL = 60 * 60 * 60
 MAX_SPLITS = 1024
 MAX_TEXT = {"game_version": 64, "category": 256, "start": 4096, "settings": 16384, "seen": 4 * 1024 * 1024,
+            "save": 2 * 1024 * 1024,
             "split": 128, "outcome": 32}
 
 FLAG_PRACTICE = 1 << 0
@@ -82,6 +84,17 @@ class ReplayHeader:
     digest_interval: int = 60
     #: dialogue line ids seen in earlier playthroughs when the run began (skip-seen depends on them)
     seen_lines: tuple[str, ...] = ()
+    #: the save a run continued from, as canonical JSON (``game.saves.format.canonical``), or "" for a run
+    #: that began from nothing; its BLAKE2b-256 hash is stored beside it and checked when reading
+    save_json: str = ""
+
+    @property
+    def save_hash(self) -> str:
+        return save_hash(self.save_json) if self.save_json else ""
+
+
+def save_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=32).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -158,6 +171,9 @@ def _encode(replay: Replay) -> bytes:
     out += _text(h.start_json, "start", "<I")
     out += _text(json.dumps(h.settings, sort_keys=True, separators=(",", ":")), "settings", "<I")
     out += _text(json.dumps(sorted(h.seen_lines), separators=(",", ":")), "seen", "<I")
+    out += _text(h.save_json, "save", "<I")
+    if h.save_json:
+        out += bytes.fromhex(h.save_hash)
     out += struct.pack("<II", r.ticks, len(replay.runs))
     for run in replay.runs:
         x, y = run.pointer
@@ -230,9 +246,9 @@ def decode(data: bytes) -> Replay:
     if len(data) < _FIXED_HEAD.size + CHECKSUM_SIZE:
         raise ReplayError("the file is truncated (too short to be a replay)")
     (version,) = struct.unpack_from("<H", data, len(MAGIC))
-    if version != FORMAT_VERSION:
-        raise ReplayError(f"replay format version {version} is not supported (this game reads version "
-                          f"{FORMAT_VERSION})")
+    if version not in READ_VERSIONS:
+        raise ReplayError(f"replay format version {version} is not supported (this game reads versions "
+                          f"{', '.join(map(str, READ_VERSIONS))})")
     body_end = len(data) - CHECKSUM_SIZE
     expected = hashlib.blake2b(data[:body_end], digest_size=CHECKSUM_SIZE).digest()
     if expected != data[body_end:]:
@@ -261,10 +277,15 @@ def decode(data: bytes) -> Replay:
         raise ReplayError("the seen-lines field is not valid JSON") from None
     if not isinstance(seen, list) or not all(isinstance(item, str) for item in seen):
         raise ReplayError("the seen-lines field is not a list of line ids")
+    save_json = ""
+    if version >= 2:
+        save_json = reader.text("<I", "save")
+        if save_json and reader.take(32, "save hash").hex() != save_hash(save_json):
+            raise ReplayError("the save the run started from does not match its hash")
     header = ReplayHeader(game_version=game_version, content_hash=content_hash, seed=seed, settings=settings,
                           start_json=start_json, category=category, practice=bool(flags & FLAG_PRACTICE),
                           assisted=bool(flags & FLAG_ASSISTED), digest_interval=interval,
-                          seen_lines=tuple(seen))
+                          seen_lines=tuple(seen), save_json=save_json)
 
     ticks, run_count = reader.unpack("<II", "input header")
     if ticks > MAX_TICKS:

@@ -20,6 +20,14 @@ from game.ui.palette import colour
 from game.ui.widgets import Menu, MenuItem, draw_panel
 
 
+def saves_on_disk(ctx) -> bool:
+    """Whether any save slot holds a file (sound or damaged: the Load screen says which)."""
+    from game.saves.slots import SLOTS, backup_path, slot_path
+
+    folder = ctx.paths.saves_dir
+    return any(slot_path(folder, s).exists() or backup_path(folder, s).exists() for s in SLOTS)
+
+
 class TitleScene(Scene):
     counts_game_time = False
 
@@ -36,6 +44,8 @@ class TitleScene(Scene):
             items.append(MenuItem("new", "New game", hint="Open the clinic for a new day."))
         if continue_available(self.ctx):
             items.append(MenuItem("continue", "Continue", hint="Back to where you left Lena."))
+        if saves_on_disk(self.ctx):
+            items.append(MenuItem("load", "Load", hint="Choose a save: the autosave or one of your slots."))
         if practice_entries(self.ctx):
             items.append(MenuItem("practice", "Practice", hint="Play any encounter on its own, with any seed."))
         items.append(MenuItem("settings", "Settings", hint="Sound, text speed, window, controls, timer."))
@@ -70,7 +80,11 @@ class TitleScene(Scene):
         if key == "new":
             ctx.begin_run(StartPoint.of("new-game"))
         elif key == "continue":
-            ctx.begin_run(StartPoint.of("continue"))
+            self._continue()
+        elif key == "load":
+            from game.saves.screens import LoadScene
+
+            ctx.scenes.push(LoadScene(ctx))
         elif key == "practice":
             from game.scenes.practice_menu import PracticeMenuScene
 
@@ -81,6 +95,20 @@ class TitleScene(Scene):
             ctx.scenes.push(SettingsScene(ctx))
         elif key == "quit":
             ctx.request_quit()
+
+    def _continue(self) -> None:
+        """The newest sound save, started as a ``save`` run (recorded, with the save in its replay)."""
+        from game.saves.service import begin_from_save, trial_restore
+        from game.saves.slots import newest
+
+        ctx = self.ctx
+        info = newest(ctx.paths.saves_dir)
+        problem = "there is no save" if info is None else trial_restore(ctx, info.usable.body)
+        if problem is not None:
+            ctx.notify(f"Cannot continue: {problem}", 300)
+            self.menu.set_items(self._items())
+            return
+        begin_from_save(ctx, info.usable.body)
 
     def state_bytes(self) -> bytes:
         return f"title:{self.t}:{self.menu.index}".encode()

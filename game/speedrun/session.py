@@ -101,11 +101,14 @@ class SpeedrunSession:
             return
         settings = simulation_settings(self.ctx.settings)
         category = categories.category_of(run.start)
+        from game.saves.service import embedded_text
+
+        # a run continued from a save carries the save itself, so it can be verified from the file alone
         header = ReplayHeader(game_version=__version__, content_hash=fingerprint, seed=run.seed,
                               settings=settings, start_json=run.start.to_json(), category=category,
                               practice=categories.is_practice(run.start),
                               assisted=categories.is_assisted(settings), digest_interval=DIGEST_INTERVAL,
-                              seen_lines=run.seen_at_start)
+                              seen_lines=run.seen_at_start, save_json=embedded_text(self.ctx, run.start) or "")
         self.recording = Recording(header, run)
         self.splits = load_splits(self.ctx.paths.data_dir, category) if self.ctx.persist else CategorySplits(category)
         self.splits.attempts += 1
@@ -182,7 +185,10 @@ class SpeedrunSession:
             return
         if game_ticks is None:
             game_ticks = run.game_ticks
-        events = [e for e in run.events if e[0] <= recording.ticks]
+        # times count from the run's beginning (a run continued from a save begins at the save's counters)
+        game_ticks -= run.base_game_ticks
+        events = [(t - run.base_tick, g - run.base_game_ticks, name) for t, g, name in run.events
+                  if t - run.base_tick <= recording.ticks]
         if outcome == "finished":
             events = events[:self._seen_events]
         replay = recording.finish(outcome, game_ticks, events, digest)
@@ -195,7 +201,7 @@ class SpeedrunSession:
         new_pb = False
         splits = recording.meta.get("splits")
         if splits is not None and self.ctx.persist:
-            if outcome == "finished" and not recording.header.assisted:
+            if outcome == "finished" and not recording.header.assisted and not recording.header.save_json:
                 new_pb = splits.finish([(s.name, s.game_ticks) for s in replay.result.splits])
             try:
                 data = encode(replay)

@@ -204,9 +204,11 @@ def boot_for(replay: Replay, paths=None, *, headless: bool = True, source=None):
         start = StartPoint.from_json(header.start_json)
     except (ValueError, KeyError, TypeError) as exc:
         raise ReplayError(f"the start point cannot be read ({exc})") from None
+    options = {"seen_lines": header.seen_lines}
+    if start.name == "save" or header.save_json:
+        options["save"] = embedded_save(replay, start)
     opts = BootOptions(start=start, seed=header.seed, headless=headless, persist=False,
-                       settings_override=replay_settings(replay),
-                       options={"seen_lines": header.seen_lines})
+                       settings_override=replay_settings(replay), options=options)
     try:
         return boot(opts, source=source or ScriptedInput(replay.frames()), paths=paths)
     except StartError as exc:
@@ -217,6 +219,28 @@ def boot_for(replay: Replay, paths=None, *, headless: bool = True, source=None):
         raise ReplayError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - a scene that cannot be built from this replay: a message
         raise ReplayError(f"the run cannot be started ({type(exc).__name__}: {exc})") from None
+
+
+def embedded_save(replay: Replay, start) -> dict:
+    """The save a run from a save began with, read from the replay as untrusted as a save file."""
+    from game.replay.categories import FULL_GAME
+    from game.saves.format import SaveError, check_body, parse_bounded_json, state_hash
+
+    header = replay.header
+    if not header.save_json:
+        raise ReplayError("the run started from a save, but the replay does not hold it")
+    if start.name != "save" or start.get("hash") != header.save_hash:
+        raise ReplayError("the save in the replay is not the one its start point names")
+    if header.category == FULL_GAME or not header.practice:
+        raise ReplayError("a run continued from a save never counts for the full game")
+    try:
+        body = parse_bounded_json(header.save_json.encode("utf-8"))
+        check_body(body)
+    except SaveError as exc:
+        raise ReplayError(f"the save in the replay cannot be used: {exc.reason}") from None
+    if state_hash(body) != header.save_hash:
+        raise ReplayError("the save in the replay is not in canonical form")
+    return body
 
 
 def replay_settings(replay: Replay) -> dict:
@@ -257,13 +281,15 @@ def simulate(game, replay: Replay) -> tuple[int | None, str, str]:
         step(source.next_frame())
         tick += 1
     result = replay.result
-    simulated = [(name, t, gt) for t, gt, name in run.events if t <= replay.ticks]
+    # a run continued from a save counts its ticks and times from the save's counters
+    simulated = [(name, t - run.base_tick, gt - run.base_game_ticks) for t, gt, name in run.events
+                 if t - run.base_tick <= replay.ticks]
     recorded = [(s.name, s.tick, s.game_ticks) for s in result.splits]
     if simulated[:len(recorded)] != recorded:
         return replay.ticks, digest, "the recorded splits are not what the run did"
     if result.outcome == "finished":
         if not recorded or recorded[-1][2] != result.game_ticks:
             return replay.ticks, digest, "the recorded time is not the finishing split's time"
-    elif run.game_ticks != result.game_ticks:
+    elif run.game_ticks - run.base_game_ticks != result.game_ticks:
         return replay.ticks, digest, "the recorded in-game time is not what the run took"
     return None, digest, ""

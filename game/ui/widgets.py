@@ -55,29 +55,63 @@ class Menu:
     """A vertical list of items, chosen by keys, gamepad or pointer."""
 
     def __init__(self, items: list[MenuItem], font, *, center_x: int, top: int, width: int,
-                 row_height: int | None = None, scale: int = 1) -> None:
+                 row_height: int | None = None, scale: int = 1, visible_rows: int | None = None) -> None:
         self.items = list(items)
         self.font = font
         self.scale = scale
         self.row_height = row_height or font.line_height * scale + 6
-        self.rect = pygame.Rect(center_x - width // 2, top, width, self.row_height * len(self.items))
+        #: at most this many rows are shown; the list scrolls to keep the selection in view
+        self.visible_rows = visible_rows
+        self.offset = 0
+        self.rect = pygame.Rect(center_x - width // 2, top, width, self.row_height * self._shown())
         self.index = self._first_enabled(0, 1)
         self._pointer: tuple[int, int] | None = None
+
+    def _shown(self) -> int:
+        n = len(self.items)
+        return n if self.visible_rows is None else min(n, self.visible_rows)
+
+    def _follow(self) -> None:
+        """Scroll so the selected row is visible."""
+        shown = self._shown()
+        if self.index < self.offset:
+            self.offset = self.index
+        elif self.index >= self.offset + shown:
+            self.offset = self.index - shown + 1
+        self.offset = max(0, min(self.offset, len(self.items) - shown))
+
+    @property
+    def can_scroll_up(self) -> bool:
+        return self.offset > 0
+
+    @property
+    def can_scroll_down(self) -> bool:
+        return self.offset + self._shown() < len(self.items)
 
     def set_items(self, items: list[MenuItem]) -> None:
         """Replace labels/values (same keys keep the selection)."""
         key = self.selected.key if self.items else None
         self.items = list(items)
-        self.rect.height = self.row_height * len(self.items)
+        self.rect.height = self.row_height * self._shown()
         keys = [i.key for i in self.items]
         self.index = keys.index(key) if key in keys else self._first_enabled(0, 1)
+        self._follow()
+
+    def select(self, key: str) -> None:
+        """Put the selection on the item with ``key`` (nothing happens if there is none)."""
+        keys = [i.key for i in self.items]
+        if key in keys:
+            self.index = keys.index(key)
+            self._follow()
 
     @property
     def selected(self) -> MenuItem:
         return self.items[self.index]
 
     def row_rect(self, i: int) -> pygame.Rect:
-        return pygame.Rect(self.rect.x, self.rect.y + i * self.row_height, self.rect.width, self.row_height)
+        """Where item ``i`` is drawn (items scrolled out of view lie outside ``rect``)."""
+        y = self.rect.y + (i - self.offset) * self.row_height
+        return pygame.Rect(self.rect.x, y, self.rect.width, self.row_height)
 
     def _first_enabled(self, start: int, step: int) -> int:
         n = len(self.items)
@@ -94,6 +128,7 @@ class Menu:
         _, dy = frame.pressed_direction()
         if dy:
             self.index = self._first_enabled(self.index + dy, dy)
+            self._follow()
             return ("move", self.selected.key)
         if frame.pointer != self._pointer:
             moved = self._pointer is not None
@@ -118,11 +153,12 @@ class Menu:
     def _hit(self, pointer: tuple[int, int]) -> int | None:
         if not self.rect.collidepoint(pointer):
             return None
-        return min((pointer[1] - self.rect.y) // self.row_height, len(self.items) - 1)
+        return min((pointer[1] - self.rect.y) // self.row_height + self.offset, len(self.items) - 1)
 
     def draw(self, surface: pygame.Surface, *, tick: int = 0, align: str = "center") -> None:
         font, scale = self.font, self.scale
-        for i, item in enumerate(self.items):
+        for i in range(self.offset, self.offset + self._shown()):
+            item = self.items[i]
             row = self.row_rect(i)
             text_y = row.y + (row.height - font.line_height * scale) // 2
             selected = i == self.index

@@ -1,0 +1,241 @@
+"""Save files on disk: the format refuses anything it cannot trust and never changes a file it reads; writing
+keeps the previous save as a backup and survives an interruption at any point; migrations upgrade."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.app.boot import BootOptions, boot
+from game.core.run import StartPoint
+from game.saves import format as fmt
+from game.saves import migrations, slots
+from game.saves.format import SaveError, decode_save, encode_save
+
+
+@pytest.fixture(scope="module")
+def body():
+    game = boot(BootOptions(start=StartPoint.of("new-game"), seed=3, headless=True, persist=False))
+    game.run_headless(40)
+    return game.ctx.saves.build("1", "manual")
+
+
+@pytest.fixture(scope="module")
+def sample(body):
+    return encode_save(body)
+
+
+def resealed(document: dict) -> bytes:
+    """A document with a checksum that matches its body (what a careful hand edit would produce)."""
+    document = dict(document)
+    document["checksum"] = fmt.checksum(document["body"])
+    return json.dumps(document).encode()
+
+
+def test_a_save_round_trips_through_its_bytes(body, sample):
+    assert decode_save(sample) == body
+    assert json.loads(sample)["version"] == fmt.SAVE_VERSION
+
+
+@pytest.mark.parametrize("name,make,kind", [
+    ("empty", lambda s: b"", "empty"),
+    ("truncated", lambda s: s[: len(s) // 2], "truncated"),
+    ("cut at the last byte", lambda s: s.rstrip()[:-1], "truncated"),
+    ("not json", lambda s: b"\x89PNG not a save", "corrupt"),
+    ("not utf-8", lambda s: b"\xff\xfe{}", "corrupt"),
+    ("hand-edited", lambda s: s.replace(b'"chapter": 1', b'"chapter": 4', 1), "edited"),
+    ("another program's json", lambda s: b'{"version": 1}', "corrupt"),
+    ("deeply nested", lambda s: b"[" * 5000 + b"]" * 5000, "corrupt"),
+    ("NaN", lambda s: b'{"format": "neosmiles-save", "version": NaN}', "corrupt"),
+])
+def test_damaged_saves_are_refused_with_a_reason(sample, name, make, kind):
+    with pytest.raises(SaveError) as caught:
+        decode_save(make(sample))
+    assert caught.value.kind == kind and caught.value.reason
+
+
+def test_a_save_from_a_newer_version_is_refused_not_downgraded(sample):
+    document = json.loads(sample)
+    document["version"] = fmt.SAVE_VERSION + 1
+    with pytest.raises(SaveError, match="newer NeoSmiles") as caught:
+        decode_save(resealed(document))
+    assert caught.value.kind == "future"
+
+
+def test_a_resealed_body_of_the_wrong_shape_is_refused(sample):
+    document = json.loads(sample)
+    document["body"]["state"]["run"]["tick"] = -5
+    with pytest.raises(SaveError, match="tick counters"):
+        decode_save(resealed(document))
+    document["body"]["state"]["run"]["tick"] = "soon"
+    with pytest.raises(SaveError):
+        decode_save(resealed(document))
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "1.json"
+    with big.open("wb") as handle:
+        handle.truncate(fmt.MAX_BYTES + 1)  # sparse: costs no disk
+    found = slots.read_file(big)
+    assert not found.ok and found.error.kind == "oversized"
+
+
+# files are never changed by reading ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("damage", [
+    lambda s: s[:100], lambda s: s.replace(b'"place"', b'"plaice"', 1), lambda s: b"{" * 40,
+])
+def test_a_damaged_slot_is_listed_with_its_reason_and_left_byte_for_byte(tmp_path, sample, damage):
+    path = slots.slot_path(tmp_path, "2")
+    path.write_bytes(damage(sample))
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    infos = {i.slot: i for i in slots.list_slots(tmp_path)}
+    assert infos["2"].state == "damaged" and infos["2"].main.reason
+    assert infos["1"].state == "empty"
+    assert slots.newest(tmp_path) is None
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2.json"]
+
+
+FEW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+
+
+@FEW
+@given(data=st.data())
+def test_any_corruption_is_refused_or_reads_as_the_same_save_never_crashes(sample, body, data):
+    corrupt = bytearray(sample)
+    for _ in range(data.draw(st.integers(1, 4), label="changes")):
+        at = data.draw(st.integers(0, len(corrupt) - 1), label="at")
+        how = data.draw(st.sampled_from(["flip", "cut", "byte"]), label="how")
+        if how == "flip":
+            corrupt[at] ^= 1 << data.draw(st.integers(0, 7))
+        elif how == "cut":
+            del corrupt[at:]
+            if not corrupt:
+                break
+        else:
+            corrupt[at] = data.draw(st.integers(0, 255))
+    try:
+        decoded = decode_save(bytes(corrupt))
+    except SaveError as exc:
+        assert exc.reason
+    else:
+        assert decoded == body  # only a change the checksum cannot see: whitespace between the fields
+
+
+# writing ---------------------------------------------------------------------------------------------------
+
+def changed(body: dict, chapter: int) -> dict:
+    out = json.loads(json.dumps(body))
+    out["meta"]["chapter"] = chapter
+    return out
+
+
+def test_saving_keeps_the_previous_save_as_the_backup(tmp_path, body):
+    slots.write_slot(tmp_path, "1", changed(body, 1), b"png-one")
+    slots.write_slot(tmp_path, "1", changed(body, 2), b"png-two")
+    info = slots.read_slot(tmp_path, "1")
+    assert info.main.meta["chapter"] == 2 and info.backup.meta["chapter"] == 1
+    assert slots.thumbnail_path(tmp_path, "1").read_bytes() == b"png-two"
+    assert slots.thumbnail_path(tmp_path, "1", backup=True).read_bytes() == b"png-one"
+
+
+def test_a_damaged_slot_offers_its_sound_backup_and_saving_over_it_sets_it_aside(tmp_path, body, sample):
+    slots.write_slot(tmp_path, "3", changed(body, 1))
+    slots.write_slot(tmp_path, "3", changed(body, 2))
+    main = slots.slot_path(tmp_path, "3")
+    main.write_bytes(b'{"format": "neosmiles-save", "vers')
+    info = slots.read_slot(tmp_path, "3")
+    assert info.state == "damaged" and info.usable is info.backup and info.usable.meta["chapter"] == 1
+    assert slots.newest(tmp_path).slot == "3"
+    slots.write_slot(tmp_path, "3", changed(body, 3))
+    aside = list(tmp_path.glob("3.damaged-*.json"))
+    assert len(aside) == 1 and aside[0].read_bytes() == b'{"format": "neosmiles-save", "vers'
+    info = slots.read_slot(tmp_path, "3")
+    assert info.main.meta["chapter"] == 3 and info.backup.meta["chapter"] == 1  # the sound backup was kept
+
+
+class PowerCut(Exception):
+    pass
+
+
+class Cutter:
+    """Lets the file-system steps of a save run until the ``at``-th, which fails like a power cut."""
+
+    def __init__(self, at: int) -> None:
+        import game.core.files as files
+
+        self.at, self.steps = at, 0
+        self.real = {"mkstemp": files.tempfile.mkstemp, "fsync": os.fsync, "replace": os.replace,
+                     "fdopen": os.fdopen}
+
+    def step(self, name, *args, **kwargs):
+        self.steps += 1
+        if self.steps == self.at:
+            raise PowerCut(f"power cut at step {self.at} ({name})")
+        return self.real[name](*args, **kwargs)
+
+    def install(self, monkeypatch) -> None:
+        import game.core.files as files
+
+        monkeypatch.setattr(files.tempfile, "mkstemp", lambda *a, **kw: self.step("mkstemp", *a, **kw))
+        monkeypatch.setattr(os, "fsync", lambda *a: self.step("fsync", *a))
+        monkeypatch.setattr(os, "replace", lambda *a: self.step("replace", *a))
+        monkeypatch.setattr(os, "fdopen", lambda *a, **kw: self.step("fdopen", *a, **kw))
+
+
+def test_a_write_interrupted_at_any_point_leaves_a_loadable_save(tmp_path, body, monkeypatch):
+    """Fail the k-th file-system step of a save (temporary file, write, fsync, rename) for every k."""
+    for k in range(1, 100):
+        folder = tmp_path / f"cut{k}"
+        slots.write_slot(folder, "1", changed(body, 1), b"old")
+        Cutter(k).install(monkeypatch)
+        try:
+            slots.write_slot(folder, "1", changed(body, 2), b"new")
+            interrupted = False
+        except PowerCut:
+            interrupted = True
+        finally:
+            monkeypatch.undo()
+        info = slots.read_slot(folder, "1")
+        assert info.main.ok, f"cut at step {k}: {info.main.reason}"
+        # the previous save loads: still in place, or (cut after the rename, before the folder's fsync) the
+        # new one is in place and the previous one is its backup
+        now, before = info.main.meta["chapter"], info.backup.meta["chapter"] if info.backup else None
+        assert now == 1 or (now == 2 and before == 1), f"cut at step {k}"
+        if not interrupted:
+            assert now == 2 and k > 8  # every step of the save was cut once before it ran through
+            break
+    else:
+        pytest.fail("the save never ran through")
+
+
+# migrations ------------------------------------------------------------------------------------------------
+
+def test_every_older_version_has_a_migration():
+    assert set(migrations.MIGRATIONS) == set(range(1, fmt.SAVE_VERSION))
+
+
+def test_the_migration_chain_upgrades_step_by_step_and_never_changes_its_input():
+    def v0_to_v1(b):
+        b["meta"]["place"] = b["meta"].pop("room")
+        return b
+
+    def v1_to_v2(b):
+        b["meta"]["talking"] = False
+        return b
+
+    old = {"meta": {"room": "clinic"}}
+    chain = {0: v0_to_v1, 1: v1_to_v2}
+    assert migrations.migrate(old, 0, chain=chain, target=2) == {"meta": {"place": "clinic", "talking": False}}
+    assert migrations.migrate(old, 0, chain=chain, target=1) == {"meta": {"place": "clinic"}}
+    assert old == {"meta": {"room": "clinic"}}
+    with pytest.raises(SaveError, match="too old"):
+        migrations.migrate(old, 0, chain={1: v1_to_v2}, target=2)
+    with pytest.raises(SaveError, match="could not be upgraded"):
+        migrations.migrate({"meta": {}}, 0, chain=chain, target=1)
