@@ -2,7 +2,9 @@
 
 One game (one context, as a player's session) is moved from start point to start point: the title and
 its menus, a new game, every map, every swarm and SPECTRA encounter, conversations. Random frames hold
-random keys for random stretches, move and click the pointer, open the pause menu, settings, history.
+random keys for random stretches, move and click the pointer, open the pause menu, settings, history,
+the save and load screens; the game autosaves as it does for a player, and every few hundred ticks the
+harness saves into a slot and loads it back, and Lena must be where she was, with the same story.
 Whatever they do (quit included), nothing may raise, and the memory Python holds after the last lap
 may not have grown past a small bound over what it held after the first (caches are full by then).
 Memory is the process's resident size (read from ``/proc`` where there is one, else what Python's
@@ -26,6 +28,7 @@ LAPS = 3
 TICKS_PER_STOP = 3100
 #: a swarm tick costs twenty times a map tick: the swarm stops get fewer ticks (each still plays out a lot)
 TICKS_PER_SWARM_STOP = 1000
+SAVE_EVERY = 2500  # ticks between the harness's own save-and-load
 GROWTH_LIMIT = 12 * 1024 * 1024  # bytes the process may hold more after the last lap than after the first
 
 # keys a player presses often, and the rest now and then
@@ -88,6 +91,29 @@ def memory() -> int:
         return tracemalloc.get_traced_memory()[0]
 
 
+def where(ctx) -> tuple:
+    explore = ctx.scenes.scenes[0]
+    return explore.world.name, explore.core.player.x, explore.core.player.y, ctx.run.story.to_data()
+
+
+def save_and_load(game, visited: set[str]) -> bool:
+    """Save into slot 1 and load it back, as the pause menu's Save and Load do; True when it could save."""
+    from game.saves import slots
+    from game.saves.service import begin_from_save
+    from game.saves.snapshot import is_saveable
+
+    ctx = game.ctx
+    if not is_saveable(ctx) or not ctx.saves.save("1"):
+        return False
+    before = where(ctx)
+    found = slots.read_slot(ctx.paths.saves_dir, "1").usable
+    assert found is not None, "a save just written cannot be read back"
+    begin_from_save(ctx, found.body)
+    assert where(ctx) == before, "the loaded save is not where the game was saved"
+    visited.add("save-and-load")
+    return True
+
+
 def lap(game, player, points, visited: set[str]) -> int:
     ctx = game.ctx
     ticks = 0
@@ -101,11 +127,16 @@ def lap(game, player, points, visited: set[str]) -> int:
             game.step(player.next_frame())
             ticks += 1
             visited.add(type(ctx.scenes.top).__name__)
+            if ticks % SAVE_EVERY == 0:
+                save_and_load(game, visited)
     return ticks
 
 
 @pytest.mark.slow
-def test_a_long_session_of_random_frames_through_every_scene_never_fails_and_does_not_grow():
+def test_a_long_session_of_random_frames_through_every_scene_never_fails_and_does_not_grow(monkeypatch):
+    # the saves go to a temporary folder: flushing each one to the disk (tested with the saves) would only
+    # make the soak wait on the disk
+    monkeypatch.setattr(os, "fsync", lambda fd: None)
     game = boot(BootOptions(start=StartPoint.of("title"), seed=2026, headless=True))
     player = RandomPlayer(7)
     points = stops(game.ctx)
@@ -125,5 +156,6 @@ def test_a_long_session_of_random_frames_through_every_scene_never_fails_and_doe
     game.close()
     assert total >= 100_000
     assert after_last - after_first < GROWTH_LIMIT, (after_first, after_last)
-    for scene in ("TitleScene", "ExplorationScene", "DialogueScene", "SwarmScene", "SpectraScene", "PauseScene"):
+    for scene in ("TitleScene", "ExplorationScene", "DialogueScene", "SwarmScene", "SpectraScene", "PauseScene",
+                  "save-and-load"):
         assert scene in visited, f"the random frames never reached {scene} (visited {sorted(visited)})"
