@@ -38,6 +38,7 @@ TOLERANCE = RUN_SPEED // 2 + 1  # sub-pixels from a tile's standing point that c
 STUCK_TICKS = 6  # ticks without moving before a walk gives up on a tile and plans again
 OBJECTIVE_TICKS = 60 * 60 * 12  # an objective not reached in twelve minutes of play: the game is stuck
 IDLE_TICKS = 60 * 60 * 3  # a map with nothing to do for three minutes: the game is stuck
+TRIES = 40  # times the same objective's target is used without the objective moving on: the game is stuck
 KEYS = {"up": Action.UP, "down": Action.DOWN, "left": Action.LEFT, "right": Action.RIGHT}
 DIFFICULTY_KEYS = ("story", "normal", "hard")
 
@@ -111,6 +112,7 @@ class AutoPlayer:
         self._objective_since = 0
         self._idle_since: int | None = None
         self._sent = 0  # frames handed out so far
+        self._tries = 0  # times the current objective's target was used
 
     # the input source ---------------------------------------------------------------------------
     def attach(self, game) -> None:
@@ -344,8 +346,11 @@ class AutoPlayer:
             return
         self._idle_since = None
         if objective.id != self._objective_id:
-            self._objective_id, self._objective_since = objective.id, tick
+            self._objective_id, self._objective_since, self._tries = objective.id, tick, 0
             self.report.objectives.append(str(objective.id))
+        elif self._tries > TRIES:
+            raise Stuck(f"objective {objective.id!r} ({objective.text}): used {objective.target!r} on "
+                        f"{objective.map!r} {TRIES} times and the objective did not move on")
         elif tick - self._objective_since > OBJECTIVE_TICKS:
             raise Stuck(f"objective {objective.id!r} ({objective.text}) not reached in "
                         f"{OBJECTIVE_TICKS // 3600} minutes: target {objective.target!r} on {objective.map!r}")
@@ -424,6 +429,7 @@ class AutoPlayer:
             yield self._hold(int(KEYS[facing]))
             yield self._hold(0)
         if core.focus is target and not self._interrupted(scene):
+            self._tries += 1
             yield from self._tap(Action.CONFIRM)
             for _ in range(2):
                 if self.ctx.scenes.top is not scene:
