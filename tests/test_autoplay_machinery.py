@@ -72,6 +72,13 @@ def test_routes_answer_differently_and_leave_a_menu_that_comes_back():
         route(9)
 
 
+def test_a_route_that_gave_up_a_minigame_goes_on_and_one_that_loses_everything_tries_again():
+    assert route(2).loses("spectra:full-dive") and not route(2).loses("swarm:tutorial")
+    assert route(2).choose(2, 0, 0, after_loss=True) == 1  # "Malik: hard reboot", not "Dive again"
+    assert route(3).loses("swarm:tutorial") and route(3).choose(2, 0, 1, after_loss=True) == 0
+    assert not any(route(n).loses("spectra:full-dive") for n in (0, 1))
+
+
 # walking the real maps ------------------------------------------------------------------------------------
 DOORS = [(m, d.name, str(d.prop("target_map"))) for m, w in MAPS.items() for d in w.by_kind("door")]
 

@@ -113,6 +113,7 @@ class AutoPlayer:
         self._idle_since: int | None = None
         self._sent = 0  # frames handed out so far
         self._tries = 0  # times the current objective's target was used
+        self._after_loss = False  # a minigame was just lost on purpose: the next menu decides what follows
 
     # the input source ---------------------------------------------------------------------------
     def attach(self, game) -> None:
@@ -225,7 +226,8 @@ class AutoPlayer:
             options = event.options
             node = str(getattr(scene.runner, "node", "") or "")
             key = (node, tuple(o.id for o in options))
-            want = self.route.choose(len(options), self._menus_seen[key], self._asked)
+            want = self.route.choose(len(options), self._menus_seen[key], self._asked, self._after_loss)
+            self._after_loss = False
             self._menus_seen[key] += 1
             self._asked += 1
             self.report.choices.append((node, want, len(options)))
@@ -245,7 +247,7 @@ class AutoPlayer:
         kind = "swarm" if getattr(scene, "swarm", None) is not None else "spectra"
         encounter = getattr(getattr(scene, "encounter", None), "name", None) or getattr(scene, "encounter_name", "")
         name = f"{kind}:{encounter}"
-        lose = self.route.lose_once and name not in self._lost
+        lose = self.route.loses(name) and name not in self._lost
         pilot = losing_frame_source(kind) if lose else winning_frame_source(kind)
         pilot.attach(scene if kind == "swarm" else self.game)
         while self.ctx.scenes.top is scene:
@@ -256,6 +258,7 @@ class AutoPlayer:
         won = bool(getattr(outcome, "won", False))
         if not won:
             self._lost.add(name)
+            self._after_loss = lose
         if outcome is not None:
             self.report.minigames.append((name, won))
 
