@@ -6,7 +6,7 @@ happens, then a ``minigame <game:encounter> won|lost`` line for each encounter p
 when the credits were reached (or the ``--stop-at`` split, when one is given). Without ``--headless``
 it plays in the window at normal speed, as an attract demo. ``--record FILE`` writes the run's replay,
 which ``neosmiles verify`` re-simulates like any player's; ``--shots DIR`` saves a PNG every
-``--shot-every`` ticks, so the whole game can be looked at without playing it.
+``--shot-every`` ticks and one where the run ends, so the whole game can be looked at without playing it.
 
 An autoplay run leaves the player's files alone (no replays, splits or seen lines written), except
 with ``--stop-at``: then it plays as a player who stops there, so the game keeps what it keeps for a
@@ -75,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
             watcher.after_tick()
     else:
         play_window(game, bot, watcher)
+    watcher.last_shot()
     game.close()
     return finish(game, bot, args)
 
@@ -125,8 +126,16 @@ class Watcher:
                 print(f"{name} {format_ticks(game_ticks)}", flush=True)
         self.ticks += 1
         if self.shots is not None and self.ticks % self.every == 0:
-            self.game.screenshot(self.shots / f"shot-{self.saved:05d}-t{self.ticks:07d}.png")
-            self.saved += 1
+            self.shot()
+
+    def shot(self) -> None:
+        self.game.screenshot(self.shots / f"shot-{self.saved:05d}-t{self.ticks:07d}.png")
+        self.saved += 1
+
+    def last_shot(self) -> None:
+        """Where the run ended (the credits, the stop, or where it got stuck) is always in the shots."""
+        if self.shots is not None and self.ticks % self.every:
+            self.shot()
 
 
 def final_game_ticks(run) -> int:
