@@ -4,8 +4,9 @@ Headless it steps as fast as the CPU allows and prints each chapter split with i
 happens, then a ``minigame <game:encounter> won|lost`` line for each encounter played, ``ending <name>``,
 ``igt <h:mm:ss.mmm>`` and ``digest <hex>``; the exit code is 0 only
 when the credits were reached (or the ``--stop-at`` split, when one is given). Without ``--headless``
-it plays in the window at normal speed, as an attract demo. ``--record FILE`` writes the run's replay,
-which ``neosmiles verify`` re-simulates like any player's; ``--shots DIR`` saves a PNG every
+it plays in the window at normal speed, as an attract demo, reading each line before it moves on
+(``--pace reading``; headless it confirms as soon as a line shows, ``--pace fast``). ``--record FILE``
+writes the run's replay, which ``neosmiles verify`` re-simulates like any player's; ``--shots DIR`` saves a PNG every
 ``--shot-every`` ticks and one where the run ends, so the whole game can be looked at without playing it.
 
 An autoplay run leaves the player's files alone (no replays, splits or seen lines written), except
@@ -41,6 +42,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--shot-every", type=_positive, default=600, metavar="N", help="ticks between shots (600)")
     parser.add_argument("--stop-at", type=_split_name, metavar="chapter-N",
                         help="stop once this split is done and Lena is back on the map")
+    parser.add_argument("--pace", choices=("fast", "reading"),
+                        help="fast: Confirm as soon as a line shows (headless default); reading: let each line "
+                             "type out and be read (the window's default, an attract demo)")
     parser.add_argument("--dev", action="store_true", help="developer mode (F3 overlay)")
 
 
@@ -57,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     from game.autoplay.routes import route
     from game.starts import StartError
 
-    bot = AutoPlayer(route(args.route), args.difficulty, stop_at=args.stop_at)
+    pace = args.pace or ("fast" if args.headless else "reading")
+    bot = AutoPlayer(route(args.route), args.difficulty, stop_at=args.stop_at, pace=pace)
     opts = BootOptions(start=StartPoint.of("title"), seed=args.seed, headless=args.headless, dev=args.dev,
                        persist=args.stop_at is not None, record=args.record)
     try:

@@ -41,6 +41,8 @@ IDLE_TICKS = 60 * 60 * 3  # a map with nothing to do for three minutes: the game
 TRIES = 40  # times the same objective's target is used without the objective moving on: the game is stuck
 KEYS = {"up": Action.UP, "down": Action.DOWN, "left": Action.LEFT, "right": Action.RIGHT}
 DIFFICULTY_KEYS = ("story", "normal", "hard")
+PACES = ("fast", "reading")
+READ_BASE, READ_PER_CHAR, READ_MAX = 40, 2, 360  # ticks a reading player looks at a finished line
 
 
 class Stuck(Exception):
@@ -91,8 +93,12 @@ class AutoPlayer:
     """An input source that plays the game. ``attach(game)`` is called by the game loop (``Game``)."""
 
     def __init__(self, route: Route, difficulty: str = "normal", *, stop_at: str | None = None,
-                 objectives: Callable[[Any], Any] = story_objective) -> None:
+                 objectives: Callable[[Any], Any] = story_objective, pace: str = "fast") -> None:
+        if pace not in PACES:
+            raise ValueError(f"pace must be one of {', '.join(PACES)}")
         self.route = route
+        #: fast: Confirm as soon as a line shows (a speedrunner); reading: let each line type out and be read
+        self.pace = pace
         self.difficulty = difficulty
         self.stop_at = stop_at
         self.objectives = objectives
@@ -223,6 +229,11 @@ class AutoPlayer:
             yield self._hold(0)  # a minigame is being pushed
             return
         if isinstance(event, ChoiceEvent) and scene.menu is not None:
+            if self.pace == "reading":
+                for _ in range(READ_BASE + 20):  # think it over
+                    yield self._hold(0)
+                    if self.ctx.scenes.top is not scene or scene.event is not event:
+                        return
             options = event.options
             node = str(getattr(scene.runner, "node", "") or "")
             key = (node, tuple(o.id for o in options))
@@ -238,6 +249,16 @@ class AutoPlayer:
             if self.ctx.scenes.top is scene and scene.menu is not None and scene.menu.index == want:
                 yield from self._tap(Action.CONFIRM)
         elif isinstance(event, LineEvent):
+            if self.pace == "reading":
+                wait = min(READ_MAX, READ_BASE + READ_PER_CHAR * len(event.line.text))
+                for _ in range(wait + 600):
+                    if self.ctx.scenes.top is not scene or scene.event is not event:
+                        return
+                    if getattr(scene, "line_complete", True):
+                        wait -= 1
+                        if wait <= 0:
+                            break
+                    yield self._hold(0)
             yield from self._tap(Action.CONFIRM)
         else:
             yield self._hold(0)
@@ -303,11 +324,14 @@ class AutoPlayer:
             last = (p.x, p.y)
         return False
 
-    def _walk(self, scene, goals: set, through: frozenset = frozenset()) -> Iterator[ActionFrame]:
-        """Walk to any tile of ``goals``; returns True there, False when interrupted (a dialogue, a door)."""
+    def _walk(self, scene, goals: set, through: frozenset = frozenset(), attempts: int = 16,
+              moving: bool = False) -> Iterator[ActionFrame]:
+        """Walk to any tile of ``goals``; returns True there, False when interrupted (a dialogue, a door).
+        ``moving``: the goals follow someone who may walk on, so after ``attempts`` plans it gives up (False)
+        for the caller to aim again instead of calling the game stuck."""
         core = scene.core
         world = core.world
-        for attempt in range(16):
+        for attempt in range(attempts):
             ground = self._ground(core)
             passable = (set(ground.free) - people_tiles(core, ground)) | set(through)
             start = tile_of(world, core.player.feet)
@@ -330,6 +354,8 @@ class AutoPlayer:
                 yield self._hold(0)
                 if self._interrupted(scene):
                     return False
+        if moving:
+            return False
         raise Stuck(f"could not walk to {sorted(goals)[:4]} on {world.name}")
 
     # the map --------------------------------------------------------------------------------------
@@ -405,26 +431,32 @@ class AutoPlayer:
         yield from self._walk(scene, set(tiles), through=tiles)
         yield self._hold(0)
 
+    @staticmethod
+    def _facing_from_here(core, target) -> str | None:
+        """The way Lena would have to face, standing where she stands, to have ``target`` in front of her."""
+        feet = core.player.feet
+        return next((f for f in FACING_VECTORS
+                     if interaction_target(feet, f, core.npcs, core.machines) is target), None)
+
     def _interact(self, scene, target) -> Iterator[ActionFrame]:
         """Walk up to an NPC or a machine, face it and press Confirm."""
         core = scene.core
-        ground = self._ground(core)
-        skip = target if isinstance(target, Npc) else None
-        passable = (set(ground.free) - people_tiles(core, ground, skip=skip))
-        here = tile_of(core.world, core.player.feet)
-        spots = facing_spots(core, ground, target, passable | {here})
-        if not spots:
-            spots = facing_spots(core, ground, target, ground.free)
-        if not spots:
-            for _ in range(20):  # someone walking: wait for them to stand still somewhere reachable
-                yield self._hold(0)
-            return
-        reached = yield from self._walk(scene, set(spots))
-        if not reached:
-            return
-        feet = core.player.feet
-        facing = next((f for f in FACING_VECTORS
-                       if interaction_target(feet, f, core.npcs, core.machines) is target), None)
+        if self._facing_from_here(core, target) is None:
+            ground = self._ground(core)
+            skip = target if isinstance(target, Npc) else None
+            passable = (set(ground.free) - people_tiles(core, ground, skip=skip))
+            here = tile_of(core.world, core.player.feet)
+            spots = facing_spots(core, ground, target, passable | {here})
+            if not spots:
+                spots = facing_spots(core, ground, target, ground.free)
+            if not spots:
+                for _ in range(20):  # someone walking: wait for them to stand still somewhere reachable
+                    yield self._hold(0)
+                return
+            reached = yield from self._walk(scene, set(spots), attempts=3, moving=isinstance(target, Npc))
+            if not reached:
+                return
+        facing = self._facing_from_here(core, target)
         if facing is None:
             yield self._hold(0)
             return
