@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from game.core.outcome import Outcome
 from game.core.scenes import Scene
+from game.story.difficulty import MINIGAME_DIFFICULTIES
 
 OnFinish = Callable[[Outcome], None]
-DIFFICULTIES = ("easy", "normal", "hard")
+DIFFICULTIES = MINIGAME_DIFFICULTIES
 
 
 @dataclass(frozen=True)

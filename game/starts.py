@@ -35,7 +35,8 @@ def _title(ctx, start: StartPoint) -> Scene:
 def _dialogue(ctx, start: StartPoint) -> Scene:
     from game.dialogue.loader import DialogueError
     from game.dialogue.scene import shared_dialogue
-    from game.dialogue.stage import DialogueStage, apply_story_params
+    from game.story.stage import DialogueStage
+    from game.story.state import apply_story_params
 
     node = start.get("node")
     try:
@@ -51,17 +52,18 @@ def _dialogue(ctx, start: StartPoint) -> Scene:
 
 def _map(ctx, start: StartPoint) -> Scene:
     """``map``: explore one map (``map=levels/clinic.tmx`` or ``map=clinic``), optionally at ``spawn``,
-    with the story at ``chapter`` and ``flags`` (as for ``dialogue``) so any moment of the story can be tried."""
-    from game.dialogue.stage import apply_story_params
+    with the story at ``chapter``, ``flags`` and ``difficulty`` (as for ``dialogue``) so any moment of the
+    story can be tried."""
+    from game.story.state import apply_story_params
     from game.world.scene import ExplorationScene, MapLoadError, resolve_map
 
     name = start.get("map")
     if not name:
         raise StartError("the map start point needs a map, e.g. --map levels/clinic.tmx")
     try:
-        apply_story_params(ctx.run.story, start.get("chapter"), start.get("flags"))
+        apply_story_params(ctx.run.story, start.get("chapter"), start.get("flags"), start.get("difficulty"))
     except ValueError as exc:
-        raise StartError(f"bad --chapter or --flags: {exc}") from None
+        raise StartError(f"bad --chapter, --flags or difficulty: {exc}") from None
     try:
         return ExplorationScene(ctx, resolve_map(ctx.paths.levels, name), start.get("spawn"))
     except MapLoadError as exc:
@@ -69,9 +71,39 @@ def _map(ctx, start: StartPoint) -> Scene:
 
 
 def _new_game(ctx, start: StartPoint) -> Scene:
-    """``new-game``: chapter 1, Lena in the clinic at the ``start`` spawn."""
-    ctx.run.story.chapter = 1
-    return _map(ctx, StartPoint.of("map", map="clinic", spawn="start"))
+    """``new-game``: the difficulty menu (or ``difficulty=story|normal|hard`` given), then chapter 1's opening."""
+    from game.story.scenes import DifficultyScene
+
+    difficulty = start.get("difficulty")
+    if difficulty is None:
+        return DifficultyScene(ctx, lambda: _begin_chapter(ctx, 1))
+    try:
+        ctx.story.set_difficulty(difficulty)
+    except ValueError as exc:
+        raise StartError(f"new-game: {exc} (story, normal or hard)") from None
+    return _begin_chapter(ctx, 1)
+
+
+def _chapter(ctx, start: StartPoint) -> Scene:
+    """``chapter``: begin chapter ``chapter`` (1-4) as the story does, with ``flags`` and ``difficulty``."""
+    from game.story.state import apply_story_params
+
+    try:
+        number = int(start.get("chapter", "1"))
+        apply_story_params(ctx.run.story, None, start.get("flags"), start.get("difficulty"))
+    except ValueError as exc:
+        raise StartError(f"chapter start point: {exc}") from None
+    return _begin_chapter(ctx, number)
+
+
+def _begin_chapter(ctx, number: int) -> Scene:
+    from game.story.chapters import ChaptersError
+    from game.world.scene import MapLoadError
+
+    try:
+        return ctx.story.begin_chapter(number)
+    except (ChaptersError, MapLoadError, ValueError) as exc:
+        raise StartError(str(exc)) from None
 
 
 def _practice_swarm(ctx, start: StartPoint) -> Scene:
@@ -102,6 +134,7 @@ def factories() -> dict[str, Callable]:
     table["practice-spectra"] = _practice_spectra
     table["map"] = _map
     table["new-game"] = _new_game
+    table["chapter"] = _chapter
     table["practice-swarm"] = _practice_swarm
     table["save"] = _save
     table["continue"] = _continue

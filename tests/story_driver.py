@@ -254,6 +254,8 @@ class Driver:
         from game.dialogue.runner import ChoiceEvent, LineEvent
 
         for _ in range(limit):
+            if self.staging():
+                continue
             dlg = self.dialogue
             if dlg is None:
                 raise DriveError(f"the conversation ended (top: {self.top!r}) before a choice")
@@ -290,6 +292,8 @@ class Driver:
 
         answers = list(choices)
         for _ in range(limit):
+            if self.staging():
+                continue
             dlg = self.dialogue
             if dlg is None:
                 return
@@ -300,6 +304,83 @@ class Driver:
             else:
                 self.step(IDLE)
         raise DriveError("the conversation did not end")
+
+    def staging(self) -> bool:
+        """Step once if the story is staging something the player only watches (a chapter card, a ``wait``,
+        a map fading to another under a conversation); False when there is nothing to wait for."""
+        from game.story.scenes import ChapterCardScene
+
+        top = self.top
+        dlg = self.dialogue
+        fading = self.explore.core.fade.phase != "none" if self._has_map() else False
+        if isinstance(top, ChapterCardScene) or (dlg is not None and dlg.waiting_for == "wait") or \
+                (dlg is not None and fading):
+            self.step(IDLE)
+            return True
+        return False
+
+    def _has_map(self) -> bool:
+        from game.world.scene import ExplorationScene
+
+        return any(isinstance(s, ExplorationScene) for s in self.ctx.scenes.scenes)
+
+    def settle(self, limit: int = 2000) -> None:
+        """Let a cutscene finish (cards, waits, fades, scripted walks) until the map is on top and still."""
+        for _ in range(limit):
+            if self.staging():
+                continue
+            if self.top is self.explore and not self.explore.core.player_route and \
+                    self.explore.core.fade.phase == "none" and self.explore.cued is None:
+                return
+            self.step(IDLE)
+        raise DriveError(f"the scene did not settle (top: {self.top!r})")
+
+    def follow_objective(self, choices=(), pilots=None, limit: int = 6) -> str:
+        """Do what the on-screen objective says: walk (through doors if it is on another map) to its target,
+        use it, read the conversation (answering with ``choices``), and hand minigames to ``pilots``
+        (a callable returning an autopilot, or None to fail on a minigame). Returns the objective's id."""
+        objective = self.ctx.story.objective()
+        if objective is None:
+            raise DriveError("there is no objective to follow")
+        for _ in range(limit):
+            self.settle()
+            scene = self.explore
+            if scene.world.name == objective.map:
+                break
+            doors = scene.world.by_kind("door")
+            toward = [d for d in doors if d.prop("target_map") == objective.map] or \
+                [d for d in doors if d.prop("target_map") == "street"] or doors
+            self.walk_through_door(toward[0].name)
+        else:
+            raise DriveError(f"could not get to {objective.map!r}")
+        world = self.explore.world
+        target = next((o for o in world.objects if o.name == objective.target), None)
+        npc = self.explore.core.find_npc(objective.target or "")
+        if npc is not None and npc.route and not npc.loop:
+            self.wait_for(lambda: not npc.route, 1200, f"{npc.name} to arrive")
+        if target is not None and target.kind == "door":
+            self.walk_through_door(target.name)
+        else:
+            self.interact(objective.target)
+        self.finish_conversation(choices, pilots)
+        return objective.id
+
+    def finish_conversation(self, choices=(), pilots=None, limit: int = 40) -> None:
+        """Read on through lines, menus, cards and minigames until the map is back on top."""
+        for _ in range(limit):
+            self.read_to_end(choices)
+            choices = ()
+            top = self.top
+            if hasattr(top, "swarm") or type(top).__name__ == "SpectraScene":
+                if pilots is None:
+                    raise DriveError(f"a minigame started ({top!r}) and no pilot was given")
+                self.play_minigame(pilots(top))
+                continue
+            if self.dialogue is None and not self.staging():
+                self.settle()
+                if self.dialogue is None:
+                    return
+        raise DriveError("the conversation did not finish")
 
     def play_minigame(self, pilot, limit: int = 20000):
         """Let ``pilot`` (an autopilot: ``attach(game)``, ``next_frame()``) play the minigame on top of the

@@ -230,8 +230,9 @@ def test_the_check_command_prints_path_line_message_and_exits_1(tmp_path, capsys
 
 # the shipped dialogue ------------------------------------------------------------------------------
 MAP_NODES = ["malik_tour", "jenna_arrival", "reception_desk", "office_letter", "nanobot_chair_1", "nanobot_chair_2",
-             "workshop_bench", "spectra_console", "patient_chat", "simon_street", "simon_practice", "rowan_protest",
-             "passerby_chat", "inspector_hall", "debate_podium", "audience_chat"]
+             "workshop_bench", "spectra_console", "patient_okafor_chat", "patient_ines_chat", "patient_theo_chat",
+             "inspector_clinic", "simon_street", "simon_practice", "rowan_protest", "passerby_chat", "inspector_hall",
+             "debate_podium", "audience_chat", "hall_arrival"]
 MAP_FLAGS = ["saw_letter", "entered_server_room", "visited_street", "entered_hall"]
 
 

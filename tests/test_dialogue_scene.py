@@ -136,7 +136,15 @@ def test_host_commands_go_to_the_map_and_end_chapter_moves_the_story_on(stage):
     assert host.commands == [("npc_move", {"npc": "malik", "to": "workshop"})]
     assert game.ctx.run.story.chapter == 2
     assert [e[2] for e in game.ctx.run.events] == ["chapter-1"]
-    assert scene.event.line.text == "Bye."
+    from game.story.scenes import ChapterCardScene
+
+    card = game.ctx.scenes.top
+    assert isinstance(card, ChapterCardScene) and card.chapter.id == 2 and scene.waiting_for == "chapter-card:2"
+    for _ in range(400):  # the card fades out, holds and fades in by itself
+        if game.ctx.scenes.top is not card:
+            break
+        steps(game, [IDLE])
+    assert scene.event.line.text == "Bye."  # the conversation goes on after the card
     steps(game, [IDLE, press(Action.CONFIRM), IDLE])
     assert game.ctx.scenes.top is host  # the box closed itself
 
@@ -290,4 +298,4 @@ def test_chapter_and_flags_parameters_set_the_story(booted):
     assert story.chapter == 2 and story.has("malik_warned") and story.counter("jenna_trust") == 3
     top = game.ctx.scenes.top
     assert isinstance(top, DialogueScene) and isinstance(top.event, LineEvent)
-    assert top.event.line.text == "Jenna's follow-up is today. Chair one is ready when she is."
+    assert top.event.line.speaker == "malik" and "malik_chapter2" in top.runner.stack[-1].node

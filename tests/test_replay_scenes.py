@@ -61,7 +61,7 @@ def test_a_conversation_with_choices_round_trips(tmp_path):
     d.read_until_choice()
     d.choose(0)
     d.read_to_end()
-    assert d.ctx.run.story.has("toured") and d.ctx.run.story.counter("malik_jokes") == 1
+    assert d.ctx.run.story.has("tour_reception") and d.ctx.run.story.counter("malik_jokes") == 1
     d.idle(10)
     _, verdict = record_and_verify(start, d.frames, tmp_path, seed=SEED)
     assert verdict.digest == d.game.digest()

@@ -58,25 +58,42 @@ def test_a_map_trigger_with_a_chapter_condition_fires_only_in_that_chapter():
 
 
 # chapter 1 from a new game ------------------------------------------------------------------------------
-def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_story_goes_on(monkeypatch):
-    game, d = start(StartPoint.of("new-game"))
+def test_new_game_opening_tour_letter_jenna_then_the_chair_starts_the_swarm_tutorial(monkeypatch):
+    from game.story.scenes import ChapterCardScene
+
+    game, d = start(StartPoint.of("new-game", difficulty="normal"))
     story = game.ctx.run.story
+    scene = d.explore
+    assert scene.core.stage.lights == "off"  # the clinic is dark when Lena walks in
+    d.idle(2)
+    assert d.dialogue is not None and d.dialogue.runner.node == "opening"
+    cards = []
+    for _ in range(3000):
+        if isinstance(d.top, ChapterCardScene):
+            cards.append(d.top.chapter.id)
+            d.step()
+        elif d.dialogue is not None and isinstance(d.dialogue.event, LineEvent):
+            d.press(Action.CONFIRM)
+        elif d.dialogue is not None:
+            d.step()
+        else:
+            break
+    assert cards and set(cards) == {1}  # "Chapter 1: A new patient"
+    assert scene.core.stage.lights == "on" and story.chapter == 1
+    assert game.ctx.story.objective().id == "greet_malik"
     d.talk_to("malik")
     assert d.dialogue.host is d.explore and d.dialogue.runner.node == "malik_first_tour"
     assert isinstance(d.dialogue.event, LineEvent)
-    assert d.read_until_choice()
-    scene = d.explore  # the camera has risen so Lena stands above the box, not under it
-    _, cam_y = scene.camera(scene._lift)
-    assert scene._lift == DialogueScene.covers_bottom
-    assert scene.core.player.feet[1] - cam_y + 16 <= 360 - DialogueScene.covers_bottom
-    d.choose(1)  # "Good. Today needs everything green."
     d.read_to_end()
-    assert d.top is d.explore and story.has("toured") and story.counter("malik_jokes") == 0
-    d.talk_to("jenna")
-    d.read_to_end(choices=[0, 0])
-    assert story.has("jenna_arrived") and story.counter("jenna_trust") == 2
+    assert story.has("tour_reception")
+    # the tour is walked: each stop is where the objective points, and Malik is there
+    seen = []
+    while game.ctx.story.objective().id != "treat_jenna":
+        seen.append(d.follow_objective())
+    assert seen == ["tour_treatment", "tour_workshop", "tour_server", "read_letter", "greet_jenna"]
+    assert story.has("toured") and story.has("saw_letter") and story.has("jenna_arrived")
     jenna, seat = d.explore.core.find_npc("jenna"), d.explore.world.spawns()["jenna_chair"].feet
-    d.wait_for(lambda: jenna.feet == seat, 900, "Jenna to walk around the walls to chair one (npc_move)")
+    d.wait_for(lambda: jenna.feet == seat, 900, "Jenna to walk around the walls to chair one")
     started = []
     real_build = minigames.build_minigame
 
@@ -87,7 +104,6 @@ def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_s
     monkeypatch.setattr(minigames, "build_minigame", spy)
     d.interact("nanobot_chair_1")
     talk = d.dialogue
-    assert talk.runner.node == "chair1_first_treatment"
     d.read_to_end()
     from game.swarm.autopilot import SwarmAutopilot
 
@@ -95,13 +111,39 @@ def test_new_game_malik_jenna_then_the_chair_starts_the_swarm_tutorial_and_the_s
     scene = d.play_minigame(SwarmAutopilot())
     assert scene.ended().won and d.top is talk  # back in the same conversation, on the on_win arm
     assert story.counter("last_score") == scene.ended().score
-    assert "DECAY CLEARED. NERVE UNTOUCHED. PATIENT DISCOMFORT: 0 OF 10." in said(talk)
-    d.read_to_end()
-    assert started == [("swarm", "tutorial", "easy")]
-    assert story.has("jenna_treated") and story.has("last_won")
-    assert story.chapter == 2  # end_chapter: 1
-    assert [e[2] for e in game.ctx.run.events][-1] == "chapter-1"
+    assert started == [("swarm", "tutorial", "normal")]  # the player's difficulty, not a fixed one
+    d.finish_conversation()
+    assert story.has("jenna_treated") and story.has("last_won") and story.chapter == 2
+    assert "chapter-1" in [e[2] for e in game.ctx.run.events]
     assert d.top is d.explore and d.explore.world.name == "clinic"
+    assert game.ctx.story.objective().chapter == 2
+
+
+@pytest.mark.parametrize("difficulty,expected", [("story", "easy"), ("normal", "normal"), ("hard", "hard")])
+def test_every_story_minigame_follows_the_chosen_difficulty(monkeypatch, difficulty, expected):
+    started = []
+    monkeypatch.setattr(minigames, "build_minigame", lambda ctx, n, e, dif, on_finish: started.append(dif)
+                        or LosingGame(ctx, on_finish))
+    game, d = start(StartPoint.of("map", map="clinic", spawn="server_room", chapter=2, flags="malfunction_done",
+                                  difficulty=difficulty))
+    d.interact("spectra_console")
+    for _ in range(12):  # Lena's moment alone with SPECTRA, then the dive
+        d.read_until_choice()
+        if started:
+            break
+        d.choose(0)
+    assert started == [expected] and game.ctx.run.story.difficulty == difficulty
+
+
+def test_new_game_without_a_difficulty_asks_for_one_first():
+    from game.story.scenes import DifficultyScene
+
+    game, d = start(StartPoint.of("new-game"))
+    assert isinstance(d.top, DifficultyScene)
+    d.press(Action.DOWN)  # Normal is selected first; one down is Hard
+    d.press(Action.CONFIRM)
+    assert game.ctx.run.story.difficulty == "hard"
+    assert d.explore.world.name == "clinic"
 
 
 # SPECTRA through the console in chapter 2 ------------------------------------------------------------------
@@ -111,7 +153,7 @@ def test_the_console_dive_is_played_by_the_autopilot_and_its_outcome_picks_the_w
     story = game.ctx.run.story
     d.interact("spectra_console")
     talk = d.dialogue
-    assert talk.runner.node == "console_first_layer"
+    assert talk.runner.node == "console_alone"  # Lena alone with SPECTRA, then Malik walks in and they dive
     d.read_to_end()
     assert isinstance(d.top, SpectraScene) and talk.waiting_for == "spectra:first-layer"
     where = d.explore.core.player.feet
@@ -124,7 +166,8 @@ def test_the_console_dive_is_played_by_the_autopilot_and_its_outcome_picks_the_w
     assert "spectra:first-layer" in [e[2] for e in game.ctx.run.events]
     d.read_to_end()
     assert story.has("found_tamper") and story.chapter == 3
-    assert d.top is d.explore and d.explore.core.player.feet == where
+    d.wait_for(lambda: d.top is d.explore, 900, "the chapter 3 card to end")
+    assert d.explore.world.name == "street" and d.explore.core.player.feet != where  # placed where chapter 3 begins
 
 
 class LosingGame(Scene):
@@ -146,10 +189,12 @@ def test_a_lost_dive_takes_the_lose_arm_and_offers_another_try(monkeypatch):
     game, d = start(StartPoint.of("map", map="clinic", spawn="server_room", chapter=2, flags="malfunction_done"))
     story = game.ctx.run.story
     d.interact("spectra_console")
+    d.read_until_choice()  # alone with SPECTRA first: "I need to know what happened."
+    d.choose(1)
     options = d.read_until_choice()
     assert not story.has("last_won") and story.counter("last_score") == 7
     assert "TEST CASES FAILING. FAULT NOT FOUND." in said(d.dialogue)
-    assert len(options) == 1
+    assert len(options) == 2  # "Dive in again." or go on: "Read the hardware log instead, line by line."
     d.choose(0)  # "Dive in again." jumps back to the dive: lost again, the same menu
     assert d.read_until_choice() == options
     assert not story.has("found_tamper") and story.chapter == 2
@@ -157,14 +202,14 @@ def test_a_lost_dive_takes_the_lose_arm_and_offers_another_try(monkeypatch):
 
 # doors and triggers --------------------------------------------------------------------------------------
 def test_doors_lead_clinic_street_hall_and_back_and_triggers_set_their_flags():
-    game, d = start(StartPoint.of("new-game"))
+    game, d = start(StartPoint.of("map", map="clinic", spawn="start", chapter=1))
     story = game.ctx.run.story
     scene = d.explore
     d.walk_through_door("to_street")
     assert scene.world.name == "street" and story.has("visited_street")
     hall_door = next(o for o in scene.world.by_kind("door") if o.prop("target_map") == "debate_hall")
     d.walk_through_door(hall_door.name)
-    assert scene.world.name == "debate_hall" and story.has("entered_hall")
+    assert scene.world.name == "debate_hall" and not story.has("entered_hall")  # its trigger waits for chapter 3
     assert d.top is scene  # a flag trigger opens nothing
     d.walk_through_door(scene.world.by_kind("door")[0].name)
     assert scene.world.name == "street"
@@ -190,7 +235,7 @@ def test_npc_move_npc_turn_and_change_map_from_a_dialogue_act_on_the_map(tmp_pat
             - change_map: {map: street, spawn: from_clinic}
             - lena: Off to the street.
         """)
-    game, d = start(StartPoint.of("new-game"))
+    game, d = start(StartPoint.of("map", map="clinic", spawn="start", chapter=1))
     scene = d.explore
     malik = scene.core.find_npc("malik")
     game.ctx.scenes.push(DialogueScene(game.ctx, "cutscene", host=scene, dialogue=dialogue))

@@ -11,13 +11,13 @@ from game.world.model import load_map
 LEVELS = Path(__file__).resolve().parent.parent / "levels"
 MAPS = sorted(LEVELS.glob("*.tmx"))
 
-#: the dialogue nodes each map may name (written on the dialogue branch)
-NODES = {
-    "clinic": {"malik_tour", "jenna_arrival", "reception_desk", "office_letter", "nanobot_chair_1", "nanobot_chair_2",
-               "workshop_bench", "spectra_console", "patient_chat"},
-    "street": {"simon_street", "simon_practice", "rowan_protest", "passerby_chat"},
-    "debate_hall": {"inspector_hall", "debate_podium", "audience_chat"},
-}
+ROOT = LEVELS.parent
+
+
+def entry_nodes() -> set[str]:
+    from game.dialogue.loader import load_dialogue
+
+    return {n.id for n in load_dialogue(ROOT / "dialogue").nodes.values() if n.entry}
 
 
 def test_the_three_places_exist():
@@ -29,7 +29,7 @@ def test_map_loads_with_a_start_spawn_and_known_nodes(path):
     world = load_map(path)
     assert "start" in world.spawns()
     used = {str(o.prop("dialogue")) for o in world.objects if o.prop("dialogue")}
-    assert used <= NODES[world.name]
+    assert used and used <= entry_nodes()  # a map starts only entry nodes
     assert world.layers and all(len(layer.gids) == world.height for layer in world.layers)
 
 
@@ -42,11 +42,11 @@ def test_the_clinic_is_big_and_has_every_room_machine():
     assert {o.prop("who") for o in world.by_kind("npc")} >= {"malik", "jenna"}
 
 
-def test_every_used_node_is_placed_somewhere():
-    used = set()
-    for path in MAPS:
-        used |= {str(o.prop("dialogue")) for o in load_map(path).objects if o.prop("dialogue")}
-    assert used == set().union(*NODES.values())
+def test_the_three_waiting_room_patients_are_three_people_with_their_own_lines():
+    world = load_map(LEVELS / "clinic.tmx")
+    patients = [o for o in world.by_kind("npc") if o.name.startswith("patient_")]
+    assert len(patients) == 3
+    assert len({o.prop("who") for o in patients}) == 3 and len({o.prop("dialogue") for o in patients}) == 3
 
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.stem)

@@ -29,12 +29,15 @@ def spawn_feet(world, name):
     return world.spawns()[name].feet
 
 
-def test_new_game_starts_in_the_clinic_at_start(booted):
-    game = booted(StartPoint.of("new-game"))
+def test_new_game_starts_in_the_dark_clinic_with_lena_walking_in(booted):
+    game = booted(StartPoint.of("new-game", difficulty="normal"))
     scene = game.ctx.scenes.top
     assert isinstance(scene, ExplorationScene) and scene.world.name == "clinic"
-    assert scene.core.player.feet == spawn_feet(scene.world, "start")
-    assert game.ctx.run.story.chapter == 1
+    assert scene.core.player.feet == spawn_feet(scene.world, "from_street")
+    goal = tuple(v * SUB for v in spawn_feet(scene.world, "start"))
+    assert scene.core.player_route and scene.core.player_route[-1] == goal
+    assert scene.core.stage.lights == "off" and scene.cued == "opening"
+    assert game.ctx.run.story.chapter == 1 and game.ctx.run.story.difficulty == "normal"
 
 
 def test_the_clinic_door_leads_to_the_street_spawn(booted):
@@ -91,7 +94,7 @@ def test_a_machine_shows_its_prompt_and_opens_its_node(booted, monkeypatch):
 
 
 def test_dialogue_commands_move_and_turn_npcs_and_change_map(booted):
-    game = booted(StartPoint.of("map", map="clinic", spawn="start"))
+    game = booted(StartPoint.of("map", map="clinic", spawn="start", flags="saw_letter"))  # Jenna has come in
     scene = game.ctx.scenes.top
     scene.dialogue_command("npc_move", {"npc": "malik", "to": "reception"})
     scene.dialogue_command("npc_turn", {"npc": "jenna", "facing": "left"})

@@ -312,9 +312,9 @@ def clinic() -> MapBuilder:
     m.spawn("workshop", 38, 24)
     m.npc("malik", 20, 25, "malik", "malik_tour", "left")
     m.npc("jenna", 6, 24, "jenna", "jenna_arrival", "down")
-    m.npc("patient_1", 3, 25, "patient_a", "patient_chat", "right")
-    m.npc("patient_2", 8, 25, "patient_b", "patient_chat", "down", wander="8,25 8,26 4,26 4,25")
-    m.npc("patient_3", 25, 28, "patient_c", "patient_chat", "up")
+    m.npc("patient_1", 3, 25, "patient_a", "patient_okafor_chat", "right")
+    m.npc("patient_2", 8, 25, "patient_b", "patient_ines_chat", "down", wander="8,25 8,26 4,26 4,25")
+    m.npc("patient_3", 25, 28, "patient_c", "patient_theo_chat", "up")
     m.area("door", "to_street", 13, 31, 2, 1, target_map="street", target_spawn="from_clinic")
     return m
 

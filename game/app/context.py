@@ -78,6 +78,17 @@ class Context:
     content: dict[str, Any] = field(default_factory=dict)
     #: the save service (``game.saves.service.SaveService``): autosaves, slots, unsaved progress
     saves: Any = None
+    _story: Any = field(default=None, repr=False)
+
+    @property
+    def story(self):
+        """The story layer (``game.story.director.Story``): chapters, objectives, difficulty, endings; it
+        reads and writes ``run.story``, so it follows every new run by itself."""
+        if self._story is None:
+            from game.story.director import Story
+
+            self._story = Story(self)
+        return self._story
 
     def notify(self, text: str, ticks: int = 300) -> None:
         self.notices.append((text, self.run.tick + ticks))

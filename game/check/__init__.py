@@ -31,6 +31,8 @@ class ContentIndex:
     dialogue_nodes: set[str] | None = None
     #: map name (file stem) -> spawn names on that map
     maps: dict[str, set[str]] = field(default_factory=dict)
+    #: map name -> names of every named object on it (npcs, machines, doors, triggers, spawns)
+    map_objects: dict[str, set[str]] = field(default_factory=dict)
     #: minigame name -> encounter names
     encounters: dict[str, set[str]] = field(default_factory=dict)
     #: declared story flags and counters (from dialogue/story.yaml), None when unknown

@@ -12,7 +12,6 @@ import pygame
 from game.core.actions import Action, ActionFrame
 from game.core.scenes import Scene
 from game.dialogue.portraits import name_colour
-from game.scenes.common import dim, play
 from game.ui.palette import colour
 from game.ui.widgets import draw_panel
 
@@ -48,7 +47,7 @@ class HistoryScene(Scene):
 
     def update(self, frame: ActionFrame) -> None:
         if frame.pressed & (Action.HISTORY | Action.CANCEL | Action.CONFIRM | Action.POINTER_ALT | Action.PAUSE):
-            play(self.ctx, "ui_cancel")
+            self.ctx.audio.play_sfx("ui_cancel")
             self.ctx.scenes.pop()
             return
         _, dy = frame.pressed_direction()
@@ -71,7 +70,9 @@ class HistoryScene(Scene):
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         font = self.font
-        dim(surface, 170)
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((*colour("ink"), 170))
+        surface.blit(shade, (0, 0))
         draw_panel(surface, PANEL)
         font.draw(surface, "HISTORY", (PANEL.centerx, PANEL.y + 8), colour("white"), outline=colour("ink"),
                   align="center")

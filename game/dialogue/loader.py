@@ -369,11 +369,17 @@ class _FileParser:
 
 
 # whole folders -------------------------------------------------------------------------------------
+#: files of the dialogue folder that are not conversations (the story layer reads them)
+NOT_DIALOGUE = ("chapters.yaml",)
+
+
 def is_dialogue_file(path: Path) -> bool:
-    """Dialogue is any .yaml/.yml file not under a folder named ``encounters`` or ``levels``."""
+    """Dialogue is any .yaml/.yml file not under a folder named ``encounters`` or ``levels``, except
+    ``chapters.yaml`` (the story's chapters and objectives, checked by the story layer)."""
     path = Path(path)
     folders = path.parts[:-1]
-    return path.suffix in (".yaml", ".yml") and "encounters" not in folders and "levels" not in folders
+    return (path.suffix in (".yaml", ".yml") and "encounters" not in folders and "levels" not in folders
+            and path.name not in NOT_DIALOGUE)
 
 
 def parse_files(files: Iterable[Path]) -> tuple[Dialogue, list[Problem], dict[str, list[Node]]]:

@@ -7,9 +7,11 @@ for keys, mouse and gamepad. HISTORY or the wheel opens the history screen; SKIP
 through lines seen in any playthrough (or any line in speedrun mode); ``auto_advance`` moves on by
 itself after a pause that grows with the line's length.
 
-Commands: ``minigame`` pushes the encounter from ``game.minigames.build_minigame`` and branches on its
-``Outcome``; ``npc_move``, ``npc_turn`` and ``change_map`` go to ``host.dialogue_command(name, args)``;
-``end_chapter`` moves the story on and marks the split; ``sound`` and ``music`` play.
+Commands: ``wait`` is carried out here (the box hides for that many ticks); every other command goes to
+the story layer, ``ctx.story.command(self, name, args)``, which plays minigames, shows chapter cards and
+the credits, and hands map commands to ``host.dialogue_command``. When it pushed a scene (a minigame, a
+card), the conversation waits until that scene calls ``resume_after(outcome)`` and then branches on the
+``Outcome``. This package imports nothing above it: no minigames, no start points, no menus.
 
 The ids of lines seen are kept in ``<data_dir>/seen_lines.json``, read and written only when
 ``ctx.persist`` (a replay being verified starts with none, so skip-seen cannot make it diverge;
@@ -24,7 +26,6 @@ from collections.abc import Callable
 import pygame
 
 from game.core.actions import Action, ActionFrame
-from game.core.outcome import Outcome
 from game.core.scenes import Scene
 from game.dialogue.layout import (
     BOX_RECT,
@@ -39,7 +40,6 @@ from game.dialogue.loader import DialogueError, load_dialogue
 from game.dialogue.portraits import name_colour, portrait
 from game.dialogue.runner import ChoiceEvent, CommandEvent, DialogueRunner, Ended, Event, LineEvent
 from game.dialogue.seen import save_seen
-from game.scenes.common import play
 from game.ui.palette import colour
 from game.ui.widgets import Menu, MenuItem, draw_panel
 
@@ -48,6 +48,10 @@ log = logging.getLogger(__name__)
 SKIP_EVERY = 3  # ticks between lines while skipping
 BLIP_EVERY = 3  # characters between speaker blips
 AUTO_BASE, AUTO_PER_CHAR = 50, 2  # auto-advance pause in ticks
+
+
+def play(ctx, name: str) -> None:
+    ctx.audio.play_sfx(name)
 
 
 def shared_dialogue(ctx):
@@ -76,8 +80,8 @@ class DialogueScene(Scene):
         self.line_ticks = 0  # ticks since the current line appeared
         self.wait_ticks = 0  # ticks since the current line was complete (auto-advance)
         self.skip_ticks = 0
-        self.waiting_for: str | None = None  # a minigame is running
-        self._music_before: str | None = None  # the music to bring back when it is over (sound only)
+        self.waiting_for: str | None = None  # a minigame, a chapter card, a ``wait``... is running
+        self.wait_left = 0  # ticks left of a ``wait`` command
         self.menu: Menu | None = None
         self.seen = ctx.run.seen_lines  # shared by every conversation of the run
         self._seen_changed = False
@@ -155,11 +159,19 @@ class DialogueScene(Scene):
     def _show(self, event: Event) -> None:
         """Carry out commands until there is a line, a menu or the end to show."""
         while isinstance(event, CommandEvent):
-            if event.name == "minigame":
-                self._start_minigame(event)
+            if event.name == "wait":
+                self.waiting_for, self.wait_left = "wait", int(event.args.get("ticks", 1))
                 return
-            self._command(event)
-            event = self.runner.resume(None)
+            story = getattr(self.ctx, "story", None)
+            if story is None:
+                log.info("dialogue command %s %s: no story layer to carry it out", event.name, event.args)
+                event = self.runner.resume(None)
+                continue
+            result = story.command(self, event.name, event.args)
+            if isinstance(result, str):
+                self.waiting_for = result  # a scene was pushed; it calls resume_after when it is done
+                return
+            event = self.runner.resume(result)
         self.line_ticks = self.wait_ticks = 0
         self.menu = None
         if isinstance(event, LineEvent):
@@ -185,45 +197,11 @@ class DialogueScene(Scene):
         if self.on_end is not None:
             self.on_end()
 
-    def _command(self, event: CommandEvent) -> None:
-        name, args = event.name, event.args
-        if name == "end_chapter":
-            chapter = int(args["chapter"])
-            self.ctx.run.story.chapter = chapter + 1
-            self.ctx.run.mark(f"chapter-{chapter}")
-        elif name == "sound":
-            self.ctx.audio.play_sfx(args["name"])
-        elif name == "music":
-            self.ctx.audio.play_music(args["name"])
-        elif self.host is not None and hasattr(self.host, "dialogue_command"):
-            self.host.dialogue_command(name, args)
-        else:
-            log.info("dialogue command %s %s has no map to carry it out", name, args)
-
-    def _start_minigame(self, event: CommandEvent) -> None:
-        from game.minigames import build_minigame
-
-        args = event.args
-        game, encounter = args["game"], args["encounter"]
-        difficulty = args.get("difficulty", "normal")
-        self.waiting_for = f"{game}:{encounter}"
-        # the minigame plays its own music; the place's music comes back with the conversation
-        self._music_before = getattr(self.ctx.audio, "current_music", None)
-        try:
-            scene = build_minigame(self.ctx, game, encounter, difficulty, self._minigame_finished)
-        except (KeyError, ValueError, LookupError) as exc:
-            log.warning("minigame %s/%s unavailable: %s", game, encounter, exc)
-            self.ctx.notify(f"The {game} encounter \u201c{encounter}\u201d is not in this build; the story goes on.")
-            self._minigame_finished(Outcome(game, encounter, True, 0, 0))
-            return
-        self.ctx.scenes.push(scene)
-
-    def _minigame_finished(self, outcome: Outcome) -> None:
+    def resume_after(self, outcome=None) -> None:
+        """Go on after what the conversation waited for (a minigame's ``Outcome`` picks on_win/on_lose)."""
         self.waiting_for = None
-        music, self._music_before = self._music_before, None
-        if music and getattr(self.ctx.audio, "current_music", None) != music:
-            self.ctx.audio.play_music(music)
-        self._show(self.runner.resume(outcome))
+        if not self.done:
+            self._show(self.runner.resume(outcome))
 
     def _advance(self) -> None:
         event = self.event
@@ -241,13 +219,15 @@ class DialogueScene(Scene):
     # input -------------------------------------------------------------------------------------
     def update(self, frame: ActionFrame) -> None:
         self.t += 1
+        if self.waiting_for == "wait":
+            self.wait_left -= 1
+            if self.wait_left <= 0:
+                self.resume_after(None)
+            return
         if self.waiting_for is not None or self.done:
             return
-        if frame.was_pressed(Action.PAUSE):
-            from game.scenes.pause import PauseScene
-
-            play(self.ctx, "ui_confirm")
-            self.ctx.scenes.push(PauseScene(self.ctx))
+        if frame.was_pressed(Action.PAUSE) and getattr(self.ctx, "story", None) is not None:
+            self.ctx.story.pause()
             return
         if frame.pressed & (Action.HISTORY | Action.WHEEL_UP):
             from game.dialogue.history import HistoryScene
@@ -301,7 +281,8 @@ class DialogueScene(Scene):
     def state_bytes(self) -> bytes:
         menu = self.menu.index if self.menu is not None else -1
         return (self.runner.state_bytes()
-                + f"|{self.t}:{self.line_ticks}:{self.wait_ticks}:{self.skip_ticks}:{menu}:{self.waiting_for}".encode())
+                + f"|{self.t}:{self.line_ticks}:{self.wait_ticks}:{self.skip_ticks}:{menu}:{self.waiting_for}"
+                  f":{self.wait_left}".encode())
 
     # drawing -----------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, alpha: float) -> None:

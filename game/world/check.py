@@ -15,7 +15,7 @@ from pathlib import Path
 from game.check import ContentIndex, Problem
 from game.core.files import resolved
 from game.story.conditions import ConditionError, parse_condition
-from game.world.model import FACINGS, GID_MASK, LAYER_ROLES, VOCABULARY, MapObject, WorldMap, load_map
+from game.world.model import FACINGS, GID_MASK, LAYER_ROLES, POSES, VOCABULARY, MapObject, WorldMap, load_map
 from game.world.physics import PLAYER, SUB, CollisionWorld
 from game.world.tmx import Node, TmxError, parse_file
 
@@ -37,8 +37,10 @@ class MapChecker:
                 world = load_map(path)
             except TmxError:
                 index.maps.setdefault(path.stem, set())
+                index.map_objects.setdefault(path.stem, set())
                 continue
             index.maps[path.stem] = set(world.spawns())
+            index.map_objects[path.stem] = {o.name for o in world.objects if o.name}
 
     def check(self, files: list[Path], index: ContentIndex) -> list[Problem]:
         problems: list[Problem] = []
@@ -148,6 +150,12 @@ def _check_objects(path: Path, world: WorldMap, index: ContentIndex) -> list[Pro
         if obj.kind in ("door", "trigger", "machine", "solid") and (obj.w <= 0 or obj.h <= 0):
             out.append(_problem(path, obj.line, f"{label} must be a rectangle with a size"))
         out += _check_values(path, obj, label, index, paths)
+        enter = _str(obj, "enter") if obj.kind == "npc" else None
+        if enter and enter not in world.spawns():
+            out.append(_problem(path, obj.properties["enter"].line,
+                                f"{label}: enter {enter!r} is not a spawn on this map (they walk in from there)"))
+        if obj.kind in ("crowd", "room") and (obj.w <= 0 or obj.h <= 0):
+            out.append(_problem(path, obj.line, f"{label} must be a rectangle with a size"))
     return out
 
 
@@ -165,8 +173,37 @@ def _check_node(path: Path, obj: MapObject, label: str, node: str | None, index:
     return []
 
 
+def _check_condition(path: Path, obj: MapObject, label: str, prop: str, index: ContentIndex) -> list[Problem]:
+    """A condition property (a trigger's ``condition``, anyone's ``when``) in the story's language, naming only
+    declared flags and counters and existing dialogue nodes."""
+    out: list[Problem] = []
+    condition = _str(obj, prop)
+    if not condition:
+        return out
+    line = obj.properties[prop].line
+    try:
+        parsed = parse_condition(condition)
+    except ConditionError as exc:
+        return [_problem(path, line, f"{label}: {prop}: {exc}")]
+    if index.flags is not None:
+        known = set(index.flags) | set(index.counters or ())
+        for name in sorted(parsed.names - known):
+            out.append(_problem(path, line, f"{label}: {prop} names {name!r}, which is not a "
+                                            f"declared flag or counter (dialogue/story.yaml)"))
+    if index.dialogue_nodes is not None:
+        for node in sorted(parsed.visited_nodes - index.dialogue_nodes):
+            out.append(_problem(path, line, f"{label}: {prop} visits unknown node {node!r}"))
+    return out
+
+
 def _check_values(path: Path, obj: MapObject, label: str, index: ContentIndex, paths: set[str]) -> list[Problem]:
     out: list[Problem] = []
+    if "when" in VOCABULARY.get(obj.kind, {}):
+        out += _check_condition(path, obj, label, "when", index)
+    pose = _str(obj, "pose")
+    if pose is not None and obj.kind in ("npc", "prop") and pose not in POSES:
+        out.append(_problem(path, obj.properties["pose"].line,
+                            f"{label}: pose {pose!r} must be one of {', '.join(POSES)}"))
     if obj.kind == "npc":
         facing = _str(obj, "facing")
         if facing is not None and facing not in FACINGS:
@@ -212,22 +249,7 @@ def _check_values(path: Path, obj: MapObject, label: str, index: ContentIndex, p
                                                 f"({', '.join(TRIGGER_FLAGS)})"))
             elif index.flags is not None and flag not in index.flags:
                 out.append(_problem(path, line, f"{label}: flag {flag!r} is not declared in dialogue/story.yaml"))
-        condition = _str(obj, "condition")
-        if condition:
-            line = obj.properties["condition"].line
-            try:
-                parsed = parse_condition(condition)
-            except ConditionError as exc:
-                out.append(_problem(path, line, f"{label}: condition: {exc}"))
-            else:
-                if index.flags is not None:
-                    known = set(index.flags) | set(index.counters or ())
-                    for name in sorted(parsed.names - known):
-                        out.append(_problem(path, line, f"{label}: condition names {name!r}, which is not a "
-                                                        f"declared flag or counter"))
-                if index.dialogue_nodes is not None:
-                    for node in sorted(parsed.visited_nodes - index.dialogue_nodes):
-                        out.append(_problem(path, line, f"{label}: condition visits unknown node {node!r}"))
+        out += _check_condition(path, obj, label, "condition", index)
     elif obj.kind == "machine":
         node, game = _str(obj, "dialogue"), _str(obj, "minigame")
         if not node and not game:

@@ -9,166 +9,50 @@ owns positions, facings, routes, the door fade and which triggers have fired. Al
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from game.core.actions import Action, ActionFrame
+from game.story.conditions import Condition, ConditionError, parse_condition
 from game.story.state import StoryState
+from game.world.bodies import (  # noqa: F401 - re-exported: the world's public names live here too
+    FACING_VECTORS,
+    FADE_TICKS,
+    OPPOSITE,
+    PERSONAL_SPACE,
+    REACH,
+    SIDE_SLACK,
+    Event,
+    Fade,
+    Npc,
+    Walker,
+    interaction_target,
+    probe_rect,
+    spaced,
+    target_rect,
+    tile_feet,
+)
 from game.world.check import parse_wander_points
-from game.world.model import MapObject, WorldMap
+from game.world.model import POSES, MapObject, WorldMap
 from game.world.physics import PLAYER, RUN_SPEED, SUB, WALK_SPEED, CollisionWorld, move, point_in_rect, velocity
+from game.world.stage import Staging
 from game.world.triggers import TriggerTracker
 
 NPC_SPEED = 12  # sub-pixels per tick (0.75 px)
 WANDER_PAUSE = 90  # ticks an npc waits at each point of its route
 STUCK_REPLAN = 30  # ticks a scripted walk waits for Lena to step aside before going round her
 STUCK_PASS = 120  # ticks after which it stops waiting and squeezes past her (a cutscene never hangs)
-FADE_TICKS = 16
-#: pixels of room kept between Lena and the people on the map, across and along the screen: their feet boxes
-#: are small (for doorways), so without it one would stand half inside the other's sprite
-PERSONAL_SPACE = (1, 4)
-REACH = 10  # pixels in front of the player's feet box that "facing" reaches
-SIDE_SLACK = 4  # pixels the probe is wider than the feet box on each side, so near enough lined up counts
-FACING_VECTORS = {"down": (0, 1), "up": (0, -1), "left": (-1, 0), "right": (1, 0)}
-OPPOSITE = {"down": "up", "up": "down", "left": "right", "right": "left"}
-
-
-@dataclass(frozen=True)
-class Event:
-    kind: str  # dialogue | minigame | change_map | flag | sound
-    value: str = ""
-    extra: str = ""
-
-
-@dataclass
-class Walker:
-    """A body on the map: position in sub-pixels, facing, and a walk animation counter."""
-
-    x: int
-    y: int
-    facing: str = "down"
-    walking: bool = False
-    anim: int = 0
-
-    @property
-    def feet(self) -> tuple[int, int]:
-        return self.x // SUB, self.y // SUB
-
-
-@dataclass
-class Npc(Walker):
-    name: str = ""
-    who: str = ""
-    dialogue: str = ""
-    route: list[tuple[int, int]] = field(default_factory=list)  # feet points in sub-pixels
-    route_index: int = 0
-    loop: bool = False  # wander routes loop; scripted moves stop at the end
-    wait: int = 0
-    line: int = 0
-    stuck: int = 0  # ticks a scripted walk has been blocked by the player
-
-    def box(self) -> tuple[int, int, int, int]:
-        return PLAYER.box(self.x, self.y)
-
-
-@dataclass
-class Fade:
-    phase: str = "none"  # none | out | in
-    ticks: int = 0
-    target_map: str = ""
-    target_spawn: str = ""
-
-    @property
-    def level(self) -> int:
-        """Darkness 0..255 for drawing."""
-        if self.phase == "out":
-            return min(255, self.ticks * 255 // FADE_TICKS)
-        if self.phase == "in":
-            return max(0, 255 - self.ticks * 255 // FADE_TICKS)
-        return 0
-
-
-def spaced(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    """A feet box (sub-pixels) grown by ``PERSONAL_SPACE`` on every side."""
-    mx, my = PERSONAL_SPACE[0] * SUB, PERSONAL_SPACE[1] * SUB
-    return box[0] - mx, box[1] - my, box[2] + mx, box[3] + my
-
-
-def tile_feet(world: WorldMap, tx: int, ty: int) -> tuple[int, int]:
-    """Feet point (sub-pixels) of someone standing in tile (tx, ty)."""
-    return (tx * world.tile_w + world.tile_w // 2) * SUB, (ty * world.tile_h + world.tile_h - 2) * SUB
-
-
-def probe_rect(feet: tuple[int, int], facing: str) -> tuple[int, int, int, int]:
-    """The area (pixel rect x, y, w, h) in front of someone standing on ``feet``, facing ``facing``, where an
-    NPC or machine can be talked to: ``REACH`` deep from the edge of the feet box, and ``SIDE_SLACK`` wider
-    than the box on each side, so being a few pixels off someone's row or column still counts."""
-    fx, fy = feet
-    hw, h = PLAYER.half_w // SUB, PLAYER.height // SUB
-    if facing in ("left", "right"):
-        y, height = fy - h - SIDE_SLACK, h + 2 * SIDE_SLACK
-        return (fx + hw, y, REACH, height) if facing == "right" else (fx - hw - REACH, y, REACH, height)
-    x, width = fx - hw - SIDE_SLACK, 2 * (hw + SIDE_SLACK)
-    return (x, fy, width, REACH) if facing == "down" else (x, fy - h - REACH, width, REACH)
-
-
-def target_rect(target: MapObject | Npc) -> tuple[int, int, int, int]:
-    """The pixel rect (x, y, w, h) that has to be in front of Lena: an NPC's feet box or a machine's object."""
-    if isinstance(target, Npc):
-        nx, ny = target.feet
-        hw, h = PLAYER.half_w // SUB, PLAYER.height // SUB
-        return nx - hw, ny - h, 2 * hw, h
-    return target.rect
-
-
-OVERLAP = 2  # pixels a target may reach back past Lena's front edge and still count as in front of her
-
-
-def _span_gap(point: int, a: int, b: int) -> int:
-    """How far ``point`` lies outside the span [a, b) (0 inside)."""
-    return a - point if point < a else point - b + 1 if point >= b else 0
-
-
-def interaction_target(feet: tuple[int, int], facing: str, npcs: Sequence[Npc],
-                       machines: Sequence[MapObject]) -> MapObject | Npc | None:
-    """What Lena would talk to or use, standing on ``feet`` facing ``facing``.
-
-    A target counts when its rect overlaps the probe in front of her (``probe_rect``) and its near edge is
-    not behind her front edge (so someone standing beside her is not in front of her). Of those, the nearest
-    wins: squared distance from the middle of her front edge, then how far off her line, then NPCs before
-    machines, then map order. Integers only: the same on every machine."""
-    px, py, pw, ph = probe_rect(feet, facing)
-    fx, fy = feet
-    hw, h = PLAYER.half_w // SUB, PLAYER.height // SUB
-    best, best_key = None, None
-    for order, group in enumerate((npcs, machines)):
-        for index, target in enumerate(group):
-            tx, ty, tw, th = target_rect(target)
-            if tw <= 0 or th <= 0 or not (tx < px + pw and px < tx + tw and ty < py + ph and py < ty + th):
-                continue
-            if facing == "right":
-                ahead, aside = tx - (fx + hw), _span_gap(fy - h // 2, ty, ty + th)
-            elif facing == "left":
-                ahead, aside = (fx - hw) - (tx + tw), _span_gap(fy - h // 2, ty, ty + th)
-            elif facing == "down":
-                ahead, aside = ty - fy, _span_gap(fx, tx, tx + tw)
-            else:
-                ahead, aside = (fy - h) - (ty + th), _span_gap(fx, tx, tx + tw)
-            if ahead < -OVERLAP:
-                continue
-            ahead = max(0, ahead)
-            key = (ahead * ahead + aside * aside, aside, order, index)
-            if best_key is None or key < best_key:
-                best, best_key = target, key
-    return best
 
 
 class Exploration:
-    def __init__(self, world: WorldMap, spawn: str | None = None) -> None:
+    def __init__(self, world: WorldMap, spawn: str | None = None, story: StoryState | None = None) -> None:
         self.tick = 0
         self.player = Walker(0, 0)
+        self.player_route: list[tuple[int, int]] = []  # a scripted walk of Lena's (``player_move``)
         self.triggers = TriggerTracker()
         self.fade = Fade()
+        self.stage = Staging()
         self.focus: MapObject | Npc | None = None  # what the player faces (for the prompt)
+        self._conditions: dict[str, Condition | None] = {}
+        self.story = story if story is not None else StoryState()
         self.set_world(world)
         self.place_at_spawn(spawn)
 
@@ -177,25 +61,98 @@ class Exploration:
         old = {n.name: n for n in getattr(self, "npcs", [])} if keep_npcs else {}
         self.world = world
         self.collide = CollisionWorld(world)
-        self.npcs = [self._make_npc(o) for o in world.by_kind("npc")]
+        self.npcs = []
+        self.sync_cast(self.story, arriving=True)
         for npc in self.npcs:
             before = old.get(npc.name)
             if before is not None:
                 npc.x, npc.y, npc.facing = before.x, before.y, before.facing
         self._doors = world.by_kind("door")
         self._trigger_objects = world.by_kind("trigger")
-        self._machines = world.by_kind("machine")
+        self._all_machines = world.by_kind("machine")
+        self._machines = [m for m in self._all_machines if self.present(m, self.story)]
 
     def _make_npc(self, obj: MapObject) -> Npc:
         fx, fy = obj.feet
         npc = Npc(fx * SUB, fy * SUB, str(obj.prop("facing", "down")), name=obj.name, who=str(obj.prop("who", "")),
-                  dialogue=str(obj.prop("dialogue", "")), line=obj.line)
+                  dialogue=str(obj.prop("dialogue", "")), line=obj.line, placement=obj.id)
+        pose = str(obj.prop("pose", "standing") or "standing")
+        npc.pose = pose if pose in POSES else "standing"
+        self._start_wander(npc, obj)
+        return npc
+
+    def _start_wander(self, npc: Npc, obj: MapObject) -> None:
         wander = str(obj.prop("wander", "") or "").strip()
         if wander:
             npc.route = self._wander_route(wander)
             npc.loop = True
             npc.wait = WANDER_PAUSE
-        return npc
+
+    # who is on the map: ``when`` ------------------------------------------------------------------------
+    def present(self, obj: MapObject, story: StoryState) -> bool:
+        """Whether an object with a ``when`` condition is on the map now (a broken condition: never; the
+        checker reports it)."""
+        text = obj.prop("when")
+        if text is None or str(text).strip() == "":
+            return True
+        text = str(text)
+        if text not in self._conditions:
+            try:
+                self._conditions[text] = parse_condition(text)
+            except ConditionError:
+                self._conditions[text] = None
+        condition = self._conditions[text]
+        return condition is not None and condition.evaluate(story)
+
+    def placements(self, story: StoryState) -> dict[str, MapObject]:
+        """Each person's current placement: of the npc objects sharing a name, the first whose ``when`` holds."""
+        out: dict[str, MapObject] = {}
+        for obj in self.world.by_kind("npc"):
+            if obj.name not in out and self.present(obj, story):
+                out[obj.name] = obj
+        return out
+
+    def sync_cast(self, story: StoryState, arriving: bool = False) -> None:
+        """Bring the people on the map in line with the story: someone whose ``when`` stopped holding leaves,
+        someone new arrives (walking in from their ``enter`` spawn, unless Lena is just arriving herself),
+        and someone whose placement changed walks to the new one (unless a cutscene is walking them)."""
+        placed = self.placements(story)
+        order = {name: i for i, name in enumerate(placed)}
+        kept = []
+        for npc in self.npcs:
+            obj = placed.get(npc.name)
+            if obj is None:
+                if npc.route and not npc.loop and not arriving:
+                    kept.append(npc)  # a cutscene walks them out: they leave when they get there
+                continue  # they left
+            kept.append(npc)
+            if obj.id == npc.placement:
+                continue
+            npc.placement = obj.id
+            npc.dialogue = str(obj.prop("dialogue", ""))
+            npc.who = str(obj.prop("who", npc.who))
+            if npc.route and not npc.loop:
+                continue  # a cutscene walk is under way: it decides where they end up
+            fx, fy = obj.feet
+            npc.route, npc.route_index, npc.loop, npc.wait, npc.stuck = self.route_to(npc, (fx * SUB, fy * SUB)), 0, \
+                False, 0, 0
+            npc.rest_facing = str(obj.prop("facing", "down"))
+        names = {n.name for n in kept}
+        for name, obj in placed.items():
+            if name in names:
+                continue
+            npc = self._make_npc(obj)
+            enter = str(obj.prop("enter", "") or "")
+            spawn = self.world.spawns().get(enter) if enter and not arriving else None
+            if spawn is not None:
+                target = (npc.x, npc.y)
+                sx, sy = spawn.feet
+                npc.x, npc.y = sx * SUB, sy * SUB
+                npc.route, npc.route_index, npc.loop, npc.wait = self.route_to(npc, target), 0, False, 0
+                npc.rest_facing = str(obj.prop("facing", "down"))
+            kept.append(npc)
+        kept.sort(key=lambda n: order.get(n.name, len(order)))
+        self.npcs = kept
 
     def _wander_route(self, text: str) -> list[tuple[int, int]]:
         if text[0].isdigit():
@@ -225,19 +182,24 @@ class Exploration:
 
     def arrive(self, world: WorldMap, spawn: str) -> None:
         """Called by the scene once it loaded the door's target map: place Lena and fade in."""
+        self.stage = Staging()  # every place has its own lights; a blackout does not follow Lena out
+        self.player_route = []
         self.set_world(world)
         self.place_at_spawn(spawn)
         self.triggers.inside = set()  # a trigger under the arrival spawn fires on arrival
         self.fade = Fade("in", 0)
 
     def start_transition(self, target_map: str, target_spawn: str) -> None:
-        if self.fade.phase == "none":
+        if self.fade.phase != "out":  # (a fade in is cut short: a staged scene moving on at once)
             self.fade = Fade("out", 0, target_map, target_spawn)
 
     # the tick ---------------------------------------------------------------------------------------
     def step(self, frame: ActionFrame, story: StoryState) -> list[Event]:
         self.tick += 1
-        events: list[Event] = []
+        self.story = story
+        events: list[Event] = [Event("sound", s) for s in self.stage.step()]
+        self.sync_cast(story)
+        self._machines = [m for m in self._all_machines if self.present(m, story)]
         if self.fade.phase == "out":
             self.fade.ticks += 1
             if self.fade.ticks >= FADE_TICKS:
@@ -272,6 +234,9 @@ class Exploration:
 
     def _move_player(self, frame: ActionFrame) -> None:
         p = self.player
+        if self.player_route:
+            self._walk_player()
+            return
         dx, dy = frame.direction()
         if self.fade.phase != "none":
             dx = dy = 0
@@ -313,6 +278,8 @@ class Exploration:
                         npc.route_index = 0
                     else:
                         npc.route, npc.route_index, npc.stuck = [], 0, 0
+                        if npc.rest_facing:
+                            npc.facing, npc.rest_facing = npc.rest_facing, ""
                 npc.wait = WANDER_PAUSE if npc.loop else 0
                 npc.walking = False
                 continue
@@ -349,9 +316,46 @@ class Exploration:
             npc.walking = True
             npc.anim += 1
 
+    def _walk_player(self) -> None:
+        """Lena's scripted walk (``player_move``): one axis at a time at walking pace, through people if she
+        has to (a cutscene never hangs)."""
+        p = self.player
+        tx, ty = self.player_route[0]
+        ddx, ddy = tx - p.x, ty - p.y
+        if ddx == 0 and ddy == 0:
+            self.player_route.pop(0)
+            p.walking = bool(self.player_route)
+            return
+        if ddx:
+            vx, vy = max(-WALK_SPEED, min(WALK_SPEED, ddx)), 0
+            p.facing = "right" if ddx > 0 else "left"
+        else:
+            vx, vy = 0, max(-WALK_SPEED, min(WALK_SPEED, ddy))
+            p.facing = "down" if ddy > 0 else "up"
+        nx, ny, _, _ = move(self.collide, PLAYER, p.x, p.y, vx, vy)
+        if (nx, ny) == (p.x, p.y):
+            p.x, p.y = p.x + vx, p.y + vy  # a wall in the way of a scripted walk: the route was wrong; go on
+        else:
+            p.x, p.y = nx, ny
+        p.walking = True
+        p.anim += 1
+
+    def player_move(self, to: str) -> bool:
+        """Walk Lena to the spawn ``to`` around walls (a cutscene step)."""
+        obj = self.world.spawns().get(to)
+        if obj is None:
+            return False
+        fx, fy = obj.feet
+        self.player_route = self.route_to(self.player, (fx * SUB, fy * SUB))
+        return True
+
     @property
     def machines(self) -> list[MapObject]:
         return self._machines
+
+    def props(self, story: StoryState) -> list[MapObject]:
+        """Props and crowds on the map now (drawn only; they block nobody)."""
+        return [o for o in self.world.objects if o.kind in ("prop", "crowd") and self.present(o, story)]
 
     def _facing_target(self) -> MapObject | Npc | None:
         return interaction_target(self.player.feet, self.player.facing, self.npcs, self._machines)
@@ -395,13 +399,13 @@ class Exploration:
         npc.route, npc.route_index, npc.loop, npc.wait, npc.stuck = self.route_to(npc, target), 0, False, 0, 0
         return True
 
-    def route_to(self, npc: Npc, target: tuple[int, int]) -> list[tuple[int, int]]:
+    def route_to(self, npc: Walker, target: tuple[int, int]) -> list[tuple[int, int]]:
         """Feet points (sub-pixels) leading ``npc`` to ``target`` around walls and furniture: a breadth-first
         search over tile centres (neighbours in a fixed order, so the same map always gives the same route).
         Without a way through, the straight line (the NPC stops at the first wall)."""
         return self.find_route(npc, target) or [target]
 
-    def find_route(self, npc: Npc, target: tuple[int, int], avoid: Sequence[tuple[int, int, int, int]] = ()
+    def find_route(self, npc: Walker, target: tuple[int, int], avoid: Sequence[tuple[int, int, int, int]] = ()
                    ) -> list[tuple[int, int]] | None:
         """``route_to``'s search, also keeping clear of the boxes in ``avoid``; None when there is no way."""
         world = self.world
@@ -435,6 +439,13 @@ class Exploration:
         path = cells[::-1]  # start ... goal
         return [tile_feet(world, *c) for c in path[:-1]] + [target]
 
+    def npc_pose(self, name: str, pose: str) -> bool:
+        npc = self.find_npc(name)
+        if npc is None or pose not in POSES:
+            return False
+        npc.pose = pose
+        return True
+
     def npc_turn(self, name: str, facing: str) -> bool:
         npc = self.find_npc(name)
         if npc is None or facing not in FACING_VECTORS:
@@ -445,8 +456,8 @@ class Exploration:
     # state ------------------------------------------------------------------------------------------
     def state_bytes(self) -> bytes:
         p = self.player
-        npcs = [(n.name, n.x, n.y, n.facing, n.walking, n.anim, n.route_index, n.wait, tuple(n.route), n.stuck)
-                for n in self.npcs]
+        npcs = [(n.name, n.x, n.y, n.facing, n.walking, n.anim, n.route_index, n.wait, tuple(n.route), n.stuck,
+                 n.pose, n.placement) for n in self.npcs]
         return repr((self.world.name, self.tick, p.x, p.y, p.facing, p.walking, p.anim, npcs,
-                     self.fade.phase, self.fade.ticks, self.fade.target_map, self.fade.target_spawn)).encode() \
-            + self.triggers.state_bytes()
+                     self.fade.phase, self.fade.ticks, self.fade.target_map, self.fade.target_spawn,
+                     tuple(self.player_route))).encode() + self.triggers.state_bytes() + self.stage.state_bytes()

@@ -25,14 +25,23 @@ GID_MASK = 0x0FFFFFFF
 VOCABULARY: dict[str, dict[str, tuple[str, bool]]] = {
     "spawn": {},
     "npc": {"who": ("string", True), "dialogue": ("string", True), "facing": ("string", False),
-            "wander": ("string", False)},
+            "wander": ("string", False), "when": ("string", False), "enter": ("string", False),
+            "pose": ("string", False)},
     "door": {"target_map": ("string", True), "target_spawn": ("string", True)},
     "trigger": {"dialogue": ("string", False), "set_flag": ("string", False), "once": ("bool", False),
                 "condition": ("string", False)},
-    "machine": {"dialogue": ("string", False), "minigame": ("string", False), "prompt": ("string", True)},
+    "machine": {"dialogue": ("string", False), "minigame": ("string", False), "prompt": ("string", True),
+                "when": ("string", False)},
     "solid": {},
     "path": {},
+    "prop": {"who": ("string", True), "when": ("string", False), "facing": ("string", False),
+             "pose": ("string", False)},
+    "crowd": {"count": ("int", True), "when": ("string", False)},
+    "room": {"order": ("int", True)},
+    "seat": {},
 }
+#: poses a character can take (``npc``/``prop`` property ``pose`` and the dialogue command ``pose``)
+POSES = ("standing", "collapsed", "kneeling", "seated")
 FACINGS = ("down", "left", "right", "up")
 LAYER_ROLES = ("ground", "ysort", "above")
 

@@ -1,8 +1,10 @@
 """The exploration scene: wires ``Exploration`` (the pure core) to input, other scenes, files and drawing.
 
 It loads maps (and, in dev mode, reloads them when their files change on disk), turns the core's
-events into scenes (dialogue, minigames) and map changes, and draws the map with ``render.MapView``.
-Dialogue scenes call back into ``dialogue_command`` for ``npc_move``, ``npc_turn`` and ``change_map``.
+events into map changes and, through the story layer (``ctx.story``: dialogue, minigames, the pause
+menu), into other scenes, and draws the map with ``render.MapView``, its staging (``staging_view``) and
+the objective and prompts (``hud``). Conversations call back into ``dialogue_command`` for the map and
+staging commands (``npc_move``, ``lights``, ``crowd``...). This package imports nothing above it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,24 @@ LIFT_STEP = 8  # pixels a tick the camera rises over a dialogue box (and settles
 RELOAD_EVERY = 30  # ticks between two looks at the map files in dev mode (half a second)
 SCREEN_W, SCREEN_H = 640, 360
 GHOST_ALPHA = 90  # how strongly Lena shows through a tree or a door frame in front of her (0..255)
+#: commands that stage the place itself: given during a fade out (after a change_map), they wait for the arrival
+STAGING_COMMANDS = ("lights", "alarm", "crowd", "shake", "pose", "npc_move", "npc_turn", "player_move", "camera",
+                    "change_map")
 GLANCE = {"down": ("left", "right"), "up": ("left", "right"), "left": ("down", "up"), "right": ("down", "up")}
+
+
+SEAT_REACH = 56  # pixels: a seated person this close to a map's ``seat`` is drawn sitting in it
+SEAT_OVER = 16  # a seated person is drawn over the chair they sit in (their feet are on it)
+
+
+def seat_for(feet: tuple[int, int], seats: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where to draw someone seated whose feet are at ``feet``: the nearest seat in reach, else where they are."""
+    best, best_d = feet, SEAT_REACH * SEAT_REACH + 1
+    for sx, sy in seats:
+        d = (sx - feet[0]) ** 2 + (sy - feet[1]) ** 2
+        if d < best_d:
+            best, best_d = (sx, sy), d
+    return best
 
 
 class MapLoadError(Exception):
@@ -66,7 +85,7 @@ class ExplorationScene(Scene):
         if spawn and spawn not in world.spawns():
             known = ", ".join(sorted(world.spawns())) or "none"
             raise MapLoadError(f"{self.map_path}: no spawn {spawn!r} on this map (spawns: {known})")
-        self.core = Exploration(world, spawn)
+        self.core = Exploration(world, spawn, ctx.run.story)
         self.reload_errors: list[str] = []
         self._mtimes = self._watch_stamp() if ctx.dev else {}
         self._view = None
@@ -74,6 +93,14 @@ class ExplorationScene(Scene):
         self._sprites: dict[str, pygame.Surface] = {}
         self._lift = 0  # the camera's eased lift over a dialogue box: drawing only, never in state_bytes
         self.banner_until = 150
+        self.cued: str | None = None  # a dialogue node to open once Lena stands still (a chapter's opening)
+        self.camera_on: str | None = None  # a spawn the camera looks at instead of Lena (a staged scene)
+        # what the prompts have taught (drawing only: which hint to show next)
+        self.walked_ticks = 0
+        self.ran = False
+        self.pause_taught_until = 0
+        self._staging_view = None
+        self._after_arrival: list[tuple[str, dict]] = []
 
     @property
     def world(self) -> WorldMap:
@@ -96,17 +123,37 @@ class ExplorationScene(Scene):
             return  # paused, in a minigame or a menu: the map stands still
         if self.ctx.dev and self.core.tick % RELOAD_EVERY == 0:
             self.poll_reload()
-        if top is self and frame.was_pressed(Action.PAUSE):
-            from game.scenes.pause import PauseScene
-
-            self.ctx.scenes.push(PauseScene(self.ctx, restart=self.ctx.run.start))
+        if top is self and frame.was_pressed(Action.PAUSE) and self._story() is not None:
+            self._story().pause()
             return
+        if top is self and frame.was_pressed(Action.HINT) and self._story() is not None:
+            self.ctx.notify(self._story().hint(self.world.name), 360)
         walking_before = self.core.player.walking
+        toured_before = self.ctx.run.story.has("toured")
         for event in self.core.step(frame, self.ctx.run.story):
             self._handle(event)
         p = self.core.player
         if p.walking and (not walking_before or p.anim % 16 == 8):
             self.ctx.audio.play_sfx("step")
+        if top is self and frame.direction() != (0, 0):
+            self.walked_ticks += 1
+            self.ran = self.ran or frame.is_held(Action.RUN)
+        if not toured_before and self.ctx.run.story.has("toured"):
+            self.pause_taught_until = self.core.tick + 420
+        if self.cued and top is self and self.core.fade.phase == "none":
+            node, self.cued = self.cued, None
+            self.open_dialogue(node)
+
+    def _story(self):
+        return getattr(self.ctx, "story", None)
+
+    def cue(self, node: str) -> None:
+        """Open dialogue ``node`` on the next tick this map is on top (a chapter's opening scene)."""
+        self.cued = node
+
+    @property
+    def banner_showing(self) -> bool:
+        return self.core.tick < self.banner_until and bool(self.world.map_property("title"))
 
     def _handle(self, event: Event) -> None:
         if event.kind == "dialogue":
@@ -119,27 +166,33 @@ class ExplorationScene(Scene):
             self.ctx.audio.play_sfx(event.value)
 
     def open_dialogue(self, node_id: str) -> None:
-        try:
-            from game.dialogue.scene import DialogueScene
-        except ImportError:
-            self.ctx.notify(f"(dialogue {node_id!r} is not written yet)", 120)
+        story = self._story()
+        if story is None:
+            self.ctx.notify(f"(dialogue {node_id!r}: no story layer)", 120)
             return
-        self.ctx.scenes.push(DialogueScene(self.ctx, node_id, host=self))
+        story.open_dialogue(self, node_id)
 
     def open_minigame(self, spec: str) -> None:
-        from game.minigames import build_minigame
-
-        name, _, encounter = spec.partition(":")
-        try:
-            scene = build_minigame(self.ctx, name, encounter, "normal", self._minigame_done)
-        except KeyError:
+        story = self._story()
+        if story is None:
             self.ctx.notify(f"(minigame {spec!r} is not available)", 120)
             return
-        self.ctx.scenes.push(scene)
+        story.open_minigame(self, spec)
 
-    def _minigame_done(self, outcome) -> None:
+    def after_minigame(self, outcome) -> None:
         log.info("minigame finished: %s", outcome)
         self._play_music()  # the place's music again, after the minigame's
+
+    def place(self, name: str, spawn: str) -> None:
+        """Put Lena on map ``name`` at ``spawn`` at once (the screen is black: a chapter card)."""
+        if name == self.world.name:
+            self.core.stage = type(self.core.stage)()
+            self.core.player_route = []
+            self.core.place_at_spawn(spawn)
+            self.core.sync_cast(self.ctx.run.story)
+            return
+        self.change_map(name, spawn)
+        self.core.fade.phase, self.core.fade.ticks = "none", 0
 
     def change_map(self, name: str, spawn: str) -> None:
         """Load map ``name`` and put Lena at ``spawn`` (the door fade has already gone dark)."""
@@ -154,20 +207,53 @@ class ExplorationScene(Scene):
             return
         self.map_path = path
         self.core.arrive(world, spawn)
+        self.camera_on = None
+        waiting, self._after_arrival = self._after_arrival, []
+        for name, args in waiting:
+            self.dialogue_command(name, args)
         self._mtimes = self._watch_stamp() if self.ctx.dev else {}
         self.banner_until = self.core.tick + 150
         self._play_music()
 
     def dialogue_command(self, name: str, args: dict) -> None:
-        """Commands a dialogue runs on the map: ``npc_move``, ``npc_turn``, ``change_map``."""
-        ok = False
-        if name == "npc_move":
-            ok = self.core.npc_move(str(args.get("npc", "")), args.get("to"))
-        elif name == "npc_turn":
-            ok = self.core.npc_turn(str(args.get("npc", "")), str(args.get("facing", "")))
-        elif name == "change_map":
-            self.core.start_transition(str(args.get("map", "")), str(args.get("spawn", "start")))
-            ok = True
+        """Commands a dialogue runs on the map: people (``npc_move``, ``npc_turn``, ``pose``, ``player_move``),
+        places (``change_map``, ``camera``) and staging (``lights``, ``alarm``, ``crowd``, ``shake``)."""
+        ok = True
+        core = self.core
+        pending = (core.fade.phase == "out" and name in STAGING_COMMANDS) or (
+            name == "change_map" and core.fade.phase == "out")
+        if pending:
+            self._after_arrival.append((name, dict(args)))  # for the place Lena is about to arrive at
+            return
+        try:
+            if name == "npc_move":
+                ok = core.npc_move(str(args.get("npc", "")), args.get("to"))
+            elif name == "npc_turn":
+                ok = core.npc_turn(str(args.get("npc", "")), str(args.get("facing", "")))
+            elif name == "pose":
+                ok = core.npc_pose(str(args.get("npc", "")), str(args.get("pose", "")))
+            elif name == "player_move":
+                ok = core.player_move(str(args.get("to", "")))
+            elif name == "change_map":
+                self.camera_on = None
+                core.start_transition(str(args.get("map", "")), str(args.get("spawn", "start")))
+            elif name == "camera":
+                target = str(args.get("to", "lena"))
+                ok = target == "lena" or target in self.world.spawns()
+                self.camera_on = None if target == "lena" or not ok else target
+            elif name == "lights":
+                core.stage.set_lights(str(args.get("mode", "on")))
+            elif name == "alarm":
+                core.stage.set_alarm(args.get("state") == "on")
+            elif name == "crowd":
+                core.stage.set_crowd(str(args.get("mood", "quiet")))
+            elif name == "shake":
+                core.stage.start_shake(int(args.get("ticks", 0)))
+            else:
+                ok = False
+        except ValueError as exc:
+            log.warning("map command %s %r: %s", name, args, exc)
+            ok = False
         if not ok:
             log.warning("map command %s %r did nothing on %s", name, args, self.world.name)
 
@@ -243,6 +329,9 @@ class ExplorationScene(Scene):
         (a conversation), so Lena and whoever she talks to are framed in the part still visible."""
         mw, mh = self.world.pixel_size
         fx, fy = self.core.player.feet
+        looking_at = self.world.spawns().get(self.camera_on) if self.camera_on else None
+        if looking_at is not None:
+            fx, fy = looking_at.feet
         view_h = SCREEN_H - lift
         cx = (mw - SCREEN_W) // 2 if mw <= SCREEN_W else max(0, min(mw - SCREEN_W, fx - SCREEN_W // 2))
         cy = (mh - SCREEN_H) // 2 if mh <= SCREEN_H else max(0, min(mh - SCREEN_H, fy - 12 - SCREEN_H // 2))
@@ -259,37 +348,53 @@ class ExplorationScene(Scene):
         self._lift += max(-LIFT_STEP, min(LIFT_STEP, target - self._lift))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        from game.world.hud import draw_hud, draw_notice
         from game.world.render import MapView, Sprite, character_frame, draw_shadow
+        from game.world.staging_view import StagingView, posed_frame
 
         if self._view is None or self._view_world is not self.world:
             self._view, self._view_world = MapView(self.world), self.world
-        view = self._view
+        if self._staging_view is None:
+            self._staging_view = StagingView(self)
+        view, staging = self._view, self._staging_view
         tick = self.core.tick
         cam_x, cam_y = self.camera(self._lift)
+        sx, sy = staging.shake_offset(bool(self.ctx.settings["screen_shake"]))
+        cam_x, cam_y = cam_x + sx, cam_y + sy
         surface.fill(colour("ink"))
         view.draw_ground(surface, cam_x, cam_y, tick)
         sprites = view.furniture_sprites(cam_x, cam_y, SCREEN_W, SCREEN_H, tick)
-        walkers = [("lena", self.core.player, "")] + [(n.who, n, self.idle_facing(i, n))
-                                                     for i, n in enumerate(self.core.npcs)]
-        for who, body, facing in walkers:
+        sprites += staging.sprites(self.ctx.run.story, cam_x, cam_y)
+        walkers = [("lena", self.core.player, "", "standing")] + [
+            (n.who, n, self.idle_facing(i, n), n.pose) for i, n in enumerate(self.core.npcs)]
+        seats = [s.feet for s in self.world.by_kind("seat")]
+        for who, body, facing, pose in walkers:
             sheet = self._sprite(who)
             fx, fy = body.feet
+            sort_y = fy
+            if pose == "seated":  # someone seated beside a chair is drawn in it, over it (drawing only)
+                fx, fy = seat_for((fx, fy), seats)
+                sort_y = fy + (SEAT_OVER if (fx, fy) in seats else 0)
 
-            def draw_body(s, cx, cy, sheet=sheet, body=body, fx=fx, fy=fy, facing=facing or body.facing):
+            def draw_body(s, cx, cy, sheet=sheet, body=body, fx=fx, fy=fy, facing=facing or body.facing, pose=pose):
                 draw_shadow(s, fx - cx, fy - cy)
                 if sheet is None:
                     pygame.draw.rect(s, colour("magenta"), (fx - cx - 6, fy - cy - 20, 12, 20))
                     return
-                s.blit(character_frame(sheet, facing, body.walking, body.anim), (fx - cx - 8, fy - cy - 23))
+                frame, dx, dy = posed_frame(character_frame(sheet, facing, body.walking, body.anim), pose)
+                s.blit(frame, (fx - cx - 8 + dx, fy - cy - 23 + dy))
 
-            sprites.append(Sprite(fy, 1, draw_body))
+            sprites.append(Sprite(sort_y, 1, draw_body))
         for sprite in sorted(sprites, key=lambda sp: (sp.sort_y, sp.order)):
             sprite.draw(surface, cam_x, cam_y)
         view.draw_above(surface, cam_x, cam_y, tick)
         self._draw_ghost(surface, view, cam_x, cam_y)
+        flashes = bool(self.ctx.settings["flashes"])
+        staging.draw_lighting(surface, cam_x, cam_y, flashes)
+        staging.draw_alarm(surface, flashes)
         if self.ctx.debug_overlay:
             self._draw_overlay(surface, cam_x, cam_y)
-        self._draw_prompt(surface, cam_x, cam_y)
+        draw_hud(surface, self, cam_x, cam_y)
         self._draw_banner(surface)
         if self.reload_errors:
             self._draw_errors(surface)
@@ -298,8 +403,6 @@ class ExplorationScene(Scene):
             shade = pygame.Surface((SCREEN_W, SCREEN_H), pygame.SRCALPHA)
             shade.fill((*colour("ink"), level))
             surface.blit(shade, (0, 0))
-        from game.scenes.common import draw_notice
-
         draw_notice(surface, self.ctx, self.ctx.assets.font())
 
     def _draw_ghost(self, surface: pygame.Surface, view, cam_x: int, cam_y: int) -> None:
@@ -327,28 +430,6 @@ class ExplorationScene(Scene):
         if 210 <= phase < 255:
             return sides[1]
         return npc.facing
-
-    def _draw_prompt(self, surface: pygame.Surface, cam_x: int, cam_y: int) -> None:
-        target = self.core.focus
-        if target is None or self.core.fade.phase != "none" or self.ctx.scenes.top is not self:
-            return
-        font = self.ctx.assets.font()
-        if isinstance(target, Npc):
-            label = "Talk"
-            fx, fy = target.feet
-            anchor = (fx, fy - 28)
-        else:
-            label = str(target.prop("prompt", "Use"))
-            anchor = (target.x + target.w // 2, target.y - 6)
-        text = f"\u25b6 {label}" if font.has_glyph("\u25b6") else f"> {label}"
-        w = font.width(text) + 10
-        h = font.line_height + 6
-        x = max(2, min(SCREEN_W - w - 2, anchor[0] - cam_x - w // 2))
-        y = max(2, anchor[1] - cam_y - h)
-        from game.ui.widgets import draw_panel
-
-        draw_panel(surface, pygame.Rect(x, y, w, h))
-        font.draw(surface, text, (x + 5, y + 3), colour("cyan_light"))
 
     def _draw_banner(self, surface: pygame.Surface) -> None:
         if self.core.tick >= self.banner_until:

@@ -12,22 +12,8 @@ import pygame
 from game.core.actions import Action, ActionFrame
 from game.core.scenes import Scene
 from game.scenes.common import play
+from game.story.state import apply_story_params  # noqa: F401 - the start points' helper, kept importable here
 from game.ui.palette import colour
-
-
-def apply_story_params(story, chapter: str | None, flags: str | None) -> None:
-    """``chapter`` a number; ``flags`` a comma list of flag names and ``counter=value`` pairs."""
-    if chapter:
-        story.chapter = int(chapter)
-    for item in (flags or "").split(","):
-        item = item.strip()
-        if not item:
-            continue
-        if "=" in item:
-            name, value = item.split("=", 1)
-            story.counters[name.strip()] = int(value)
-        else:
-            story.set_flag(item)
 
 
 def draw_clinic_room(surface: pygame.Surface, t: int) -> None:
@@ -122,7 +108,7 @@ class DialogueStage(Scene):
         self.ended = True
 
     def dialogue_command(self, name: str, args: dict) -> None:
-        """Map commands have no map here: they are shown as a notice instead."""
+        """Map and staging commands have no map here: they are shown as a notice instead."""
         self.ctx.notify(f"[{name}] " + ", ".join(f"{k}={v}" for k, v in sorted(args.items())), 120)
 
     def update(self, frame: ActionFrame) -> None:
