@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.app.boot import BootOptions, boot
+from game.core.actions import Action, ActionFrame
 from game.core.run import StartPoint
 from game.saves import format as fmt
 from game.saves import migrations, slots
@@ -18,8 +19,13 @@ from game.saves.format import SaveError, decode_save, encode_save
 
 
 @pytest.fixture(scope="module")
-def body():
-    game = boot(BootOptions(start=StartPoint.of("new-game"), seed=3, headless=True, persist=False))
+def body(tmp_path_factory):
+    from game.paths import Paths
+
+    folder = tmp_path_factory.mktemp("user")
+    paths = Paths.from_env({"NEOSMILES_CONFIG_DIR": str(folder / "config"), "NEOSMILES_DATA_DIR": str(folder)})
+    start = StartPoint.of("new-game", difficulty="normal")
+    game = boot(BootOptions(start=start, seed=3, headless=True, persist=False), paths=paths)
     game.run_headless(40)
     return game.ctx.saves.build("1", "manual")
 
@@ -239,3 +245,80 @@ def test_the_migration_chain_upgrades_step_by_step_and_never_changes_its_input()
         migrations.migrate(old, 0, chain={1: v1_to_v2}, target=2)
     with pytest.raises(SaveError, match="could not be upgraded"):
         migrations.migrate({"meta": {}}, 0, chain=chain, target=1)
+
+
+# a hand edit that even fixes the checksum: refused with a reason, or loaded, never a crash -----------------
+
+def leaves(value, path=()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from leaves(item, (*path, key))
+    elif isinstance(value, list) and value and len(value) < 50:
+        for index, item in enumerate(value):
+            yield from leaves(item, (*path, index))
+    else:
+        yield path
+
+
+JSON_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.text(max_size=12),
+                        st.lists(st.integers(-5, 5), max_size=3), st.dictionaries(st.text(max_size=3),
+                                                                                    st.integers(), max_size=2))
+
+
+@pytest.fixture(scope="module")
+def game_for_trials(tmp_path_factory):
+    from game.paths import Paths
+
+    folder = tmp_path_factory.mktemp("trial")
+    paths = Paths.from_env({"NEOSMILES_CONFIG_DIR": str(folder / "config"), "NEOSMILES_DATA_DIR": str(folder)})
+    return boot(BootOptions(start=StartPoint.of("title"), seed=1, headless=True, persist=False), paths=paths)
+
+
+@pytest.fixture(scope="module")
+def talking_body(game_for_trials):
+    """A save in the middle of a conversation with the first person on the clinic's map."""
+    ctx = game_for_trials.ctx
+    ctx.begin_run(StartPoint.of("new-game", difficulty="normal"), seed=4)
+    explore = ctx.scenes.top
+    talker = next(n for n in explore.core.npcs if n.dialogue)
+    explore.open_dialogue(talker.dialogue)
+    for _ in range(30):
+        game_for_trials.step(ActionFrame(Action.CONFIRM, Action.CONFIRM) if _ % 10 == 9 else ActionFrame())
+    body = ctx.saves.build("1", "manual")
+    assert body["state"]["dialogue"]
+    return body
+
+
+@FEW
+@given(data=st.data(), talking=st.booleans())
+def test_a_resealed_hand_edit_of_any_field_is_refused_or_loads_never_crashes(body, talking_body, game_for_trials,
+                                                                            data, talking):
+    from game.saves.service import trial_restore
+
+    edited = json.loads(json.dumps(talking_body if talking else body))
+    paths = sorted(leaves(edited["state"]), key=repr)
+    for _ in range(data.draw(st.integers(1, 3), label="edits")):
+        path = data.draw(st.sampled_from(paths), label="field")
+        target = edited["state"]
+        for key in path[:-1]:
+            target = target[key]
+        if path:
+            target[path[-1]] = data.draw(JSON_VALUES, label="value")
+    try:
+        decoded = decode_save(resealed({"format": fmt.FORMAT_NAME, "version": fmt.SAVE_VERSION, "body": edited}))
+    except SaveError as exc:
+        assert exc.reason
+        return
+    problem = trial_restore(game_for_trials.ctx, decoded)
+    assert problem is None or isinstance(problem, str)
+    if problem is not None:
+        assert "Error" not in problem, problem  # a reason in words, not an exception that slipped through
+        return
+    from game.app.sources import ScriptedInput
+    from game.saves.service import begin_from_save
+
+    begin_from_save(game_for_trials.ctx, decoded)  # what loads must also play and draw
+    game_for_trials.source = ScriptedInput([ActionFrame(Action.LEFT | Action.CONFIRM, Action.CONFIRM)] * 20)
+    for _ in range(20):
+        game_for_trials.step(game_for_trials.source.next_frame())
+    game_for_trials.draw()

@@ -50,9 +50,10 @@ def chapter_one(tmp_path_factory):
     """Play chapter 1 once, collecting the saves; returns (saves as (why, tick, body), frames, final digest)."""
     import os
 
-    data = tmp_path_factory.mktemp("data")
-    old = os.environ.get("NEOSMILES_DATA_DIR")
-    os.environ["NEOSMILES_DATA_DIR"] = str(data)
+    folders = tmp_path_factory.mktemp("user")
+    old = {key: os.environ.get(key) for key in ("NEOSMILES_DATA_DIR", "NEOSMILES_CONFIG_DIR")}
+    os.environ["NEOSMILES_DATA_DIR"] = str(folders / "data")
+    os.environ["NEOSMILES_CONFIG_DIR"] = str(folders / "config")
     collected: list[tuple[str, int, dict]] = []
     real_write = slots.write_slot
 
@@ -62,7 +63,7 @@ def chapter_one(tmp_path_factory):
 
     slots.write_slot = spy
     try:
-        game = boot(BootOptions(start=StartPoint.of("new-game"), seed=11, headless=True))
+        game = boot(BootOptions(start=StartPoint.of("new-game", difficulty="normal"), seed=11, headless=True))
         d = Driver(game)
         ctx = game.ctx
         digests: dict[int, str] = {}
@@ -102,10 +103,11 @@ def chapter_one(tmp_path_factory):
         return collected, d.frames, digests
     finally:
         slots.write_slot = real_write
-        if old is None:
-            os.environ.pop("NEOSMILES_DATA_DIR", None)
-        else:
-            os.environ["NEOSMILES_DATA_DIR"] = old
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 pytestmark = pytest.mark.slow  # plays chapter 1 once (a few seconds), then loads each save

@@ -183,7 +183,7 @@ def test_ability_labels_follow_the_keyboard_bindings(booted):
     game = booted(StartPoint.of("practice-swarm"))
     ctx = game.ctx
     scene = ctx.scenes.top
-    assert scene.keys["FOCUS"] == "Q" and scene.keys["PAUSE"] == "Escape"
+    assert scene.keys["FOCUS"] == "Q" and scene.keys["PAUSE"] == "Esc"
     ctx.settings.values["bindings"] = {"keyboard": {"FOCUS": ["left shift"], "RECALL": ["f"]}}
     assert key_label(ctx, "FOCUS", "q") == "Left Shift" and key_label(ctx, "RECALL", "r") == "F"
     scene.phase = "play"

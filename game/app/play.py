@@ -71,7 +71,11 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "map", None):
         return launch(args, StartPoint.of("map", map=content_map(args.map), spawn=args.spawn, chapter=args.chapter,
                                           flags=args.flags))
-    return launch(args, StartPoint.of(args.start))
+    start = StartPoint.of(args.start)
+    if args.headless and start.name == "new-game":
+        # nobody is there to answer the difficulty question: a headless new game is played on normal
+        start = StartPoint.of("new-game", difficulty="normal")
+    return launch(args, start)
 
 
 def content_map(typed: str) -> str:
@@ -105,7 +109,7 @@ def _from_save(args: argparse.Namespace) -> int:
             return 2
         found = slots.read_file(path)
         if not found.ok:
-            print(f"neosmiles: {path}: {found.reason}", file=sys.stderr)
+            print(f"neosmiles: {slots.refusal(path)}", file=sys.stderr)
             return 2
     else:
         info = slots.newest(saves_dir)

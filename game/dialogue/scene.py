@@ -118,6 +118,8 @@ class DialogueScene(Scene):
             return
         self.t, self.line_ticks = view["t"], view["line_ticks"]
         self.wait_ticks, self.skip_ticks = view["wait_ticks"], view["skip_ticks"]
+        if hasattr(self, "wait_left") and self.waiting_for == "wait":
+            self.wait_left = view.get("wait_left", self.wait_left)
         if self.menu is not None and view.get("menu") is not None and 0 <= view["menu"] < len(self.menu.items):
             self.menu.index = view["menu"]
             self.menu._pointer = view.get("pointer")

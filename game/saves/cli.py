@@ -83,7 +83,7 @@ def show(saves_dir, name: str) -> int:
         return 2
     found = slots.read_file(path)
     if not found.ok:
-        print(f"neosmiles: {path}: {found.reason}", file=sys.stderr)
+        print(f"neosmiles: {slots.refusal(path)}", file=sys.stderr)
         return 2
     meta, state = found.meta, found.body["state"]
     run = state["run"]

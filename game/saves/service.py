@@ -70,7 +70,8 @@ def trial_restore(ctx, body: dict) -> str | None:
     from game.core.scenes import SceneStack
     from game.saves.snapshot import restore
 
-    scratch = replace(ctx, run=Run(seed=0), scenes=SceneStack(), notices=[], run_hooks=[], options={})
+    fresh = {"_story": None} if hasattr(ctx, "_story") else {}  # a story layer of its own, not the game's
+    scratch = replace(ctx, run=Run(seed=0), scenes=SceneStack(), notices=[], run_hooks=[], options={}, **fresh)
     try:
         check_body(body)
         restore(scratch, body)
@@ -146,7 +147,7 @@ class SaveService:
         self._run = run
         self._minigame = None
         self._pending = None
-        self.saved_game_ticks = run.game_ticks
+        self.saved_game_ticks = run.base_game_ticks  # a loaded run starts saved; any play after it is progress
         try:
             explore, _dialogue, _minigame = game_scenes(self.ctx)
         except NotSaveable:

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.core import files
 from game.core.files import keep_aside, write_atomic
 from game.saves.format import MAX_BYTES, SaveError, decode_save, encode_save
 
@@ -83,20 +84,14 @@ def thumbnail_path(saves_dir: Path, slot: str, backup: bool = False) -> Path:
 
 
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """A file's bytes, refusing before reading one larger than ``limit`` (``SaveError``)."""
-    path = Path(path)
+    """A save file's bytes through the game's one guarded reader (a regular file, size capped before it is
+    read); ``SaveError`` with the reason otherwise."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise SaveError(f"the file is {size} bytes, larger than a save can be ({limit})", "oversized")
-        with path.open("rb") as handle:
-            return handle.read(limit + 1)
-    except FileNotFoundError:
-        raise SaveError("there is no such save", "missing") from None
-    except IsADirectoryError:
-        raise SaveError("this is a folder, not a save file", "corrupt") from None
-    except OSError as exc:
-        raise SaveError(f"the file cannot be read ({exc.strerror or exc})", "corrupt") from None
+        return files.read_bytes(path, limit)
+    except files.ReadError as exc:
+        kind = {"missing": "missing", "too-large": "oversized"}.get(exc.kind, "corrupt")
+        reason = "there is no such save" if kind == "missing" else exc.message
+        raise SaveError(reason, kind) from None
 
 
 def read_file(path: Path) -> SaveFile:
@@ -174,6 +169,16 @@ def write_slot(saves_dir: Path, slot: str, body: dict, thumbnail_png: bytes | No
             pass
     write_atomic(target, data)
     return target
+
+
+def refusal(path: Path) -> str:
+    """The one line that refuses a damaged save on the command line, pointing at a sound backup if any."""
+    found = read_file(path)
+    line = f"{path}: {found.reason}"
+    bak = Path(f"{path}.bak") if Path(path).suffix == ".json" else None
+    if bak is not None and bak.exists() and read_file(bak).ok:
+        line += f" (its backup is sound: neosmiles play --load {bak})"
+    return line
 
 
 def resolve(saves_dir: Path, name: str) -> tuple[str, Path]:

@@ -14,12 +14,17 @@ outside, so those packages know nothing about saves.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from game.saves.format import SaveError
 
 MAX_ROUTE = 4096  # points in an NPC's route
 MAX_SEEN = 100_000
+MAP_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a map file's stem in levels/
+#: what the exploration scene keeps beside the map's core: a conversation cued to open (a chapter's opening),
+#: where the camera looks in a staged scene, and which control prompts it has taught
+SCENE_KEYS = ("cued", "camera_on", "walked_ticks", "ran", "pause_taught_until")
 
 
 class NotSaveable(Exception):
@@ -42,19 +47,27 @@ def game_scenes(ctx):
             dialogue = scene
         elif not scene.counts_game_time:
             continue  # a menu over the game: pause, save, settings, history
-        elif minigame is None:
+        elif minigame is None and is_minigame(scene):
             minigame = scene
         else:
-            raise NotSaveable("the game cannot be saved here")
+            raise NotSaveable("the game cannot be saved at this moment")
     return explore, dialogue, minigame
+
+
+def is_minigame(scene) -> bool:
+    """Whether ``scene`` belongs to a registered minigame (``game.<name>...`` for a name in the registry)."""
+    from game.minigames import registry
+
+    parts = type(scene).__module__.split(".")
+    return len(parts) > 1 and parts[0] == "game" and parts[1] in registry()
 
 
 def is_saveable(ctx) -> bool:
     try:
-        explore, _dialogue, minigame = game_scenes(ctx)
+        explore, dialogue, minigame = game_scenes(ctx)
     except NotSaveable:
         return False
-    return minigame is None and explore.core.fade.phase != "out"
+    return minigame is None and not waits_on_a_scene(dialogue) and explore.core.fade.phase != "out"
 
 
 # capture ------------------------------------------------------------------------------------------
@@ -77,7 +90,7 @@ def _fields(obj, skip=()) -> dict:
 
 def capture_map(explore) -> dict:
     core = explore.core
-    return {
+    data = {
         "name": core.world.name,
         "tick": core.tick,
         "player": _fields(core.player),
@@ -86,15 +99,32 @@ def capture_map(explore) -> dict:
         "fired": sorted(core.triggers.fired),
         "inside": sorted(core.triggers.inside),
     }
+    if hasattr(core, "stage"):  # the map's staging: lights, alarm, crowd, shake
+        data["stage"] = _fields(core.stage)
+    if hasattr(core, "player_route"):  # Lena's scripted walk in a cutscene
+        data["player_route"] = _plain(core.player_route)
+    if getattr(explore, "_after_arrival", None):
+        raise NotSaveable("Lena is going through a door")
+    scene = {key: _plain(getattr(explore, key)) for key in SCENE_KEYS if hasattr(explore, key)}
+    if scene:
+        data["scene"] = scene
+    return data
 
 
 def capture_dialogue(scene) -> dict:
     data = scene.save_data()
     data["scene"] = {"t": scene.t, "line_ticks": scene.line_ticks, "wait_ticks": scene.wait_ticks,
                      "skip_ticks": scene.skip_ticks, "waiting": scene.waiting_for is not None,
+                     "wait_left": getattr(scene, "wait_left", 0),
                      "menu": scene.menu.index if scene.menu is not None else None,
                      "pointer": list(scene.menu._pointer) if scene.menu is not None and scene.menu._pointer else None}
     return _plain(data)
+
+
+def waits_on_a_scene(dialogue) -> bool:
+    """Whether a conversation is waiting for a scene it started (a minigame, a chapter card): it can be saved
+    only on the tick that scene starts, when loading starts it again; a timed pause (``wait``) is its own."""
+    return dialogue is not None and dialogue.waiting_for not in (None, "wait")
 
 
 def machine_minigame(explore) -> str | None:
@@ -113,10 +143,12 @@ def capture_state(ctx, *, minigame_start: bool = False) -> dict:
     if minigame is not None:
         if not minigame_start:
             raise NotSaveable("a minigame is saved at its start only")
-        if dialogue is None or dialogue.waiting_for is None:
+        if not waits_on_a_scene(dialogue):
             machine = machine_minigame(explore)
             if machine is None:
                 raise NotSaveable("this minigame cannot be saved")
+    elif waits_on_a_scene(dialogue):
+        raise NotSaveable("the conversation is waiting for something to end")
     elif explore.core.fade.phase == "out":
         raise NotSaveable("Lena is going through a door")
     run = ctx.run
@@ -199,7 +231,7 @@ def _set_fields(obj, data: dict, what: str, skip=()) -> None:
             if not isinstance(value, bool):
                 raise SaveError(f"the save's {what} ({f.name}) is not valid", "invalid")
         elif isinstance(current, int):
-            value = _int(value, f"{what} ({f.name})")
+            value = _int(value, f"{what} ({f.name})", 0, 2**31 - 1)  # positions, counters, ticks: never negative
         elif isinstance(current, str):
             value = _text(value, f"{what} ({f.name})")
         elif isinstance(current, list):
@@ -220,6 +252,8 @@ def restore_map(ctx, data: dict):
     from game.world.scene import ExplorationScene, MapLoadError, resolve_map
 
     name = _text(data.get("name"), "map name")
+    if not MAP_NAME.fullmatch(name):
+        raise SaveError(f"the saved place {name!r} is not the name of a map", "invalid")
     try:
         path = resolve_map(Path(ctx.paths.levels), name)
         if path.resolve().parent != Path(ctx.paths.levels).resolve():
@@ -228,19 +262,21 @@ def restore_map(ctx, data: dict):
     except MapLoadError as exc:
         raise SaveError(f"the saved place cannot be loaded ({exc})", "invalid") from None
     core = explore.core
+    if hasattr(core, "story"):
+        core.story = ctx.run.story  # who is on the map follows the story: the restored one
     core.tick = _int(data.get("tick"), "map tick", 0)
     _set_fields(core.player, data.get("player"), "position")
-    npcs = data.get("npcs")
-    if not isinstance(npcs, list):
-        raise SaveError("the save's people are not valid", "invalid")
-    by_name = {n.name: n for n in core.npcs}
-    for item in npcs:
-        npc = by_name.get(item.get("name")) if isinstance(item, dict) else None
-        if npc is not None:
-            _set_fields(npc, item, "people", skip=("name",))
+    core.npcs = restore_people(core, data.get("npcs"))
     for walker in [core.player, *core.npcs]:
         if walker.facing not in FACING_VECTORS:
             raise SaveError("the save's facing is not valid", "invalid")
+    if "player_route" in data and hasattr(core, "player_route"):
+        core.player_route = _points(data["player_route"], "Lena's walk")
+    if "stage" in data and hasattr(core, "stage"):
+        _set_fields(core.stage, data["stage"], "staging")
+        _check_stage(core.stage)
+    _check_on_map(core)
+    restore_scene_keys(ctx, explore, data.get("scene", {}))
     _set_fields(core.fade, data.get("fade"), "door fade")
     if core.fade.phase not in ("none", "in", "out"):
         raise SaveError("the save's door fade is not valid", "invalid")
@@ -252,6 +288,96 @@ def restore_map(ctx, data: dict):
     core.focus = core._facing_target()
     explore.banner_until = core.tick + 150  # say where Lena is, as on arriving
     return explore
+
+
+def _points(value, what: str) -> list[tuple[int, int]]:
+    if not isinstance(value, list) or len(value) > MAX_ROUTE:
+        raise SaveError(f"the save's {what} is not valid", "invalid")
+    try:
+        return [(_int(p[0], what), _int(p[1], what)) for p in value]
+    except (TypeError, IndexError, KeyError):
+        raise SaveError(f"the save's {what} is not valid", "invalid") from None
+
+
+def restore_people(core, saved) -> list:
+    """The people on the map, exactly as saved (who is there, in which order, where, walking where): each is
+    made from their map object again (by its id, else by name) and then given their saved state."""
+    from game.world import model
+
+    poses = getattr(model, "POSES", None)  # how people stand or sit, where the map knows poses
+    if not isinstance(saved, list) or len(saved) > 1000:
+        raise SaveError("the save's people are not valid", "invalid")
+    objects = core.world.by_kind("npc")
+    by_id = {o.id: o for o in objects}
+    people = []
+    for item in saved:
+        if not isinstance(item, dict):
+            raise SaveError("the save's people are not valid", "invalid")
+        placement = item.get("placement")
+        obj = by_id.get(placement) if type(placement) is int else None
+        if obj is None:
+            obj = next((o for o in objects if o.name == item.get("name")), None)
+        if obj is None:
+            continue  # someone the map no longer has (the content changed since the save)
+        npc = core._make_npc(obj)
+        _set_fields(npc, item, "people", skip=("name",))
+        if poses is not None and getattr(npc, "pose", None) not in poses:
+            raise SaveError("the save's pose is not valid", "invalid")
+        if getattr(npc, "rest_facing", "") not in ("", "down", "up", "left", "right"):
+            raise SaveError("the save's facing is not valid", "invalid")
+        people.append(npc)
+    return people
+
+
+def restore_scene_keys(ctx, explore, saved) -> None:
+    if not isinstance(saved, dict):
+        raise SaveError("the save's map scene is not valid", "invalid")
+    for key in SCENE_KEYS:
+        if key not in saved or not hasattr(explore, key):
+            continue
+        value, current = saved[key], getattr(explore, key)
+        if key == "cued":
+            if value is not None:
+                from game.dialogue.scene import shared_dialogue
+
+                if not isinstance(value, str) or value not in shared_dialogue(ctx).nodes:
+                    raise SaveError("the save's next conversation is not one the game has", "invalid")
+        elif key == "camera_on":
+            if value is not None and (not isinstance(value, str) or value not in explore.world.spawns()):
+                raise SaveError("the save's camera is not valid", "invalid")
+        elif isinstance(current, bool):
+            if not isinstance(value, bool):
+                raise SaveError(f"the save's {key} is not valid", "invalid")
+        else:
+            value = _int(value, key, 0, 2**31 - 1)
+        setattr(explore, key, value)
+
+
+def _check_on_map(core) -> None:
+    """Everyone, and every point of every walk, lies on the map; the door fade is one the game can be in."""
+    from game.world.physics import SUB
+
+    width, height = core.world.pixel_size
+    limit_x, limit_y = width * SUB, height * SUB
+    points = [(w.x, w.y) for w in (core.player, *core.npcs)]
+    for walker in core.npcs:
+        points += walker.route
+        if walker.route and not 0 <= walker.route_index < len(walker.route):
+            raise SaveError("the save's walking routes are not valid", "invalid")
+    points += getattr(core, "player_route", [])
+    if any(not (0 <= x < limit_x and 0 <= y < limit_y) for x, y in points):
+        raise SaveError("the save puts someone off the map", "invalid")
+    from game.world.explore import FADE_TICKS
+
+    if not 0 <= core.fade.ticks <= FADE_TICKS:
+        raise SaveError("the save's door fade is not valid", "invalid")
+
+
+def _check_stage(stage) -> None:
+    from game.world import stage as staging
+
+    if stage.lights not in staging.LIGHT_MODES or stage.crowd not in staging.CROWD_MOODS:
+        raise SaveError("the save's staging is not valid", "invalid")
 
 
 def restore_dialogue(ctx, explore, data: dict):
@@ -270,6 +396,7 @@ def restore_dialogue(ctx, explore, data: dict):
         "line_ticks": _int(extra.get("line_ticks", 0), "conversation"),
         "wait_ticks": _int(extra.get("wait_ticks", 0), "conversation"),
         "skip_ticks": _int(extra.get("skip_ticks", 0), "conversation"),
+        "wait_left": _int(extra.get("wait_left", 0), "conversation"),
         "menu": None if extra.get("menu") is None else _int(extra["menu"], "conversation", 0, 100),
         "pointer": None if extra.get("pointer") is None else (_int(extra["pointer"][0], "pointer"),
                                                                _int(extra["pointer"][1], "pointer")),

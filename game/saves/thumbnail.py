@@ -31,11 +31,12 @@ def render_thumbnail(ctx) -> bytes | None:
 
 def load_thumbnail(path, limit: int = 512 * 1024) -> pygame.Surface | None:
     """A saved thumbnail, or None if it is missing, too large or not a picture (it is only decoration)."""
+    from game.core.files import ReadError, read_bytes
+
     try:
-        if path.stat().st_size > limit:
-            return None
-        picture = pygame.image.load(str(path))
-    except (OSError, pygame.error, ValueError):
+        data = read_bytes(path, limit)  # the one guarded reader: a regular file, size capped first
+        picture = pygame.image.load(io.BytesIO(data), "thumbnail.png")
+    except (ReadError, OSError, pygame.error, ValueError):
         return None
     if picture.get_size() != SIZE:
         return None

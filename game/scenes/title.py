@@ -20,6 +20,18 @@ from game.ui.palette import colour
 from game.ui.widgets import Menu, MenuItem, draw_panel
 
 
+def continue_hint(ctx) -> str:
+    """Where Continue goes: the newest save's chapter, place and play time."""
+    from game.saves.cli import play_time
+    from game.saves.slots import newest
+
+    info = newest(ctx.paths.saves_dir)
+    if info is None:
+        return "Back to where you left Lena."
+    meta = info.usable.meta
+    return f"Back to chapter {meta['chapter']}, {meta['place']} ({play_time(meta['play_ticks'])} played)."
+
+
 def saves_on_disk(ctx) -> bool:
     """Whether any save slot holds a file (sound or damaged: the Load screen says which)."""
     from game.saves.slots import SLOTS, backup_path, slot_path
@@ -43,7 +55,7 @@ class TitleScene(Scene):
         if has_start("new-game"):
             items.append(MenuItem("new", "New game", hint="Open the clinic for a new day."))
         if continue_available(self.ctx):
-            items.append(MenuItem("continue", "Continue", hint="Back to where you left Lena."))
+            items.append(MenuItem("continue", "Continue", hint=continue_hint(self.ctx)))
         if saves_on_disk(self.ctx):
             items.append(MenuItem("load", "Load", hint="Choose a save: the autosave or one of your slots."))
         if practice_entries(self.ctx):
