@@ -1,13 +1,14 @@
 """``neosmiles autoplay``: the autoplayer plays from New game to the credits.
 
-Headless it steps as fast as the CPU allows and prints each chapter split with its in-game time as it
-happens, then a ``minigame <game:encounter> won|lost`` line for each encounter played, ``ending <name>``,
-``igt <h:mm:ss.mmm>`` and ``digest <hex>``; the exit code is 0 only
-when the credits were reached (or the ``--stop-at`` split, when one is given). Without ``--headless``
-it plays in the window at normal speed, as an attract demo, reading each line before it moves on
-(``--pace reading``; headless it confirms as soon as a line shows, ``--pace fast``). ``--record FILE``
-writes the run's replay, which ``neosmiles verify`` re-simulates like any player's; ``--shots DIR`` saves a PNG every
-``--shot-every`` ticks and one where the run ends, so the whole game can be looked at without playing it.
+Headless it steps as fast as the CPU allows and prints each chapter split (and ``credits``, the split
+that ends the full game) with its in-game time as it happens, then a ``minigame <game:encounter>
+won|lost`` line for each encounter played, ``ending <name>``, ``igt <h:mm:ss.mmm>`` and ``digest <hex>``;
+the exit code is 0 only when the credits were reached (or the ``--stop-at`` split, when one is given).
+Without ``--headless`` it plays in the window at normal speed, as an attract demo, reading each line
+before it moves on (``--pace reading``; headless it confirms as soon as a line shows, ``--pace fast``).
+``--record FILE`` writes the run's replay, which ``neosmiles verify`` re-simulates like any player's;
+``--shots DIR`` saves a PNG every ``--shot-every`` ticks and one where the run ends, so the whole game
+can be looked at without playing it.
 
 An autoplay run leaves the player's files alone (no replays, splits or seen lines written), except
 with ``--stop-at``: then it plays as a player who stops there, so the game keeps what it keeps for a
@@ -127,7 +128,7 @@ class Watcher:
         while self.seen < len(events):
             _, game_ticks, name = events[self.seen]
             self.seen += 1
-            if name.startswith("chapter-"):
+            if name.startswith("chapter-") or name == "credits":
                 print(f"{name} {format_ticks(game_ticks)}", flush=True)
         self.ticks += 1
         if self.shots is not None and self.ticks % self.every == 0:

@@ -1,7 +1,8 @@
 """Which speedrun category a run belongs to, and which split finishes it.
 
-- A run from ``new-game`` is the full game, category ``any%``; it finishes at the last chapter's split
-  (``chapter-4``, the epilogue) or at an explicit ``game-end`` mark.
+- A run from ``new-game`` is the full game, category ``any%``; it finishes when the credits roll (the
+  story's ``credits`` mark, after the epilogue's ending), at the last chapter's split (``chapter-4``) or
+  at an explicit ``game-end`` mark.
 - A run from any other start point (a practice encounter, a chapter) is a practice
   run: its category is the start point's label (``practice-swarm encounter=tutorial``) and it never
   counts for the full game. A start point with a ``chapter`` parameter finishes at that chapter's
@@ -24,7 +25,7 @@ from game.core.run import StartPoint
 
 FULL_GAME = "any%"
 FULL_GAME_START = "new-game"
-FULL_GAME_END_MARKS = frozenset({"chapter-4", "game-end"})
+FULL_GAME_END_MARKS = frozenset({"credits", "chapter-4", "game-end"})
 #: not recorded: the title screen, and a continued save (its state comes from a file a replay does not hold)
 NOT_A_RUN = frozenset({"title", "continue"})
 FROM_SAVE = "from a save"
