@@ -132,6 +132,8 @@ def test_autoplay_stopped_after_chapter_two_leaves_an_autosave_that_continue_res
     assert re.findall(r"^(chapter-\d+) ", stopped.stdout, re.M) == ["chapter-1", "chapter-2"], stopped.stdout
     saves = tmp_path / "data" / "saves"
     assert any(saves.glob("auto*")), f"no autosave in {saves}"
+    listed = subprocess.run([sys.executable, MAIN, "saves"], capture_output=True, text=True, env=env, timeout=120)
+    assert re.search(r"^auto +3 ", listed.stdout, re.M), listed.stdout  # the autosave is at chapter 3's start
     resumed = subprocess.run([sys.executable, MAIN, "play", "--continue", "--headless", "--ticks", "120"],
                              capture_output=True, text=True, env=env, timeout=300)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
