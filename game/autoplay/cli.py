@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
 def play_window(game, bot, watcher) -> None:
     """The attract demo: the bot's frames at 60 ticks a second in the window; closing it ends the demo."""
     from game.app.input import InputMapper
+    from game.autoplay.player import is_credits
 
     settings = game.ctx.settings
     bindings = {device: settings.bindings(device) for device in ("keyboard", "mouse", "gamepad")}
@@ -96,11 +97,15 @@ def play_window(game, bot, watcher) -> None:
     source = bot
 
     class Watched:
+        """The bot's frames; once it is done, the credits roll to their end (back to the title), then the
+        demo closes."""
+
         def next_frame(self):
             if source.finished:
-                game.ctx.request_quit()
-            frame = source.next_frame()
-            return frame
+                rolling = source.state == "credits" and any(is_credits(s) for s in game.ctx.scenes.scenes)
+                if not rolling:
+                    game.ctx.request_quit()
+            return source.next_frame()
 
     game.source = Watched()
     tick_listeners = game.ctx.run.tick_listeners
