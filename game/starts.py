@@ -47,7 +47,9 @@ def _dialogue(ctx, start: StartPoint) -> Scene:
     if node not in dialogue.nodes:
         raise StartError(f"no dialogue node called {node!r} (try one of: "
                          f"{', '.join(sorted(n for n, d in dialogue.nodes.items() if d.entry)[:8])}...)")
-    return DialogueStage(ctx, node)
+    from game.scenes.map_backdrop import MapBackdrop
+
+    return DialogueStage(ctx, node, backdrop=MapBackdrop(ctx, node, dialogue.nodes[node].source.path))
 
 
 def _map(ctx, start: StartPoint) -> Scene:

@@ -324,9 +324,16 @@ class Driver:
 
         return any(isinstance(s, ExplorationScene) for s in self.ctx.scenes.scenes)
 
+    @property
+    def credits(self) -> bool:
+        """The credits are rolling (or over: the title screen is back)."""
+        return type(self.top).__name__ in ("CreditsScene", "TitleScene")
+
     def settle(self, limit: int = 2000) -> None:
         """Let a cutscene finish (cards, waits, fades, scripted walks) until the map is on top and still."""
         for _ in range(limit):
+            if self.credits:
+                return
             if self.staging():
                 continue
             if self.top is self.explore and not self.explore.core.player_route and \
@@ -370,6 +377,8 @@ class Driver:
         for _ in range(limit):
             self.read_to_end(choices)
             choices = ()
+            if self.credits:
+                return
             top = self.top
             if hasattr(top, "swarm") or type(top).__name__ == "SpectraScene":
                 if pilots is None:

@@ -113,3 +113,59 @@ def test_controls_reset_asks_first(booted):
     assert isinstance(ctx.scenes.top, ConfirmScene)
     choose(game, "yes")
     assert ctx.settings.bindings("keyboard")["HINT"] == ["h"]
+
+
+def test_practice_menu_names_entries_as_the_command_line_and_offers_a_swarm_difficulty(booted):
+    from game.scenes.practice_menu import PracticeMenuScene
+
+    game = booted(persist=False)
+    ctx = game.ctx
+    scene = PracticeMenuScene(ctx)
+    ctx.scenes.push(scene)
+    values = {item.label: item.value for item in scene.menu.items}
+    assert values["SPECTRA: log dive"] == "first-layer normal"
+    assert any(v == "tutorial" for v in values.values())
+    scene.menu.select("difficulty")
+    press(game, Action.RIGHT)
+    assert scene.difficulty == "hard"
+    swarm = next(i for i, e in enumerate(scene.entries) if e.start.name == "practice-swarm")
+    assert scene.start_of(swarm).get("difficulty") == "hard"
+
+
+def test_the_dialogue_backdrop_is_the_map_of_the_conversation(booted):
+    import pygame
+
+    from game.scenes.map_backdrop import MapBackdrop, map_for
+
+    assert map_for("dialogue/street.yaml") == "street" and map_for("dialogue/hall.yaml") == "debate_hall"
+    assert map_for("dialogue/epilogue.yaml") == "clinic"
+    game = booted(persist=False)
+    backdrop = MapBackdrop(game.ctx, "malik_tour", "dialogue/clinic.yaml")
+    surface = pygame.Surface((640, 360))
+    backdrop(surface, 0)
+    assert not backdrop._failed
+    assert [c[0] for c in backdrop._cast()] == ["malik", "lena"]
+
+
+def test_large_dialogue_text_grows_the_box_and_leaves_the_run_alone(booted):
+    import pygame
+
+    from game.dialogue.layout import BOX_RECT
+
+    digests = []
+    for size in (1, 2):
+        game = booted(StartPoint.of("dialogue", node="malik_tour"), persist=False)
+        game.ctx.settings.set("text_size", size)
+        for _ in range(200):
+            game.step(ActionFrame())
+        scene = game.ctx.scenes.top
+        game.draw()
+        if size == 2:
+            from game.dialogue.model import Say
+
+            long_line = Say("", "malik", "neutral", "word " * 60, None)
+            assert scene._box(long_line, 2).top < BOX_RECT[1] and scene._box(long_line, 2).bottom == 350
+            assert scene._box(long_line, 1) == pygame.Rect(BOX_RECT)
+        digests.append(game.digest())
+        assert isinstance(game.ctx.display.canvas, pygame.Surface)
+    assert digests[0] == digests[1]

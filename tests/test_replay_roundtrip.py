@@ -57,15 +57,15 @@ def test_pause_menu_settings_and_resume_round_trip(tmp_path):
 
 
 def test_quit_to_title_from_pause_ends_the_run(tmp_path):
-    # Quit to title, then "Quit" in the question it asks ("Keep playing" is preselected)
+    # Quit to title, then "Quit" in the question that follows ("Keep playing" is preselected)
     frames = [RIGHT] * 30 + pad([PAUSE, DOWN, DOWN, DOWN, CONFIRM, UP, CONFIRM], 0) + [IDLE] * 30
     replay, _ = record_and_verify(StartPoint.of("test-dot"), frames, tmp_path)
     assert replay.result.outcome == "left"
-    assert replay.ticks == 30 + 19  # the run ends on the tick the quitting was confirmed
+    assert replay.ticks == 30 + 19  # the run ends on the tick the quit was confirmed
 
 
 def test_restart_from_pause_starts_a_new_recorded_run(tmp_path):
-    frames = [RIGHT] * 30 + pad([PAUSE, DOWN, CONFIRM, UP, CONFIRM], 0) + [DOWN] * 70  # Restart, then confirm it
+    frames = [RIGHT] * 30 + pad([PAUSE, DOWN, CONFIRM, UP, CONFIRM], 0) + [DOWN] * 70
     game, target = record(StartPoint.of("test-dot"), frames, tmp_path)
     replays = sorted((tmp_path / "data" / "replays").glob("*.nsreplay"))
     assert len(replays) == 2  # the restarted attempt and the new one

@@ -4,7 +4,7 @@ from game.core.actions import Action, ActionFrame
 from game.core.rng import RunRandom
 from game.spectra import layout
 from game.spectra.generator import Tuning, generate_dive
-from game.spectra.puzzle import INTRO_TICKS, Dive, cycle_distance
+from game.spectra.puzzle import Dive, cycle_distance
 
 TUNING = Tuning(layers=2, faults=1, time_ticks=60 * 120, patch_penalty=300, hint_penalty=600)
 
@@ -45,13 +45,12 @@ def write_line(dive: Dive, line: int, instruction) -> None:
     dive.update(press(Action.CONFIRM))
 
 
-def test_the_clock_waits_for_the_layer_banner_then_counts_ticks():
+def test_the_layer_card_stays_until_dismissed_and_the_clock_waits_for_it():
     dive = Dive(generate_dive(RunRandom(1).stream("spectra"), TUNING), TUNING)
-    for _ in range(10):
+    for _ in range(3000):
         dive.update(IDLE)
     assert dive.phase == "intro" and dive.ticks_left == TUNING.time_ticks
-    for _ in range(INTRO_TICKS):
-        dive.update(IDLE)
+    dive.update(press(Action.CONFIRM))
     assert dive.phase == "play"
     before = dive.ticks_left
     for _ in range(60):
@@ -210,7 +209,7 @@ def test_toolbar_buttons_and_case_rows_respond_to_clicks():
 
 
 def test_results_offer_retry_and_quit_in_practice_and_continue_in_the_story():
-    for practice, items in ((True, ("Retry", "Quit to title")), (False, ("Continue",))):
+    for practice, items in ((True, ("Retry", "Quit to title")), (False, ("Continue",))):  # lost dives
         dive = new_dive(practice=practice)
         dive._finish(False)
         assert dive.result_items == items

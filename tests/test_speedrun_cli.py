@@ -91,8 +91,11 @@ def test_replay_viewer_headless_draws_the_overlay(tmp_path, capsys):
     shot = tmp_path / "viewer.png"
     assert main(["replay", str(target), "--headless", "--ticks", "100", "--screenshot", str(shot)]) == 0
     image = pygame.image.load(str(shot))
-    # the pointer cross-hair is drawn where the replay's pointer was on tick 100
-    assert tuple(image.get_at((100 + 4, 100)))[:3] == (232, 52, 140)
+    # the pointer cross-hair is drawn where the replay's pointer was on tick 100 (in the shrunken picture)
+    from game.speedrun.viewer_draw import to_view
+
+    x, y = to_view((100, 100))
+    assert tuple(image.get_at((x + 4, y)))[:3] == (232, 52, 140)
     # the CONFIRM chip is lit (pressed: yellow) in the input display
     colours = {tuple(image.get_at((x, y)))[:3] for x in range(0, 330) for y in range(280, 345)}
     assert (246, 226, 96) in colours

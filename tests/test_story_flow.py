@@ -84,6 +84,11 @@ def test_new_game_opening_tour_letter_jenna_then_the_chair_starts_the_swarm_tuto
     d.talk_to("malik")
     assert d.dialogue.host is d.explore and d.dialogue.runner.node == "malik_first_tour"
     assert isinstance(d.dialogue.event, LineEvent)
+    assert d.read_until_choice()
+    scene = d.explore  # the camera has risen so Lena stands above the box, not under it
+    _, cam_y = scene.camera(scene._lift)
+    assert scene._lift == d.dialogue.covers_bottom
+    assert scene.core.player.feet[1] - cam_y + 16 <= 360 - d.dialogue.covers_bottom
     d.read_to_end()
     assert story.has("tour_reception")
     # the tour is walked: each stop is where the objective points, and Malik is there
@@ -297,3 +302,30 @@ def test_the_place_music_comes_back_after_a_minigame():
     assert game.ctx.audio.current_music == "spectra"
     d.play_minigame(SpectraAutopilot())
     assert game.ctx.audio.current_music == clinic and d.dialogue is not None
+
+
+# the whole game ------------------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_following_the_objectives_through_the_real_scenes_reaches_the_credits_and_the_replay_verifies(tmp_path):
+    """New game to the credits with the arrow keys and CONFIRM only, the autopilots playing each minigame:
+    every objective's target can be walked to and used, and the recorded run re-simulates bit for bit."""
+    from game.spectra.autopilot import SpectraAutopilot
+    from game.swarm.autopilot import SwarmAutopilot
+    from tests.replay_support import record_and_verify
+
+    def pilots(scene):
+        return SwarmAutopilot() if hasattr(scene, "swarm") else SpectraAutopilot()
+
+    point = StartPoint.of("new-game", difficulty="normal")
+    game, d = start(point, seed=3)
+    d.idle(2)
+    d.finish_conversation(pilots=pilots)
+    followed = []
+    while not d.credits and len(followed) < 60:
+        followed.append(d.follow_objective(pilots=pilots))
+    assert d.credits and game.ctx.run.story.ending in ("bridge", "crossroads", "reboot")
+    assert followed[:3] == ["greet_malik", "tour_treatment", "tour_workshop"] and "podium" in followed
+    marks = [e[2] for e in game.ctx.run.events]
+    assert [m for m in marks if m.startswith("chapter-")] == ["chapter-1", "chapter-2", "chapter-3", "chapter-4"]
+    replay, verdict = record_and_verify(point, d.frames, tmp_path, seed=3)
+    assert replay.result.outcome == "finished" and replay.result.splits[-1].name == "chapter-4"

@@ -84,9 +84,9 @@ def test_facing_malik_and_confirming_opens_his_dialogue(booted, monkeypatch):
 def test_a_machine_shows_its_prompt_and_opens_its_node(booted, monkeypatch):
     opened = []
     monkeypatch.setattr(ExplorationScene, "open_dialogue", lambda self, node: opened.append(node))
-    frames = hold(Action.UP, 60) + press(Action.CONFIRM)
+    frames = hold(Action.RIGHT, 12) + hold(Action.UP, 60) + press(Action.CONFIRM)  # round the desk chair
     game = booted(StartPoint.of("map", map="clinic", spawn="office"), source=ScriptedInput(frames))
-    game.run_headless(60)
+    game.run_headless(72)
     scene = game.ctx.scenes.top
     assert scene.core.focus is not None and scene.core.focus.name == "office_letter"
     game.run_headless(len(frames))

@@ -4,9 +4,10 @@
 
 Each speaker with a face gets ``<speaker>_<mood>.png`` at 64x64 for the moods neutral, happy, worried
 and angry. A portrait is a head-and-shoulders bust lit from the top left, with a dark outline around the
-figure, dithered shading (two palette colours in a checkerboard, never a blend), over a backdrop in the
-character's colours. Faces are built from the same parts so the cast reads as one family; hair, clothes
-and details follow the character notes in the preamble and STORY.md.
+figure, shading in flat palette colours (a crescent of shade along the edges away from the light, never a
+dithered band across the face), over a backdrop in the character's colours. Faces are built from the
+same parts so the cast reads as one family; hair, clothes and details follow the character notes in the
+preamble and STORY.md. Rowan and the inspector have their portraits like the rest of the speaking cast.
 """
 
 from __future__ import annotations
@@ -101,17 +102,20 @@ class Layer:
         self.a[grown & ~inside] = CODE[name]
 
 
-def away_from_light(cx: float, cy: float, r: float, lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
-    """(solid shade, dither band) for a shape centred at cx, cy, light from the top left."""
-    d = ((XC - cx) + (YC - cy) * 0.7) / r
-    return d > hi, (d > lo) & (d <= hi)
+def away_from_light(mask: np.ndarray, depth: int) -> np.ndarray:
+    """The crescent of ``mask`` in its own shadow: pixels within ``depth`` of its lower-right edge, light
+    coming from the top left. (The shape continues below the picture, so its bottom rows are not rim.)"""
+    tall = np.vstack([mask, np.repeat(mask[-1:], depth, axis=0)])
+    moved = np.zeros_like(mask)
+    moved[:, : SIZE - depth] = tall[depth: depth + SIZE, depth:]
+    return mask & ~moved
 
 
 # backgrounds -------------------------------------------------------------------------------------
 def backdrop(top: str, bottom: str, accent: str) -> np.ndarray:
     a = np.full((SIZE, SIZE), CODE[top], dtype=np.int16)
     a[Y >= 34] = CODE[bottom]
-    a[(Y >= 28) & (Y < 34) & CHECKER] = CODE[bottom]
+    a[(Y >= 31) & (Y < 34)] = CODE[bottom]
     a[(Y % 8 == 0) & (X % 16 < 8) & (Y < 28)] = CODE[accent]  # a faint pattern of light strips
     a[0, :] = CODE[accent]
     a[:, 0] = CODE[accent]
@@ -127,14 +131,13 @@ HEAD = (32.0, 28.0, 12.5, 14.5)
 def body(layer: Layer, coat: str, coat_shade: str) -> None:
     shoulders = polygon([(4, 64), (9, 53), (20, 47), (44, 47), (55, 53), (60, 64)])
     layer.fill(shoulders, coat)
-    solid, band = away_from_light(32, 52, 20, 0.55, 0.85)
-    layer.shade(shoulders & (solid | band), coat, coat_shade, lit=band)
+    layer.shade(away_from_light(shoulders, 5), coat, coat_shade)
 
 
 def neck(layer: Layer, skin: str) -> None:
     layer.fill(rect(27, 38, 38, 49), skin)
     layer.fill(rect(27, 40, 38, 43), SKIN_SHADE[skin])  # the chin's shadow on the neck
-    layer.fill(rect(34, 43, 38, 49) & CHECKER, SKIN_SHADE[skin])
+    layer.fill(rect(35, 43, 38, 49), SKIN_SHADE[skin])  # the side of the neck away from the light
 
 
 def head(layer: Layer, skin: str) -> np.ndarray:
@@ -143,8 +146,7 @@ def head(layer: Layer, skin: str) -> np.ndarray:
     layer.fill(face, skin)
     layer.fill(ellipse(cx - rx + 0.5, cy + 1, 2.2, 3.2), skin)  # ears
     layer.fill(ellipse(cx + rx - 0.5, cy + 1, 2.2, 3.2), skin)
-    solid, band = away_from_light(cx, cy, rx, 0.78, 1.05)
-    layer.shade(solid | band, skin, SKIN_SHADE[skin], lit=band)
+    layer.shade(away_from_light(face, 3), skin, SKIN_SHADE[skin])
     layer.fill(pixels([(32, 31), (33, 32), (32, 32)]), SKIN_SHADE[skin])  # nose
     return face
 

@@ -369,6 +369,11 @@
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>
+ <tile id="74">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
  <tile id="75">
   <properties>
    <property name="solid" type="bool" value="true"/>
@@ -630,6 +635,11 @@
   </properties>
  </tile>
  <tile id="128">
+  <properties>
+   <property name="solid" type="bool" value="true"/>
+  </properties>
+ </tile>
+ <tile id="129">
   <properties>
    <property name="solid" type="bool" value="true"/>
   </properties>

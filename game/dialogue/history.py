@@ -92,5 +92,8 @@ class HistoryScene(Scene):
             h = max(8, track.height * self.visible // len(self.rows))
             y0 = track.y + (track.height - h) * self.top // self.max_top
             pygame.draw.rect(surface, colour("cyan"), pygame.Rect(track.x, y0, 3, h))
-        font.draw(surface, "\u2191\u2193 scroll   L or Esc close", (PANEL.centerx, PANEL.bottom + 6), colour("mist"),
+        from game.ui.prompts import action_label
+
+        close = f"{action_label(self.ctx, 'HISTORY', 'l')} or {action_label(self.ctx, 'CANCEL', 'escape')}"
+        font.draw(surface, f"\u2191\u2193 scroll   {close} close", (PANEL.centerx, PANEL.bottom + 6), colour("mist"),
                   shadow=colour("ink"), align="center")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.assets import AssetError
 from game.ui.palette import colour
 
 #: the colour of each speaker's name tag (anyone else is drawn in fog grey)
@@ -36,6 +35,6 @@ def portrait(assets, stem: str | None, mood: str) -> pygame.Surface | None:
         if assets.path(name).exists():
             try:
                 return assets.image(name)
-            except AssetError:
+            except Exception:  # noqa: BLE001 - the assets' own error (this package imports nothing above it)
                 return None
     return None

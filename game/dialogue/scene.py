@@ -65,8 +65,15 @@ def shared_dialogue(ctx):
 
 class DialogueScene(Scene):
     transparent = True
-    #: pixels at the bottom of the screen the box covers: a map under it frames the speakers above it
-    covers_bottom = SCREEN_H - BOX_RECT[1] + 8
+
+    @property
+    def covers_bottom(self) -> int:
+        """Pixels at the bottom of the screen the box covers: a map under it frames the speakers above it
+        (taller with large text). Read for the camera's picture only, never for the simulation."""
+        event = self.event
+        if self.ctx.settings["text_size"] == 2 and self.menu is None and isinstance(event, LineEvent):
+            return SCREEN_H - self._box(event.line, 2).y + 8
+        return SCREEN_H - BOX_RECT[1] + 8
 
     def __init__(self, ctx, node_id: str | None, host=None, *, dialogue=None, runner_data: dict | None = None,
                  on_end: Callable[[], None] | None = None) -> None:
@@ -295,7 +302,10 @@ class DialogueScene(Scene):
         if line is None:
             # a menu: keep the question that led to it on screen
             line = self._last_line()
-        box = pygame.Rect(BOX_RECT)
+        # large text (settings): the spoken line is drawn twice the size in a taller box; while choices
+        # are open the question keeps the normal size, so the box stays under them
+        scale = 2 if self.ctx.settings["text_size"] == 2 and self.menu is None and line is not None else 1
+        box = self._box(line, scale)
         # a soft shade at the bottom of the screen so the box reads over any map
         shade = pygame.Surface((surface.get_width(), box.height + 40), pygame.SRCALPHA)
         for i in range(shade.get_height()):
@@ -303,7 +313,7 @@ class DialogueScene(Scene):
         surface.blit(shade, (0, surface.get_height() - shade.get_height()))
         draw_panel(surface, box, alpha=236)
         if line is not None:
-            self._draw_line(surface, box, line, isinstance(event, LineEvent))
+            self._draw_line(surface, box, line, isinstance(event, LineEvent), scale)
         if self.menu is not None:
             panel = self.menu.rect.inflate(16, 12)
             draw_panel(surface, panel, accent="amber")
@@ -322,13 +332,22 @@ class DialogueScene(Scene):
                 return Say("", speaker, "neutral", text, None)
         return None
 
-    def _draw_line(self, surface: pygame.Surface, box: pygame.Rect, line, current: bool) -> None:
+    def _box(self, line, scale: int) -> pygame.Rect:
+        """The dialogue box: the usual one, or taller (growing upwards) for a line at large text."""
+        box = pygame.Rect(BOX_RECT)
+        if scale == 1:
+            return box
+        rows = len(self.font.wrap(line.text, TEXT_WIDTH // 2, scale=1))
+        height = max(box.height, 24 + rows * self.font.line_height * 2)
+        return pygame.Rect(box.x, box.bottom - height, box.width, height)
+
+    def _draw_line(self, surface: pygame.Surface, box: pygame.Rect, line, current: bool, scale: int = 1) -> None:
         font = self.font
         speaker = self.dialogue.declarations.speakers.get(line.speaker)
         face = portrait(self.ctx.assets, speaker.portrait if speaker else None, line.mood)
         text_x = TEXT_X
         if face is not None:
-            frame = pygame.Rect(PORTRAIT_RECT)
+            frame = pygame.Rect(PORTRAIT_RECT).move(0, box.y - BOX_RECT[1])
             pygame.draw.rect(surface, colour("ink"), frame)
             pygame.draw.rect(surface, name_colour(line.speaker), frame, 1)
             pygame.draw.rect(surface, colour("navy"), frame.inflate(-2, -2), 1)
@@ -343,9 +362,12 @@ class DialogueScene(Scene):
             font.draw(surface, name, (tag.x + 8, tag.y + 3), name_colour(line.speaker), shadow=colour("ink"))
         tone = colour("mist") if line.speaker == "narrator" else colour("paper")
         shown = self.revealed if current else len(line.text)
-        wrapped = self._wrapped if current else font.wrap(line.text, TEXT_WIDTH)
-        glitch = line.speaker == "spectra" and line.mood == "angry"
-        y = TEXT_Y + (4 if name else 0)
+        if scale == 2:
+            wrapped = font.wrap(line.text, TEXT_WIDTH // 2)
+        else:
+            wrapped = self._wrapped if current else font.wrap(line.text, TEXT_WIDTH)
+        glitch = line.speaker == "spectra" and line.mood == "angry" and self.ctx.settings["flashes"]
+        y = TEXT_Y + (box.y - BOX_RECT[1]) + (4 if name else 0)
         left = shown
         for row in wrapped:
             if left <= 0:
@@ -353,10 +375,10 @@ class DialogueScene(Scene):
             part = row[:left]
             left -= len(row) + 1  # the wrapped space
             if glitch and (self.t // 4) % 3 == 0:
-                font.draw(surface, part, (text_x - 1, y), colour("magenta"))
-                font.draw(surface, part, (text_x + 1, y), colour("cyan"))
-            font.draw(surface, part, (text_x, y), tone, shadow=colour("ink"))
-            y += font.line_height
+                font.draw(surface, part, (text_x - scale, y), colour("magenta"), scale=scale)
+                font.draw(surface, part, (text_x + scale, y), colour("cyan"), scale=scale)
+            font.draw(surface, part, (text_x, y), tone, shadow=colour("ink"), scale=scale)
+            y += font.line_height * scale
         if current and self.line_complete:
             # a bobbing arrow: press to go on
             bob = (self.t // 15) % 2
@@ -373,4 +395,7 @@ class DialogueScene(Scene):
         if badges:
             font.draw(surface, "  ".join(badges), (box.right - 10, box.y + 5), colour("amber"), align="right")
         if isinstance(self.event, ChoiceEvent):
-            font.draw(surface, "L history", (box.right - 10, box.bottom - 14), colour("steel"), align="right")
+            from game.ui.prompts import action_label
+
+            font.draw(surface, f"{action_label(self.ctx, 'HISTORY', 'l')} history", (box.right - 10, box.bottom - 14),
+                      colour("steel"), align="right")

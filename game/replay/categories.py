@@ -13,6 +13,8 @@
   recorded with the save embedded in its replay (so ``verify`` re-simulates it from the file alone), in
   the category ``from a save``, which is never the full game; it finishes at the full game's last split.
 - A run made with an assist setting on is flagged assisted and never sets a personal best.
+- Runs from the developer starts (``map``: a Tiled map, ``dialogue``: one conversation) are recorded (for
+  ``--record``) but are no speedrun category: they keep no splits and no personal best.
 """
 
 from __future__ import annotations
@@ -32,8 +34,33 @@ FROM_SAVE = "from a save"
 SAVE_START = "save"
 
 
+#: recorded, but not raced: tools for map editors and writers
+NOT_A_CATEGORY = frozenset({"map", "dialogue"})
+
+
 def is_recorded(start: StartPoint) -> bool:
     return start.name not in NOT_A_RUN
+
+
+def keeps_splits(start: StartPoint) -> bool:
+    """Whether a run from ``start`` is a speedrun category (splits, personal bests, kept replays)."""
+    return is_recorded(start) and start.name not in NOT_A_CATEGORY
+
+
+def resolve(query: str, names: list[str]) -> tuple[str | None, list[str]]:
+    """The category ``query`` names: an exact name, a unique prefix, or words each found in one name
+    ("swarm tutorial"). Returns (name, []) or (None, the candidates: none, or more than one)."""
+    if query in names:
+        return query, []
+    q = query.casefold().strip()
+    for match in (lambda n: n.casefold().startswith(q),
+                  lambda n: all(word in n.casefold() for word in q.split())):
+        found = [n for n in names if match(n)]
+        if len(found) == 1:
+            return found[0], []
+        if found:
+            return None, found
+    return None, []
 
 
 def category_of(start: StartPoint) -> str:

@@ -74,7 +74,9 @@ class ConfirmScene(Scene):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         font = self.ctx.assets.font()
         dim(surface, 170)
-        panel = pygame.Rect(320 - PANEL_WIDTH // 2, self.top, PANEL_WIDTH, self.menu.rect.bottom - self.top + 12)
+        hint_h = font.line_height + 6  # the keys are named inside the panel: nothing below shows through
+        height = self.menu.rect.bottom - self.top + 10 + hint_h
+        panel = pygame.Rect(320 - PANEL_WIDTH // 2, self.top, PANEL_WIDTH, height)
         draw_panel(surface, panel, accent="amber", alpha=250)
         y = self.top + 10
         for line in self.lines:
@@ -83,5 +85,5 @@ class ConfirmScene(Scene):
         self.menu.draw(surface, tick=self.t)
         confirm = action_label(self.ctx, "CONFIRM", "return")
         back = action_label(self.ctx, "CANCEL", "escape")
-        font.draw(surface, f"{confirm} choose   {back} no", (320, panel.bottom + 8), colour("mist"),
-                  shadow=colour("ink"), align="center")
+        font.draw(surface, f"{confirm} choose   {back} no", (320, panel.bottom - hint_h), colour("fog"),
+                  align="center")

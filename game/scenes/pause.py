@@ -52,6 +52,8 @@ class PauseScene(Scene):
                 entries.append(("load", "Load", self._load))
         if self.restart is not None:
             entries.append(("restart", "Restart", self._ask_restart))
+        if self.ctx.run.start.name in ("new-game", "chapter", "map", "continue"):
+            entries.append(("journal", "Journal", self._journal))
         entries.append(("settings", "Settings", self._settings))
         entries.append(("title", "Quit to title", self._ask_quit))
         return entries
@@ -100,6 +102,9 @@ class PauseScene(Scene):
     def do_restart(self) -> None:
         if self.restart is not None:
             self.ctx.begin_run(self.restart, seed=self.ctx.run.seed)
+
+    def _journal(self) -> None:
+        self.ctx.scenes.push(self.ctx.story.journal_scene())
 
     def _settings(self) -> None:
         from game.scenes.settings_menu import SettingsScene

@@ -18,6 +18,8 @@ from game.ui.palette import colour
 from game.ui.prompts import action_label
 from game.ui.widgets import Menu, MenuItem, draw_panel
 
+#: runs that tell the story: over them the settings also offer the story's difficulty
+STORY_STARTS = ("new-game", "chapter", "continue", "map")
 TEXT_SPEEDS = (15, 30, 45, 70, 120, 0)  # characters per second; 0 is instant
 TIMER_LABELS = {"off": "Off", "chapter": "Chapter", "game": "Full game"}
 TOGGLES = ("auto_advance", "fullscreen", "speedrun_mode", "ghost", "livesplit_server", "show_fps", "screen_shake",
@@ -29,7 +31,8 @@ DESCRIPTIONS = {
     "sfx_volume": "Loudness of sound effects: menus, footsteps, the swarm, SPECTRA's alarms.",
     "text_speed": "How fast dialogue text types itself out. Instant shows each line whole.",
     "auto_advance": "Dialogue moves to the next line by itself after a pause long enough to read it.",
-    "text_size": "Size of dialogue text and choices. Large doubles the letters; lines wrap to fit.",
+    "text_size": "Size of the spoken dialogue lines. Large doubles the letters and the box grows to fit "
+                 "(choices keep the normal size).",
     "window_scale": "Size of the window in multiples of the game's 640\u00d7360 pixels.",
     "fullscreen": "Fill the whole screen (F11 toggles it at any time).",
     "screen_shake": "Let the screen shake on impacts and alarms. Off keeps the picture still.",
@@ -43,6 +46,8 @@ DESCRIPTIONS = {
     "livesplit_server": "Send game time to LiveSplit Server on localhost:16834 when it runs.",
     "show_fps": "Show frames per second in the bottom-left corner.",
     "controls": "See and change every key, mouse button and gamepad button.",
+    "difficulty": "This story's difficulty: Story makes every minigame gentle, Hard makes it tight. Saved with "
+                  "the story, not in the settings.",
     "back": "Save these settings and go back.",
 }
 
@@ -71,7 +76,12 @@ class SettingsScene(Scene):
         s = self.ctx.settings
         speed = s["text_speed"]
         swarm = f"{s['swarm_speed']}%" + (" (locked in this run)" if self.over_game else "")
-        return [
+        story_rows = []
+        if self.over_game and self.ctx.run.start.name in STORY_STARTS:  # the story in progress
+            from game.story.difficulty import LABELS
+
+            story_rows = [MenuItem("difficulty", "Difficulty (this story)", LABELS.get(self.ctx.story.difficulty, ""))]
+        return story_rows + [
             MenuItem("master_volume", "Master volume", _percent(s["master_volume"])),
             MenuItem("music_volume", "Music", _percent(s["music_volume"])),
             MenuItem("sfx_volume", "Sound effects", _percent(s["sfx_volume"])),
@@ -98,7 +108,13 @@ class SettingsScene(Scene):
 
     def _change(self, key: str, step: int) -> None:
         s = self.ctx.settings
-        if key in ("master_volume", "music_volume", "sfx_volume"):
+        if key == "difficulty":
+            from game.story.difficulty import STORY_DIFFICULTIES
+
+            order = list(STORY_DIFFICULTIES)
+            current = self.ctx.story.difficulty
+            self.ctx.story.set_difficulty(order[(order.index(current) + step) % len(order)])
+        elif key in ("master_volume", "music_volume", "sfx_volume"):
             s.set(key, round(min(1.0, max(0.0, s[key] + 0.1 * step)), 1))
             self.ctx.audio.set_volumes(s["master_volume"], s["music_volume"], s["sfx_volume"])
         elif key == "text_speed":

@@ -17,6 +17,7 @@ from game.core.scenes import Scene
 from game.scenes.common import draw_backdrop, draw_notice, play
 from game.starts import has_start, practice_entries
 from game.ui.palette import colour
+from game.ui.prompts import action_label
 from game.ui.widgets import Menu, MenuItem, draw_panel
 
 
@@ -156,6 +157,7 @@ class TitleScene(Scene):
             font.draw(surface, hint, (320, panel.bottom + 8), colour("mist"), shadow=colour("ink"), align="center")
 
         font.draw(surface, f"v{__version__}", (6, 360 - font.line_height - 4), colour("steel"))
-        font.draw(surface, "\u2191\u2193 choose   Enter select   F11 fullscreen",
+        ok = action_label(self.ctx, "CONFIRM", "return")
+        font.draw(surface, f"\u2191\u2193 choose   {ok} select   F11 fullscreen",
                   (634, 360 - font.line_height - 4), colour("steel"), align="right")
         draw_notice(surface, self.ctx, font)

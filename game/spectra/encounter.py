@@ -23,7 +23,7 @@ from game.spectra.programs import template_names
 DIFFICULTIES = ("easy", "normal", "hard")
 TICKS_PER_SECOND = 60
 VOICE_KEYS = ("calm", "warning", "critical")
-TOP_KEYS = ("title", "chapter", "intro", "voice", "difficulties")
+TOP_KEYS = ("title", "chapter", "intro", "voice", "lesson", "difficulties")
 # key -> (lowest, highest) for the whole-number settings of a difficulty
 NUMBERS: dict[str, tuple[int, int]] = {
     "layers": (1, 8),
@@ -53,6 +53,8 @@ class Encounter:
     intro: tuple[str, ...]
     voice: dict[str, tuple[str, ...]]
     difficulties: dict[str, Tuning] = field(default_factory=dict)
+    #: the first layer's lesson, one text per step of ``puzzle.LESSON_STAGES`` (empty: no lesson)
+    lesson: dict[str, str] = field(default_factory=dict)
 
     def tuning(self, difficulty: str) -> Tuning:
         return self.difficulties[difficulty]
@@ -184,6 +186,7 @@ def parse_encounter(text: str, path: str, name: str) -> tuple[Encounter | None, 
             lines = _strings(value_node, path, problems, f"voice.{key}")
             if lines:
                 voice[key] = lines
+    lesson = _lesson(top["lesson"][1], path, problems) if "lesson" in top else {}
     tunings: dict[str, Tuning] = {}
     if "difficulties" not in top:
         problems.append(Problem(path, 1, f"missing 'difficulties' ({', '.join(DIFFICULTIES)})"))
@@ -206,7 +209,26 @@ def parse_encounter(text: str, path: str, name: str) -> tuple[Encounter | None, 
                 problems.append(Problem(path, _line(node), f"difficulties: {missing!r} is missing"))
     if problems:
         return None, problems
-    return Encounter(name, title, chapter, intro, voice, tunings), []
+    return Encounter(name, title, chapter, intro, voice, tunings, lesson), []
+
+
+def _lesson(node, path: str, problems: list[Problem]) -> dict[str, str]:
+    """``lesson:`` maps every step of the lesson to its text (keys in braces: ``{FOCUS}``)."""
+    from game.spectra.puzzle import LESSON_STAGES
+
+    out: dict[str, str] = {}
+    for key, (key_node, value_node) in _mapping(node, path, problems, "lesson").items():
+        if key not in LESSON_STAGES:
+            problems.append(Problem(path, _line(key_node), f"lesson: unknown step {key!r} "
+                                                           f"(known: {', '.join(LESSON_STAGES)})"))
+        elif not (isinstance(value_node, yaml.ScalarNode) and value_node.value.strip()):
+            problems.append(Problem(path, _line(value_node), f"lesson.{key} must be text"))
+        else:
+            out[key] = value_node.value
+    missing = [stage for stage in LESSON_STAGES if stage not in out]
+    if out and missing:
+        problems.append(Problem(path, _line(node), f"lesson: every step needs a text; missing {', '.join(missing)}"))
+    return out
 
 
 def check_file(path: Path) -> list[Problem]:

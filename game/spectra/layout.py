@@ -32,6 +32,8 @@ class Box:
         return (self.x, self.y, self.w, self.h)
 
 
+PANELS = ("code", "cases", "debug")  # what Tab / Page Up move between
+
 HEADER = Box(0, 0, 640, 26)
 CODE = Box(4, 28, 340, 268)
 CODE_ROWS_Y = CODE.y + 17
@@ -55,14 +57,16 @@ BUTTON_H = 14
 MESSAGES = Box(4, 318, 632, 40)
 MESSAGE_ROWS = 3
 
-# the toolbar, left to right: key -> (width, label)
-BUTTONS: dict[str, tuple[int, str]] = {
-    "run": (82, "Q  Run cases"),
-    "step": (54, "E  Step"),
-    "continue": (86, "Enter  To break"),
-    "break": (86, "R  Breakpoint"),
-    "hint": (60, "H  Hint"),
-    "panel": (70, "Tab  Panel"),
+# the toolbar, left to right: key -> (width, the action whose key is shown, label); the drawing puts the
+# key bound to the action (it follows rebinding and the device used last) before the label
+BUTTONS: dict[str, tuple[int, str, str]] = {
+    "run": (96, "FOCUS", "Run cases"),
+    "step": (66, "SPREAD", "Step"),
+    "continue": (100, "CONFIRM", "To break"),
+    "break": (96, "RECALL", "Breakpoint"),
+    "hint": (62, "HINT", "Hint"),
+    "reference": (92, "HISTORY", "Reference"),
+    "panel": (80, "NEXT", "Panel"),
 }
 
 
@@ -77,25 +81,24 @@ def case_row(i: int) -> Box:
 def buttons() -> dict[str, Box]:
     """Toolbar buttons laid out left to right."""
     out, x = {}, 4
-    for key, (w, _) in BUTTONS.items():
+    for key, (w, _, _) in BUTTONS.items():
         out[key] = Box(x, BUTTONS_Y, w, BUTTON_H)
         x += w + 4
     return out
 
 
 # the patch editor popup ------------------------------------------------------------------------
-EDITOR_W, EDITOR_H = 330, 52
+EDITOR_W, EDITOR_H = 286, 52
 FIELD_W = (56, 76, 76)  # opcode, first operand, second operand
 FIELD_H = 16
 
 
 def editor_box(line: int) -> Box:
-    """Below the edited line, or above it when it would leave the code panel."""
+    """Beside the code, level with the edited line: every line of the program stays in view."""
     row = code_row(line)
-    y = row.bottom + 2
-    if y + EDITOR_H > CODE.bottom + 4:
-        y = row.y - EDITOR_H - 2
-    return Box(CODE.x + 6, y, EDITOR_W, EDITOR_H)
+    y = row.y + row.h // 2 - EDITOR_H // 2
+    y = max(CODE.y, min(CODE.bottom - EDITOR_H, y))
+    return Box(SPEC.x, y, EDITOR_W, EDITOR_H)
 
 
 def editor_field(box: Box, index: int) -> Box:
@@ -114,6 +117,22 @@ def editor_buttons(box: Box) -> tuple[Box, Box]:
     """[patch] and [cancel]."""
     y = box.bottom - 16
     return Box(box.right - 124, y, 60, 13), Box(box.right - 60, y, 54, 13)
+
+
+#: where the first layer's lesson sits: over the trace panel (growing upwards as its text needs) while
+#: nothing is being debugged, over the examples (growing downwards) while the trace is what matters
+LESSON = Box(350, 172, 286, 124)
+LESSON_HIGH = Box(350, 78, 286, 92)
+LESSON_HIGH_STAGES = ("step", "select")
+
+# the instruction reference ---------------------------------------------------------------------
+REFERENCE = Box(40, 30, 560, 286)
+REFERENCE_ROW_H = 12
+
+
+def reference_row(i: int) -> Box:
+    """Entry ``i`` in the reference's opcode list (left column)."""
+    return Box(REFERENCE.x + 8, REFERENCE.y + 22 + i * REFERENCE_ROW_H, 64, REFERENCE_ROW_H)
 
 
 # banners (layer intro, layer restored, results) ------------------------------------------------

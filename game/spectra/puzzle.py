@@ -20,30 +20,16 @@ from dataclasses import dataclass
 
 from game.core.actions import Action, ActionFrame
 from game.spectra import layout
+from game.spectra.controls import DiveControls, Editor, cycle_distance, opcode_cycle, operand_cycle  # noqa: F401
 from game.spectra.faults import KINDS
 from game.spectra.generator import Puzzle, Tuning
 from game.spectra.interp import STEP_LIMIT, RunResult, Snapshot, count_passing, run
 from game.spectra.isa import (
-    IMM,
-    IMM_MAX,
-    IMM_MIN,
-    JUMPS,
-    LABEL,
-    MEM_SIZE,
-    MIMM,
-    MREG,
-    NUM_REGS,
-    OPCODES,
-    REG,
-    SIGNATURES,
-    Instruction,
-    Operand,
     Program,
-    default_operand,
 )
 
-PANELS = ("code", "cases", "debug")
-INTRO_TICKS = 300  # a layer's banner goes away by itself after this long
+#: the first-layer lesson's steps, in order; the encounter file words each one (``lesson:``)
+LESSON_STAGES = ("run", "read", "step", "select", "edit", "check")
 CLEARED_TICKS = 120
 REPEAT_DELAY, REPEAT_EVERY = 14, 3  # held arrows repeat, like a keyboard
 MAX_HINTS = 3
@@ -56,24 +42,6 @@ class CaseResult:
     passed: bool
     output: int | None  # None when the program trapped
     reason: str = ""  # the trap
-
-
-@dataclass
-class Editor:
-    """The patch editor open on one line: an opcode, its operands and which field has focus."""
-
-    line: int
-    op: str
-    args: list[Operand]
-    field: int = 0  # 0 = opcode, 1.. = operands
-
-    @property
-    def instruction(self) -> Instruction:
-        return Instruction(self.op, tuple(self.args))
-
-    @property
-    def fields(self) -> int:
-        return 1 + len(self.args)
 
 
 @dataclass
@@ -94,43 +62,12 @@ class Debug:
         return self.pos >= len(self.snaps) - 1
 
 
-def operand_cycle(kinds: tuple[str, ...], labels: tuple[str, ...]) -> list[Operand]:
-    """The alternatives a slot offers, in cycling order: registers first, then small numbers,
-    then negative ones (so a number is never far from a register), labels in program order."""
-    out: list[Operand] = []
-    if REG in kinds:
-        out += [Operand(REG, i) for i in range(NUM_REGS)]
-    if IMM in kinds:
-        out += [Operand(IMM, v) for v in range(0, IMM_MAX + 1)] + [Operand(IMM, v) for v in range(IMM_MIN, 0)]
-    if MREG in kinds:
-        out += [Operand(MREG, i) for i in range(NUM_REGS)]
-    if MIMM in kinds:
-        out += [Operand(MIMM, v) for v in range(MEM_SIZE)]
-    if LABEL in kinds:
-        out += [Operand(LABEL, name) for name in labels]
-    return out
-
-
-def opcode_cycle(labels: tuple[str, ...]) -> tuple[str, ...]:
-    """Opcodes the editor offers: jumps and calls only when the program has labels to aim at."""
-    if labels:
-        return OPCODES
-    return tuple(op for op in OPCODES if op not in JUMPS and op != "CALL")
-
-
-def cycle_distance(options: list, current, target) -> int:
-    """Signed number of presses (RIGHT positive) from ``current`` to ``target`` the short way round."""
-    n = len(options)
-    i, j = options.index(current), options.index(target)
-    forward = (j - i) % n
-    return forward if forward <= n - forward else forward - n
-
-
-class Dive:
+class Dive(DiveControls):
     """One SPECTRA encounter in progress."""
 
     def __init__(self, layers: list[Puzzle], tuning: Tuning, *, title: str = "", intro: tuple[str, ...] = (),
-                 voice: dict[str, tuple[str, ...]] | None = None, practice: bool = True) -> None:
+                 voice: dict[str, tuple[str, ...]] | None = None, practice: bool = True,
+                 lesson: dict[str, str] | None = None) -> None:
         if not layers:
             raise ValueError("a dive needs at least one layer")
         self.layers = layers
@@ -139,6 +76,14 @@ class Dive:
         self.intro_lines = intro
         self.voice = voice or {}
         self.practice = practice
+        #: the lesson's words per stage; empty when the encounter teaches nothing
+        self.lesson_text = dict(lesson or {})
+        #: index into ``LESSON_STAGES`` of the step the player is shown, -1 without a lesson
+        self.lesson = 0 if self.lesson_text else -1
+        #: the instruction reference: the entry shown while it is open, else None (the clock waits)
+        self.reference: int | None = None
+        #: the code line a click selected; a second click on it opens the editor
+        self.armed_line: int | None = None
         self.time_total = tuning.time_ticks
         self.ticks_left = tuning.time_ticks
         self.elapsed = 0  # ticks since the dive began (every phase)
@@ -186,7 +131,22 @@ class Dive:
 
     @property
     def result_items(self) -> tuple[str, ...]:
-        return ("Retry", "Quit to title") if self.practice else ("Continue",)
+        """Choices after the dive; the first is preselected (Continue after a win, so Enter moves on)."""
+        if not self.practice:
+            return ("Continue",)
+        return ("Continue", "Retry", "Quit to title") if self.won else ("Retry", "Quit to title")
+
+    @property
+    def lesson_stage(self) -> str | None:
+        """The lesson step to show now, or None (no lesson, or it is over)."""
+        if 0 <= self.lesson < len(LESSON_STAGES) and self.layer == 0:
+            return LESSON_STAGES[self.lesson]
+        return None
+
+    def advance_lesson(self, stage: str) -> None:
+        """The player did what ``stage`` asks for (or something later): show the step after it."""
+        if self.lesson >= 0 and stage in LESSON_STAGES:
+            self.lesson = max(self.lesson, LESSON_STAGES.index(stage) + 1)
 
     def pressure(self) -> int:
         """How close the clock is to zero, 0..1000 (glitches and SPECTRA's tone follow it)."""
@@ -208,8 +168,8 @@ class Dive:
         if self.penalty_flash:
             self.penalty_flash -= 1
         pressed = frame.pressed | self._repeats(frame)
-        if self.phase == "intro":
-            if self.t >= INTRO_TICKS or pressed & (Action.CONFIRM | Action.POINTER | Action.CANCEL):
+        if self.phase == "intro":  # the card stays until the player dismisses it
+            if pressed & (Action.CONFIRM | Action.POINTER | Action.CANCEL):
                 self._set_phase("play")
             return None
         if self.phase == "cleared":
@@ -218,6 +178,9 @@ class Dive:
             return None
         if self.phase == "over":
             return self._update_results(frame, pressed)
+        if self.reference is not None:  # reading the reference: the clock waits
+            self._update_reference(frame, pressed)
+            return None
         self._tick_clock()
         if self.phase != "play":
             return None
@@ -331,6 +294,7 @@ class Dive:
         self.layers_cleared += 1
         self.editor = None
         self.debug = None
+        self.advance_lesson("check")
         self.say("good", f"Layer {self.layer + 1} restored: every case passes, hidden ones included.")
         self.cues.append("spectra_pass")
         if self.layer + 1 >= len(self.layers):
@@ -363,6 +327,7 @@ class Dive:
             results.append(CaseResult(ok, r.output, r.reason))
         self.results = tuple(results)
         self.hidden_passed = count_passing(self.program, puzzle.hidden)
+        self.advance_lesson("run")
         return sum(r.passed for r in results) + self.hidden_passed
 
     def _report_run(self) -> None:
@@ -400,6 +365,8 @@ class Dive:
         debug.pos += 1
         self.cues.append("ui_move")
         self.cursor = min(debug.here.pc, len(self.program) - 1)
+        if debug.pos >= 3 or debug.at_end:
+            self.advance_lesson("step")
         if debug.at_end:
             self._say_debug_end()
 
@@ -428,7 +395,8 @@ class Dive:
         self.debug = Debug(index, tuple(result.trace), result)
         self.case_cursor = index
         self.cursor = min(self.debug.here.pc, len(self.program) - 1)
-        self.say("spectra", f"Debugging example {index + 1}. E steps, Enter runs to a breakpoint.")
+        self.say("spectra", f"Debugging example {index + 1}: step through it and watch the registers.")
+        self.advance_lesson("read")
         self.cues.append("ui_confirm")
 
     def _say_debug_end(self) -> None:
@@ -485,253 +453,6 @@ class Dive:
         if self.ticks_left == 0:
             self._finish(False)
 
-    # -- the patch editor -------------------------------------------------------------------------
-    def open_editor(self, line: int | None = None) -> None:
-        line = self.cursor if line is None else line
-        ins = self.program.code[line]
-        self.editor = Editor(line, ins.op, list(ins.args))
-        self.cursor = line
-        self.cues.append("ui_confirm")
-
-    def editor_options(self, index: int) -> list:
-        """The alternatives of editor field ``index`` (0: opcodes, then each operand slot)."""
-        assert self.editor is not None
-        labels = self.program.label_names
-        if index == 0:
-            return list(opcode_cycle(labels))
-        kinds = SIGNATURES[self.editor.op][index - 1]
-        return operand_cycle(kinds, labels)
-
-    def editor_change(self, step: int, index: int | None = None) -> None:
-        editor = self.editor
-        assert editor is not None
-        index = editor.field if index is None else index
-        options = self.editor_options(index)
-        if index == 0:
-            current = editor.op
-            new = options[(options.index(current) + step) % len(options)] if current in options else options[0]
-            self._set_opcode(new)
-        else:
-            current = editor.args[index - 1]
-            i = options.index(current) if current in options else -step
-            editor.args[index - 1] = options[(i + step) % len(options)]
-        self.cues.append("ui_move")
-
-    def _set_opcode(self, op: str) -> None:
-        editor = self.editor
-        assert editor is not None
-        labels = self.program.label_names
-        args = []
-        for i, kinds in enumerate(SIGNATURES[op]):
-            old = editor.args[i] if i < len(editor.args) else None
-            if old is not None and old.kind in kinds and (old.kind != LABEL or old.value in labels):
-                args.append(old)
-            else:
-                args.append(default_operand(kinds, labels))
-        editor.op = op
-        editor.args = args
-        editor.field = min(editor.field, len(args))
-
-    def apply_patch(self) -> None:
-        editor = self.editor
-        assert editor is not None
-        self.editor = None
-        new = editor.instruction
-        if new == self.program.code[editor.line]:
-            self.say("spectra", "No change written.")
-            self.cues.append("ui_cancel")
-            return
-        before = self._passing_now()
-        self.program = self.program.replace(editor.line, new)
-        self.patches += 1
-        self.debug = None
-        after = self.run_cases()
-        self.say("spectra", f"Line {editor.line + 1} patched: {new.text()}")
-        total = len(self.puzzle.all_cases)
-        if after == total:
-            self._layer_restored()
-            return
-        if after <= before and new == self.puzzle.reference.code[editor.line]:
-            # a right line masked by another fault: SPECTRA's backup image vouches for it, no charge
-            self.say("spectra", "Line matches my backup image. Another fault still masks it.")
-            self.cues.append("spectra_pass")
-        elif after <= before:
-            self.failed_patches += 1
-            self._penalise(self.tuning.patch_penalty)
-            self.say("bad", f"Patch rejected by the checker: no failing case fixed. "
-                            f"-{self.tuning.patch_penalty // 60}s")
-            self.cues.append("spectra_fail")
-        else:
-            self._report_run()
-
-    def _passing_now(self) -> int:
-        return count_passing(self.program, self.puzzle.all_cases)
-
-    # -- input ------------------------------------------------------------------------------------
-    def _update_editor(self, frame: ActionFrame, pressed: int) -> None:
-        editor = self.editor
-        assert editor is not None
-        if pressed & (Action.CANCEL | Action.POINTER_ALT):
-            self.editor = None
-            self.cues.append("ui_cancel")
-            return
-        if pressed & Action.POINTER:
-            box = layout.editor_box(editor.line)
-            apply_box, cancel_box = layout.editor_buttons(box)
-            if apply_box.contains(frame.pointer):
-                self.apply_patch()
-                return
-            if cancel_box.contains(frame.pointer):
-                self.editor = None
-                self.cues.append("ui_cancel")
-                return
-            for i in range(editor.fields):
-                fbox = layout.editor_field(box, i)
-                if fbox.contains(frame.pointer):
-                    editor.field = i
-                    left, right = layout.editor_arrows(fbox)
-                    if left.contains(frame.pointer):
-                        self.editor_change(-1)
-                    elif right.contains(frame.pointer):
-                        self.editor_change(1)
-                    return
-            return
-        if pressed & (Action.WHEEL_UP | Action.WHEEL_DOWN):
-            box = layout.editor_box(editor.line)
-            for i in range(editor.fields):
-                if layout.editor_field(box, i).contains(frame.pointer):
-                    editor.field = i
-                    self.editor_change(-1 if pressed & Action.WHEEL_UP else 1)
-                    return
-        if pressed & Action.CONFIRM:
-            self.apply_patch()
-            return
-        dx = (1 if pressed & Action.RIGHT else 0) - (1 if pressed & Action.LEFT else 0)
-        dy = (1 if pressed & Action.DOWN else 0) - (1 if pressed & Action.UP else 0)
-        if pressed & Action.NEXT:
-            dy = 1
-        elif pressed & Action.PREV:
-            dy = -1
-        if dy:
-            editor.field = (editor.field + dy) % editor.fields
-            self.cues.append("ui_move")
-        elif dx:
-            self.editor_change(dx)
-
-    def _update_tools(self, frame: ActionFrame, pressed: int) -> None:
-        if pressed & (Action.POINTER | Action.WHEEL_UP | Action.WHEEL_DOWN):
-            if self._pointer_tools(frame, pressed):
-                return
-        if pressed & Action.FOCUS:
-            self.action_run()
-            return
-        if pressed & Action.SPREAD:
-            self.action_step()
-            return
-        if pressed & Action.RECALL:
-            self.action_breakpoint()
-            return
-        if pressed & Action.HINT:
-            self.action_hint()
-            return
-        if pressed & Action.NEXT or pressed & Action.PREV:
-            step = 1 if pressed & Action.NEXT else -1
-            self.panel = PANELS[(PANELS.index(self.panel) + step) % len(PANELS)]
-            self.cues.append("ui_move")
-            return
-        if pressed & (Action.CANCEL | Action.POINTER_ALT):
-            if self.debug is not None:
-                self.debug = None
-                self.say("spectra", "Debugger detached.")
-                self.cues.append("ui_cancel")
-            elif self.panel != "code":
-                self.panel = "code"
-                self.cues.append("ui_cancel")
-            return
-        dy = (1 if pressed & Action.DOWN else 0) - (1 if pressed & Action.UP else 0)
-        dx = (1 if pressed & Action.RIGHT else 0) - (1 if pressed & Action.LEFT else 0)
-        if self.panel == "code":
-            if dy:
-                self.cursor = (self.cursor + dy) % len(self.program)
-                self.cues.append("ui_move")
-            if pressed & Action.CONFIRM:
-                self.open_editor()
-        elif self.panel == "cases":
-            if dy:
-                self.case_cursor = (self.case_cursor + dy) % len(self.puzzle.visible)
-                self.cues.append("ui_move")
-            if pressed & Action.CONFIRM:
-                self._start_debug(self.case_cursor)
-        else:  # debug
-            if dy or dx:
-                self.action_step(back=(dy or dx) < 0)
-            if pressed & Action.CONFIRM:
-                self.action_continue()
-
-    def _pointer_tools(self, frame: ActionFrame, pressed: int) -> bool:
-        """Clicks and the wheel on panels and buttons; True when the pointer did something."""
-        p = frame.pointer
-        wheel = (1 if pressed & Action.WHEEL_DOWN else 0) - (1 if pressed & Action.WHEEL_UP else 0)
-        click = bool(pressed & Action.POINTER)
-        if click:
-            for key, box in layout.buttons().items():
-                if box.contains(p):
-                    self._button(key)
-                    return True
-        if layout.CODE.contains(p):
-            if wheel:
-                self.panel = "code"
-                self.cursor = max(0, min(len(self.program) - 1, self.cursor + wheel))
-                return True
-            for i in range(len(self.program)):
-                row = layout.code_row(i)
-                if row.contains(p) and click:
-                    if p[0] < row.x + layout.GUTTER_W:
-                        self.action_breakpoint(i)
-                    elif self.panel == "code" and self.cursor == i:
-                        self.open_editor(i)
-                    else:
-                        self.panel = "code"
-                        self.cursor = i
-                        self.cues.append("ui_move")
-                    return True
-            return click
-        if layout.CASES.contains(p):
-            if wheel:
-                self.panel = "cases"
-                self.case_cursor = (self.case_cursor + wheel) % len(self.puzzle.visible)
-                return True
-            for i in range(len(self.puzzle.visible)):
-                if layout.case_row(i).contains(p) and click:
-                    self.panel = "cases"
-                    self._start_debug(i)
-                    return True
-            return click
-        if layout.TRACE.contains(p) or layout.MACHINE.contains(p):
-            if wheel and self.debug is not None:
-                self.panel = "debug"
-                self.action_step(back=wheel < 0)
-                return True
-            if click:
-                self.panel = "debug"
-                return True
-        return False
-
-    def _button(self, key: str) -> None:
-        if key == "run":
-            self.action_run()
-        elif key == "step":
-            self.action_step()
-        elif key == "continue":
-            self.action_continue()
-        elif key == "break":
-            self.action_breakpoint()
-        elif key == "hint":
-            self.action_hint()
-        elif key == "panel":
-            self.panel = PANELS[(PANELS.index(self.panel) + 1) % len(PANELS)]
-            self.cues.append("ui_move")
-
     # -- digest -----------------------------------------------------------------------------------
     def state_bytes(self) -> bytes:
         editor = None if self.editor is None else (self.editor.line, self.editor.instruction.text(), self.editor.field)
@@ -740,6 +461,7 @@ class Dive:
                  self.cursor, self.panel, self.case_cursor, tuple(sorted(self.breakpoints)), editor, debug,
                  self.results, self.hidden_passed, self.hints, self.total_hints, self.patches, self.failed_patches,
                  self.penalty_ticks, self.layers_cleared, self.score, self.urgency, self.voice_count,
-                 len(self.messages), self.result_index, tuple(sorted(self._held_for.items())))
+                 len(self.messages), self.result_index, tuple(sorted(self._held_for.items())), self.lesson,
+                 self.reference, self.armed_line)
         return repr(state).encode()
 

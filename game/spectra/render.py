@@ -14,37 +14,11 @@ from game.spectra import layout
 from game.spectra.layout import Box
 from game.spectra.programs import by_name
 from game.spectra.puzzle import Dive
+from game.spectra.render_overlays import SYNTAX, OverlayPainter, format_clock, glitch_strength, noise_hash, to_rect
 from game.ui.palette import colour
 from game.ui.widgets import draw_panel
 
-SYNTAX = {"op": "cyan", "reg": "amber", "num": "violet_light", "label": "leaf_light", "punct": "fog"}
 MESSAGE_TONES = {"spectra": "cyan_light", "malik": "orange", "good": "green", "bad": "magenta", "hint": "yellow"}
-
-
-def _rect(box: Box) -> pygame.Rect:
-    return pygame.Rect(box.tuple())
-
-
-def _hash(*values: int) -> int:
-    """A small integer hash for draw-only noise (never feeds the simulation)."""
-    h = 2166136261
-    for v in values:
-        h = ((h ^ (v & 0xFFFFFFFF)) * 16777619) & 0xFFFFFFFF
-    h ^= h >> 13
-    return (h * 0x5BD1E995) & 0xFFFFFFFF
-
-
-def glitch_strength(dive: Dive) -> int:
-    """0..100: nothing while the clock is comfortable, growing over its last half."""
-    p = dive.pressure()
-    if dive.phase == "over":
-        return 0 if dive.won else 60
-    return max(0, min(100, (p - 450) * 100 // 550))
-
-
-def format_clock(ticks: int) -> str:
-    seconds, rest = divmod(max(0, ticks), 60)
-    return f"{seconds // 60:02d}:{seconds % 60:02d}.{rest * 10 // 60}"
 
 
 def _hover(boxes, pointer, active: bool) -> int | None:
@@ -56,18 +30,27 @@ def _hover(boxes, pointer, active: bool) -> int | None:
     return None
 
 
-class DiveRenderer:
+class DiveRenderer(OverlayPainter):
     """Draws a dive. Panels are cached as pictures keyed by everything they show, so a frame only
     repaints what changed (the clock, glitches); the cache belongs to the view, never to the game."""
 
     def __init__(self, font) -> None:
         self.font = font
+        #: action name -> what to press, as the prompts name it (set by the scene before each draw)
+        self.keys: dict[str, str] = {}
+        #: the player's "flashes" setting: off, nothing flickers
+        self.flashes = True
         self._background_image: pygame.Surface | None = None
         self._scratch: pygame.Surface | None = None
         self._cache: dict[str, tuple[object, pygame.Surface]] = {}
 
     # -- the whole screen -------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface, dive: Dive) -> None:
+    def draw(self, surface: pygame.Surface, dive: Dive, keys: dict[str, str] | None = None,
+             flashes: bool = True) -> None:
+        if keys is not None and keys != self.keys:
+            self.keys = dict(keys)
+            self._cache.clear()
+        self.flashes = flashes
         if self._background_image is None or self._background_image.get_size() != surface.get_size():
             self._background_image = surface.copy()
             self._background(self._background_image, dive)
@@ -79,7 +62,7 @@ class DiveRenderer:
         rows = [layout.code_row(i) for i in range(len(dive.program))]
         cases = [layout.case_row(i) for i in range(len(dive.puzzle.visible))]
         debug = None if dive.debug is None else (dive.debug.case, dive.debug.pos, dive.patches, dive.program)
-        g = glitch_strength(dive)
+        g = glitch_strength(dive) if flashes else 0
         self._layer(surface, "code", layout.CODE,
                     (dive.program, dive.layer, dive.cursor, dive.panel, dive.editor is None,
                      tuple(sorted(dive.breakpoints)), debug, _hover(rows, dive.pointer, playing),
@@ -102,6 +85,10 @@ class DiveRenderer:
         if dive.editor is not None and dive.phase == "play":
             self._editor(surface, dive)
         self._glitch(surface, dive)
+        if dive.phase == "play" and dive.editor is None and dive.reference is None:
+            self._lesson(surface, dive)
+        if dive.reference is not None and dive.phase == "play":
+            self._reference(surface, dive)
         if dive.phase == "intro":
             self._intro(surface, dive)
         elif dive.phase == "cleared":
@@ -132,7 +119,7 @@ class DiveRenderer:
 
     def _panel(self, surface: pygame.Surface, box: Box, title: str, focused: bool, right: str = "",
                right_tone: str = "fog") -> None:
-        draw_panel(surface, _rect(box), accent="cyan" if focused else "teal_dark", fill="night", alpha=240)
+        draw_panel(surface, to_rect(box), accent="cyan" if focused else "teal_dark", fill="night", alpha=240)
         if title:
             self.font.draw(surface, title, (box.x + 6, box.y + 3), colour("cyan_light" if focused else "fog"))
         if right:
@@ -155,8 +142,9 @@ class DiveRenderer:
                              else 1)
         font.draw(surface, f"LAYER {dive.layer + 1}/{len(dive.layers)}", (x + len(dive.layers) * 14 + 4, 7),
                   colour("mist"))
+        font.draw(surface, f"patches {dive.patches}   hints {dive.hints}/3", (372, 7), colour("fog"))
         if dive.penalty_flash:
-            font.draw(surface, f"-{dive.last_penalty // 60}s", (470, 7), colour("magenta"))
+            font.draw(surface, f"-{dive.last_penalty // 60}s", (486, 7), colour("magenta"))
         self._clock(surface, dive)
 
     def _clock(self, surface: pygame.Surface, dive: Dive) -> None:
@@ -164,15 +152,15 @@ class DiveRenderer:
         p = dive.pressure()
         tone = "cyan_light" if p < 500 else "amber" if p < 750 else "red"
         pos = (632, 2)
-        g = glitch_strength(dive)
+        g = glitch_strength(dive) if self.flashes else 0
         if g:
             shift = 1 + g // 30
-            jitter = (_hash(dive.elapsed // 3) % 3) - 1 if g > 40 else 0
+            jitter = (noise_hash(dive.elapsed // 3) % 3) - 1 if g > 40 else 0
             self.font.draw(surface, text, (pos[0] - shift + jitter, pos[1]), colour("magenta"), scale=2,
                            align="right")
             self.font.draw(surface, text, (pos[0] + shift, pos[1] + (1 if g > 60 else 0)), colour("cyan"), scale=2,
                            align="right")
-        blink = p >= 750 and dive.phase == "play" and (dive.ticks_left // 15) % 2 == 0
+        blink = self.flashes and p >= 750 and dive.phase == "play" and (dive.ticks_left // 15) % 2 == 0
         self.font.draw(surface, text, pos, colour("white" if blink else tone), scale=2, align="right",
                        shadow=colour("ink"))
 
@@ -182,7 +170,8 @@ class DiveRenderer:
         pygame.draw.rect(surface, colour("teal"), pygame.Rect(x, y, 18, 18), 1)
         cx, cy = x + 9, y + 9
         pygame.draw.polygon(surface, colour("cyan"), [(x + 2, cy), (cx, y + 4), (x + 15, cy), (cx, y + 14)], 1)
-        pupil = "magenta" if glitch_strength(dive) > 50 and (dive.elapsed // 8) % 3 == 0 else "cyan_light"
+        flicker = self.flashes and glitch_strength(dive) > 50 and (dive.elapsed // 8) % 3 == 0
+        pupil = "magenta" if flicker else "cyan_light"
         pygame.draw.rect(surface, colour(pupil), pygame.Rect(cx - 2, cy - 2, 4, 4))
 
     # -- code -------------------------------------------------------------------------------------
@@ -205,7 +194,7 @@ class DiveRenderer:
                 if focused:
                     pygame.draw.line(surface, colour("cyan"), (row.x, row.y), (row.x, row.bottom - 1))
             elif dive.editor is None and dive.phase == "play" and row.contains(dive.pointer):
-                pygame.draw.rect(surface, colour("teal_dark"), _rect(row), 1)
+                pygame.draw.rect(surface, colour("teal_dark"), to_rect(row), 1)
             if pc == i:
                 bar = pygame.Surface((row.w - layout.GUTTER_W, row.h), pygame.SRCALPHA)
                 bar.fill((*colour("yellow"), 34))
@@ -221,12 +210,17 @@ class DiveRenderer:
             if label:
                 font.draw(surface, f"{label}:", (layout.COL_LABEL, y), colour(SYNTAX["label"]))
             self._tokens(surface, ins.tokens(), layout.COL_OP, y)
-        if dive.hint_lines and len(program) <= layout.MAX_ROWS - 3:
-            # the most precise hint bought so far stays in view under the code
-            y = layout.CODE.bottom - 14
-            pygame.draw.line(surface, colour("teal_dark"), (layout.CODE.x + 6, y - 3), (layout.CODE.right - 7, y - 3))
-            text = self.font.wrap(f"HINT {len(dive.hint_lines)}: {dive.hint_lines[-1]}", layout.CODE.w - 12)[0]
-            font.draw(surface, text, (layout.CODE.x + 6, y), colour("yellow"))
+        if dive.hint_lines:
+            # the most precise hint bought so far stays in view under the code, wrapped whole: it is
+            # shown only where every one of its lines fits below the program (else the log has it)
+            lines = self.font.wrap(f"HINT {len(dive.hint_lines)}: {dive.hint_lines[-1]}", layout.CODE.w - 14)
+            free = layout.CODE.bottom - 4 - layout.code_row(len(program)).y
+            if free >= len(lines) * 10 + 4:
+                y = layout.CODE.bottom - 4 - len(lines) * 10
+                pygame.draw.line(surface, colour("teal_dark"), (layout.CODE.x + 6, y - 3),
+                                 (layout.CODE.right - 7, y - 3))
+                for k, line in enumerate(lines):
+                    font.draw(surface, line, (layout.CODE.x + 6, y + k * 10), colour("yellow"))
 
     def _tokens(self, surface: pygame.Surface, tokens: list[tuple[str, str]], x: int, y: int) -> int:
         font = self.font
@@ -246,7 +240,7 @@ class DiveRenderer:
     # -- spec and cases ---------------------------------------------------------------------------
     def _spec(self, surface: pygame.Surface, dive: Dive) -> None:
         box = layout.SPEC
-        draw_panel(surface, _rect(box), accent="violet", fill="night", alpha=240)
+        draw_panel(surface, to_rect(box), accent="violet", fill="night", alpha=240)
         lines = self.font.wrap(dive.puzzle.brief, box.w - 12)
         for i, line in enumerate(lines[:4]):
             self.font.draw(surface, line, (box.x + 6, box.y + 3 + i * 11), colour("mist"))
@@ -284,7 +278,7 @@ class DiveRenderer:
                 bar.fill((*colour("teal"), 70 if focused else 34))
                 surface.blit(bar, (row.x, row.y))
             elif dive.editor is None and dive.phase == "play" and row.contains(dive.pointer):
-                pygame.draw.rect(surface, colour("teal_dark"), _rect(row), 1)
+                pygame.draw.rect(surface, colour("teal_dark"), to_rect(row), 1)
             result = dive.results[i] if dive.results is not None else None
             icon = pygame.Rect(row.x + 3, row.y + 2, 7, 7)
             if result is None:
@@ -319,10 +313,13 @@ class DiveRenderer:
         focused = dive.panel == "debug" and dive.editor is None
         if debug is None:
             self._panel(surface, box, "REGISTERS & MEMORY", focused)
-            font.draw(surface, f"E steps through example {dive.case_cursor + 1}.", (box.x + 8, box.y + 20),
-                      colour("fog"))
-            font.draw(surface, "R toggles a breakpoint on the cursor line.", (box.x + 8, box.y + 31), colour("fog"))
-            font.draw(surface, "Enter in this panel runs to the next one.", (box.x + 8, box.y + 42), colour("fog"))
+            keys = self.keys
+            font.draw(surface, f"{keys.get('SPREAD', 'E')} steps through example {dive.case_cursor + 1}.",
+                      (box.x + 8, box.y + 20), colour("fog"))
+            font.draw(surface, f"{keys.get('RECALL', 'R')} toggles a breakpoint on the cursor line.",
+                      (box.x + 8, box.y + 31), colour("fog"))
+            font.draw(surface, f"{keys.get('CONFIRM', 'Enter')} in this panel runs to the next one.",
+                      (box.x + 8, box.y + 42), colour("fog"))
             return
         snap = debug.here
         prev = debug.snaps[debug.pos - 1] if debug.pos > 0 else snap
@@ -383,21 +380,24 @@ class DiveRenderer:
     def _toolbar(self, surface: pygame.Surface, dive: Dive) -> None:
         font = self.font
         for key, box in layout.buttons().items():
-            label = layout.BUTTONS[key][1]
+            _, action, rest = layout.BUTTONS[key]
+            keyname = self.keys.get(action, "")
             hover = box.contains(dive.pointer) and dive.phase == "play"
-            rect = _rect(box)
+            rect = to_rect(box)
             surface.fill(colour("navy" if hover else "night"), rect)
             pygame.draw.rect(surface, colour("cyan" if hover else "teal_dark"), rect, 1)
-            keyname, _, rest = label.partition("  ")
-            x = font.draw(surface, keyname, (box.x + 5, box.y + 2), colour("amber")).right
+            old_clip = surface.get_clip()
+            surface.set_clip(rect.inflate(-2, 0))  # a long key name never spills into the next button
+            x = box.x + 1
+            if keyname:
+                x = font.draw(surface, keyname, (box.x + 5, box.y + 2), colour("amber")).right
             font.draw(surface, rest, (x + 4, box.y + 2), colour("paper"))
-        status = f"patches {dive.patches}   hints {dive.hints}/3"
-        font.draw(surface, status, (636, layout.BUTTONS_Y + 2), colour("fog"), align="right")
+            surface.set_clip(old_clip)
 
     def _messages(self, surface: pygame.Surface, dive: Dive) -> None:
         font = self.font
         box = layout.MESSAGES
-        draw_panel(surface, _rect(box), accent="teal", fill="ink", alpha=245)
+        draw_panel(surface, to_rect(box), accent="teal", fill="ink", alpha=245)
         self._eye(surface, box.x + 5, box.y + 11, dive)
         width = box.w - 40
         rows: list[tuple[str, str]] = []
@@ -408,7 +408,7 @@ class DiveRenderer:
             if len(rows) >= layout.MESSAGE_ROWS:
                 break
         rows = list(reversed(rows[: layout.MESSAGE_ROWS]))
-        g = glitch_strength(dive)
+        g = glitch_strength(dive) if self.flashes else 0
         for i, (kind, line) in enumerate(rows):
             y = box.y + 4 + i * 11
             tone = colour(MESSAGE_TONES.get(kind, "mist"))
@@ -417,139 +417,3 @@ class DiveRenderer:
             if g > 30 and kind in ("bad", "spectra") and i == len(rows) - 1:
                 font.draw(surface, line, (box.x + 31, y), colour("magenta"))
             font.draw(surface, line, (box.x + 30, y), tone)
-
-    # -- the patch editor -------------------------------------------------------------------------
-    def _editor(self, surface: pygame.Surface, dive: Dive) -> None:
-        font = self.font
-        editor = dive.editor
-        assert editor is not None
-        box = layout.editor_box(editor.line)
-        draw_panel(surface, _rect(box), accent="amber", fill="ink", alpha=250)
-        font.draw(surface, f"PATCH L{editor.line + 1}", (box.x + 6, box.y + 3), colour("amber"))
-        font.draw(surface, "was", (box.x + 72, box.y + 3), colour("steel"))
-        self._tokens(surface, dive.program.code[editor.line].tokens(), box.x + 96, box.y + 3)
-        values = [("op", editor.op)] + [self._operand_token(a) for a in editor.args]
-        for i in range(1 + len(layout.FIELD_W) - 1):
-            if i >= editor.fields:
-                break
-            fbox = layout.editor_field(box, i)
-            selected = i == editor.field
-            rect = _rect(fbox)
-            surface.fill(colour("navy" if selected else "night"), rect)
-            pygame.draw.rect(surface, colour("amber" if selected else "slate"), rect, 1)
-            left, right = layout.editor_arrows(fbox)
-            arrow_tone = colour("amber" if selected else "steel")
-            font.draw(surface, "<", (left.x + 4, fbox.y + 3), arrow_tone)
-            font.draw(surface, ">", (right.x + 3, fbox.y + 3), arrow_tone)
-            kind, text = values[i]
-            font.draw(surface, text, (fbox.x + fbox.w // 2, fbox.y + 3), colour(SYNTAX[kind]), align="center")
-        help_text = "\u2190\u2192 value  \u2191\u2193 field"
-        font.draw(surface, help_text, (box.x + 6, box.bottom - 14), colour("fog"))
-        write, cancel = layout.editor_buttons(box)
-        for b, label, tone in ((write, "Enter Write", "amber"), (cancel, "Esc Back", "fog")):
-            r = _rect(b)
-            hover = b.contains(dive.pointer)
-            surface.fill(colour("navy" if hover else "night"), r)
-            pygame.draw.rect(surface, colour(tone), r, 1)
-            font.draw(surface, label, (r.centerx, r.y + 1), colour(tone if not hover else "white"), align="center")
-
-    @staticmethod
-    def _operand_token(arg) -> tuple[str, str]:
-        kind = {"reg": "reg", "imm": "num", "mreg": "reg", "mimm": "num", "label": "label"}[arg.kind]
-        return kind, arg.text()
-
-    # -- glitches ---------------------------------------------------------------------------------
-    def _glitch(self, surface: pygame.Surface, dive: Dive) -> None:
-        g = glitch_strength(dive)
-        if g <= 0:
-            return
-        frame = dive.elapsed // 4
-        bands = g // 18 + (1 if _hash(frame, 99) % 100 < g else 0)
-        for i in range(bands):
-            h = _hash(frame, i)
-            y = 26 + h % 290
-            height = 1 + (h >> 9) % (2 + g // 25)
-            dx = (1 + (h >> 5) % (1 + g // 20)) * (1 if h & 1 else -1)
-            strip = surface.subsurface(pygame.Rect(0, y, 640, height)).copy()
-            surface.blit(strip, (dx, y))
-            tint = pygame.Surface((640, height), pygame.SRCALPHA)
-            tint.fill((*colour("magenta" if h & 2 else "cyan"), 40 + g // 2))
-            surface.blit(tint, (0, y))
-        if g > 55 and _hash(frame, 7) % 100 < g - 40:
-            # a channel split across one band for a moment: magenta ghost left, cyan ghost right
-            h = _hash(frame, 8)
-            y = 26 + h % 250
-            height = 12 + (h >> 8) % 30
-            band = surface.subsurface(pygame.Rect(0, y, 640, height)).copy()
-            for tone, dx in (("magenta", -2), ("cyan", 2)):
-                ghost = band.copy()
-                tint = pygame.Surface(ghost.get_size())
-                tint.fill(colour(tone))
-                ghost.blit(tint, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-                ghost.set_alpha(70)
-                surface.blit(ghost, (dx, y))
-
-    # -- banners ----------------------------------------------------------------------------------
-    def _banner(self, surface: pygame.Surface, accent: str) -> Box:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*colour("ink"), 170))
-        surface.blit(shade, (0, 0))
-        box = layout.BANNER
-        draw_panel(surface, _rect(box), accent=accent, fill="night", alpha=250)
-        return box
-
-    def _intro(self, surface: pygame.Surface, dive: Dive) -> None:
-        font = self.font
-        box = self._banner(surface, "cyan")
-        puzzle = dive.puzzle
-        font.draw(surface, f"LAYER {dive.layer + 1} OF {len(dive.layers)}", (320, box.y + 10), colour("cyan"),
-                  align="center")
-        font.draw(surface, puzzle.title, (320, box.y + 24), colour("white"), scale=2, align="center",
-                  outline=colour("ink"))
-        for i, line in enumerate(font.wrap(puzzle.brief, box.w - 30)[:4]):
-            font.draw(surface, line, (320, box.y + 54 + i * 11), colour("mist"), align="center")
-        faults = len(puzzle.faults)
-        font.draw(surface, f"{faults} fault{'s' if faults > 1 else ''} injected  /  clock "
-                           f"{format_clock(dive.ticks_left)}", (320, box.y + 104), colour("amber"), align="center")
-        if (dive.t // 30) % 2 == 0:
-            font.draw(surface, "Enter, click or A to dive in", (320, box.bottom - 18), colour("cyan_light"),
-                      align="center")
-
-    def _cleared(self, surface: pygame.Surface, dive: Dive) -> None:
-        font = self.font
-        box = self._banner(surface, "green")
-        font.draw(surface, "LAYER RESTORED", (320, box.y + 30), colour("green"), scale=2, align="center",
-                  outline=colour("ink"))
-        font.draw(surface, f"{dive.puzzle.title}: every case passes, hidden ones included.", (320, box.y + 64),
-                  colour("mist"), align="center")
-        font.draw(surface, f"Descending to layer {dive.layer + 2} of {len(dive.layers)}...", (320, box.y + 84),
-                  colour("cyan_light"), align="center")
-        font.draw(surface, f"clock {format_clock(dive.ticks_left)}  /  patches {dive.patches}  /  hints "
-                           f"{dive.total_hints}", (320, box.y + 104), colour("amber"), align="center")
-        if dive.t > 20 and (dive.t // 30) % 2 == 0:
-            font.draw(surface, "Enter or click to go on", (320, box.bottom - 18), colour("fog"), align="center")
-
-    def _results(self, surface: pygame.Surface, dive: Dive) -> None:
-        font = self.font
-        box = self._banner(surface, "green" if dive.won else "magenta")
-        title = "SPECTRA ONLINE" if dive.won else "CORE OFFLINE"
-        tone = colour("green" if dive.won else "magenta")
-        if not dive.won:
-            font.draw(surface, title, (322, box.y + 12), colour("cyan"), scale=2, align="center")
-        font.draw(surface, title, (320, box.y + 12), tone, scale=2, align="center", outline=colour("ink"))
-        used = dive.time_total - dive.ticks_left
-        rows = [("layers restored", f"{dive.layers_cleared}/{len(dive.layers)}"),
-                ("time used", format_clock(used)), ("patches", f"{dive.patches} ({dive.failed_patches} rejected)"),
-                ("hints", str(dive.total_hints)), ("score", str(dive.score))]
-        for i, (label, value) in enumerate(rows):
-            y = box.y + 40 + i * 11
-            font.draw(surface, label, (box.x + 90, y), colour("fog"))
-            font.draw(surface, value, (box.right - 90, y), colour("white"), align="right")
-        for i, item in enumerate(dive.result_items):
-            row = layout.result_row(i)
-            r = _rect(row)
-            selected = i == dive.result_index
-            if selected:
-                surface.fill(colour("teal_dark"), r)
-                pygame.draw.rect(surface, colour("cyan"), r, 1)
-            font.draw(surface, item, (r.centerx, r.y + 2), colour("white" if selected else "mist"), align="center")

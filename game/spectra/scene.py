@@ -35,7 +35,7 @@ class SpectraScene(Scene):
         # the run's "spectra" stream, split per encounter so that chapter 3 never replays chapter 2's layer
         layers = generate_dive(ctx.run.rng.stream("spectra").stream(encounter), tuning)
         self.dive = Dive(layers, tuning, title=data.title, intro=data.intro, voice=data.voice,
-                         practice=on_finish is None)
+                         practice=on_finish is None, lesson=data.lesson)
         self.marked = False
         self.done = False
         self._renderer: DiveRenderer | None = None
@@ -48,14 +48,15 @@ class SpectraScene(Scene):
             return
         dive = self.dive
         if frame.was_pressed(Action.PAUSE) and not dive.finished:
-            # Escape is both "back" and "pause": inside the editor or the debugger it only goes back.
+            # Escape is both "back" and "pause": inside the editor, the debugger or the reference it only goes back.
             backing_out = frame.was_pressed(Action.CANCEL) and (dive.editor is not None or dive.debug is not None
-                                                                 or dive.panel != "code")
+                                                                 or dive.reference is not None or dive.panel != "code")
             if not backing_out:
                 from game.scenes.pause import PauseScene
 
                 self.ctx.audio.play_sfx("ui_confirm")
-                self.ctx.scenes.push(PauseScene(self.ctx, restart=self.restart))
+                # the dive's screen is dark already: the pause shade has to be deep to read as paused
+                self.ctx.scenes.push(PauseScene(self.ctx, restart=self.restart, shade=215))
                 return
         choice = dive.update(frame)
         for cue in dive.cues:
@@ -69,9 +70,13 @@ class SpectraScene(Scene):
             self.ctx.begin_run(StartPoint.of("title"))
         elif choice == "continue":
             self.done = True
+            if self.on_finish is None:  # practice: back to the practice menu
+                from game.scenes.practice_menu import back_to_practice
+
+                back_to_practice(self.ctx)
+                return
             self.ctx.scenes.pop()
-            if self.on_finish is not None:
-                self.on_finish(self.outcome())
+            self.on_finish(self.outcome())
 
     def outcome(self) -> Outcome:
         dive = self.dive
@@ -86,7 +91,16 @@ class SpectraScene(Scene):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         if self._renderer is None:  # a cache of the font handle only; no game state
             self._renderer = DiveRenderer(self.ctx.assets.font())
-        self._renderer.draw(surface, self.dive)
+        self._renderer.draw(surface, self.dive, keys=prompt_keys(self.ctx), flashes=self.ctx.settings["flashes"])
+
+
+def prompt_keys(ctx) -> dict[str, str]:
+    """What to press for each action the dive names, on the device used last."""
+    from game.ui.prompts import action_label
+
+    defaults = {"FOCUS": "q", "SPREAD": "e", "RECALL": "r", "HINT": "h", "HISTORY": "l", "NEXT": "tab",
+                "PREV": "page up", "CONFIRM": "return", "CANCEL": "escape"}
+    return {action: action_label(ctx, action, key) for action, key in defaults.items()}
 
 
 def build(ctx, encounter: str, difficulty: str, on_finish) -> SpectraScene:

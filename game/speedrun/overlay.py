@@ -43,3 +43,21 @@ def draw_split_delta(surface: pygame.Surface, font, name: str, time_text: str, d
     if delta_text is not None:
         font.draw(surface, delta_text, (rect.right - 6, rect.y + 4 + font.line_height), colour(colour_name),
                   scale=2, shadow=colour("ink"), align="right")
+
+
+def draw_run_result(surface: pygame.Surface, font, time_text: str, pb_text: str | None, new_pb: bool) -> None:
+    """Under a results screen: the run's time as the splits record it, and the personal best."""
+    if new_pb:
+        line, tone = f"NEW PERSONAL BEST!  {time_text}", "brass"
+    elif pb_text is not None:
+        line, tone = f"Run time {time_text}   personal best {pb_text}", "mist"
+    else:
+        line, tone = f"Run time {time_text}", "mist"
+    width = font.width(line) + 20
+    # above the results panels (they start at y 70 or lower), between the HUD blocks in the top corners
+    rect = pygame.Rect((surface.get_width() - width) // 2, 46, width, font.line_height + 10)
+    plate = pygame.Surface(rect.size, pygame.SRCALPHA)
+    plate.fill((*colour("ink"), 225))
+    surface.blit(plate, rect.topleft)
+    pygame.draw.rect(surface, colour(tone if new_pb else "teal_dark"), rect, 1)
+    font.draw(surface, line, (rect.centerx, rect.y + 5), colour(tone if new_pb else "paper"), align="center")

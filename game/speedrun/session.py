@@ -55,6 +55,9 @@ class SpeedrunSession:
         self.last_delta: tuple[SplitDelta, int] | None = None
         #: final in-game time of a finished run, frozen on the timer until the next run
         self.final_time: int | None = None
+        #: whether that finished run set a new personal best, and the personal best it is compared with
+        self.final_new_pb = False
+        self.final_pb: int | None = None
         self.last_replay: Replay | None = None
         self.saved: list[Path] = []
         self._livesplit = None
@@ -81,6 +84,8 @@ class SpeedrunSession:
 
     def _open(self, run: Run) -> None:
         self.final_time = None
+        self.final_new_pb = False
+        self.final_pb = None
         self.last_delta = None
         self._seen_events = len(run.events)
         self._last_split_time = 0
@@ -110,6 +115,9 @@ class SpeedrunSession:
                               assisted=categories.is_assisted(settings), digest_interval=DIGEST_INTERVAL,
                               seen_lines=run.seen_at_start, save_json=embedded_text(self.ctx, run.start) or "")
         self.recording = Recording(header, run)
+        if not categories.keeps_splits(run.start):  # a developer start: recorded for --record, never raced
+            self.splits = None
+            return
         self.splits = load_splits(self.ctx.paths.data_dir, category) if self.ctx.persist else CategorySplits(category)
         self.splits.attempts += 1
         self.recording.meta["splits"] = self.splits
@@ -203,6 +211,8 @@ class SpeedrunSession:
         if splits is not None and self.ctx.persist:
             if outcome == "finished" and not recording.header.assisted and not recording.header.save_json:
                 new_pb = splits.finish([(s.name, s.game_ticks) for s in replay.result.splits])
+            self.final_new_pb = new_pb
+            self.final_pb = splits.pb_time
             try:
                 data = encode(replay)
             except ReplayError as exc:
@@ -302,6 +312,11 @@ class SpeedrunSession:
             client.send("pausegametime")
 
     # drawing -----------------------------------------------------------------------------------
+    def _results_showing(self) -> bool:
+        """Whether the top scene is a finished encounter showing its results."""
+        top = self.ctx.scenes.top
+        return top is not None and top.ended() is not None
+
     def timer_text(self) -> str | None:
         """What the on-screen timer shows now, per the ``timer`` setting (None: no timer)."""
         mode = self.ctx.settings["timer"]
@@ -317,7 +332,12 @@ class SpeedrunSession:
         return format_ticks(max(0, ticks))
 
     def draw(self, surface) -> None:
-        from game.speedrun.overlay import draw_split_delta, draw_timer
+        from game.speedrun.overlay import draw_run_result, draw_split_delta, draw_timer
+
+        if self.final_time is not None and self._results_showing():
+            # the same time the splits keep, on the results screen, and whether it is a new best
+            draw_run_result(surface, self.ctx.assets.font(), format_ticks(self.final_time),
+                            None if self.final_pb is None else format_ticks(self.final_pb), self.final_new_pb)
 
         text = self.timer_text()
         if text is not None:

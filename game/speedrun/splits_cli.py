@@ -15,9 +15,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="splits_command", metavar="ACTION")
     sub.add_parser("list", help="every category with its attempts, personal best and sum of best")
     show = sub.add_parser("show", help="one category's splits, segments and golds")
-    show.add_argument("category", help="category name, e.g. any%% (see `neosmiles splits list`)")
+    show.add_argument("category", help="category name or a unique part of it, e.g. any%% or 'swarm tut' "
+                                       "(see `neosmiles splits list`)")
     export = sub.add_parser("export", help="write a category as a LiveSplit .lss file")
-    export.add_argument("category", help="category name, e.g. any%%")
+    export.add_argument("category", help="category name or a unique part of it, e.g. any%%")
     export.add_argument("file", type=Path, help="the .lss file to write")
 
 
@@ -39,11 +40,21 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}: attempts {s.attempts}, finished {s.completed}, PB {pb}, "
                   f"sum of best {format_ticks(sob) if sob is not None else '-'}")
         return 0
-    if not splits_file(data_dir, args.category).exists():
-        known = ", ".join(list_categories(data_dir)) or "none yet"
-        print(f"neosmiles: no splits for category {args.category!r} (known: {known})", file=sys.stderr)
+    from game.replay.categories import resolve
+
+    names = list_categories(data_dir)
+    category, candidates = resolve(args.category, names)
+    if category is None and splits_file(data_dir, args.category).exists():
+        category = args.category
+    if category is None:
+        if candidates:
+            print(f"neosmiles: {args.category!r} could be any of: " + "; ".join(candidates) +
+                  " (type more of the name)", file=sys.stderr)
+        else:
+            known = "; ".join(names) or "none yet"
+            print(f"neosmiles: no splits for category {args.category!r} (known: {known})", file=sys.stderr)
         return 2
-    splits = load_splits(data_dir, args.category)
+    splits = load_splits(data_dir, category)
     if action == "show":
         previous = 0
         print(f"{splits.category}: attempts {splits.attempts}, finished {splits.completed}")

@@ -24,17 +24,29 @@ def _speed_text(speed: float) -> str:
     return f"x{speed:g}"
 
 
+#: with the overlay shown the game is drawn smaller, in this box, so no part of the viewer covers it
+GAME_BOX = pygame.Rect(0, 16, 480, 270)
+SIDE_X = GAME_BOX.right + 6
+
+
+def to_view(pointer: tuple[int, int]) -> tuple[int, int]:
+    """A logical game position in the shrunken game picture."""
+    return (GAME_BOX.x + pointer[0] * GAME_BOX.w // 640, GAME_BOX.y + pointer[1] * GAME_BOX.h // 360)
+
+
 def draw_viewer(surface: pygame.Surface, font, viewer) -> None:
     width, height = surface.get_size()
     lh = font.line_height
     frame = viewer.source.last
+    # the game picture, shrunk into its box; the viewer's panels go around it, never over it
+    picture = pygame.transform.smoothscale(surface, GAME_BOX.size)
+    surface.fill(colour("ink"))
+    surface.blit(picture, GAME_BOX.topleft)
+    pygame.draw.rect(surface, colour("teal_dark"), GAME_BOX.inflate(2, 2), 1)
     if frame is not None:
-        _draw_pointer(surface, frame.pointer)
+        _draw_pointer(surface, to_view(frame.pointer))
 
-    # top bar: what is playing, where, how fast, and whether the digests still match
-    bar = pygame.Rect(0, 0, width, lh + 6)
-    _plate(surface, bar)
-    pygame.draw.line(surface, colour("teal_dark"), bar.bottomleft, (bar.right, bar.bottom))
+    # top bar: what is playing and whether the digests still match
     font.draw(surface, "REPLAY", (6, 3), colour("cyan"))
     header = viewer.replay.header
     tags = [header.category]
@@ -42,20 +54,29 @@ def draw_viewer(surface: pygame.Surface, font, viewer) -> None:
         tags.append("practice")
     if header.assisted:
         tags.append("assisted")
-    font.draw(surface, "  \u00b7  ".join(tags), (48, 3), colour("mist"))
-    position = f"tick {viewer.tick}/{viewer.replay.ticks}   {format_ticks(viewer.game.ctx.run.game_ticks)}"
-    font.draw(surface, position, (width // 2 + 40, 3), colour("white"), align="center")
     status_colour, status = "green", f"digests ok {viewer.checked}/{len(viewer.replay.checkpoints)}"
     if viewer.desync_at is not None:
         status_colour, status = "red", f"DESYNC at tick {viewer.desync_at}"
     right = width - 6
-    font.draw(surface, status, (right, 3), colour(status_colour), align="right")
+    status_w = font.draw(surface, status, (right, 3), colour(status_colour), align="right").width
+    # the category is clipped before it could reach the status
+    old_clip = surface.get_clip()
+    surface.set_clip(pygame.Rect(48, 0, right - status_w - 60, 16))
+    font.draw(surface, "  \u00b7  ".join(tags), (48, 3), colour("mist"))
+    surface.set_clip(old_clip)
+
+    # the side column: position, time, speed, then the splits
+    y = GAME_BOX.y
     speed = _speed_text(viewer.speed) + ("  PAUSED" if viewer.paused else "")
     if viewer.at_end:
         speed = "END"
-    font.draw(surface, speed, (right - font.width(status) - 12, 3), colour("amber"), align="right")
-
-    _draw_splits(surface, font, viewer, top=bar.bottom + 4)
+    for label, value, tone in (("tick", f"{viewer.tick}/{viewer.replay.ticks}", "white"),
+                               ("game time", format_ticks(viewer.game.ctx.run.game_ticks), "white"),
+                               ("speed", speed, "amber")):
+        font.draw(surface, label, (SIDE_X, y), colour("steel"))
+        font.draw(surface, value, (SIDE_X, y + lh), colour(tone))
+        y += 2 * lh + 4
+    _draw_splits(surface, font, viewer, top=y + 4)
     _draw_inputs(surface, font, frame, bottom=height - lh - 8)
 
     help_rect = pygame.Rect(0, height - lh - 5, width, lh + 5)
@@ -81,14 +102,14 @@ def _draw_splits(surface: pygame.Surface, font, viewer, top: int) -> None:
         return
     lh = font.line_height
     shown = splits[:9]
-    rows = [f"{i}  {s.name}  {format_ticks(s.game_ticks)}" for i, s in enumerate(shown, 1)]
-    width = max(font.width(r) for r in rows) + 12
-    rect = pygame.Rect(surface.get_width() - width - 4, top, width, len(rows) * (lh + 1) + 8)
+    rect = pygame.Rect(SIDE_X - 4, top, surface.get_width() - SIDE_X, len(shown) * (2 * lh + 2) + 20)
     _plate(surface, rect, 190)
-    for i, (row, split) in enumerate(zip(rows, shown, strict=True)):
-        passed = viewer.tick >= split.tick
-        font.draw(surface, row, (rect.x + 6, rect.y + 4 + i * (lh + 1)),
-                  colour("paper" if passed else "steel"))
+    font.draw(surface, "SPLITS", (SIDE_X, top + 3), colour("steel"))
+    for i, split in enumerate(shown, 1):
+        tone = colour("paper" if viewer.tick >= split.tick else "steel")
+        y = top + 5 + i * (2 * lh + 2) - lh
+        font.draw(surface, f"{i} {split.name}", (SIDE_X, y), tone)
+        font.draw(surface, format_ticks(split.game_ticks), (rect.right - 4, y + lh), tone, align="right")
 
 
 def _chip(surface: pygame.Surface, font, label: str, x: int, y: int, held: bool, pressed: bool) -> int:
@@ -118,7 +139,7 @@ def _draw_inputs(surface: pygame.Surface, font, frame, bottom: int) -> None:
     labels = held_labels()
     per_row = 8
     rows = [labels[i:i + per_row] for i in range(0, len(labels), per_row)]
-    panel = pygame.Rect(4, bottom - (chip_h + 3) * len(rows) - 24, 0, 0)
+    panel = pygame.Rect(4, max(GAME_BOX.bottom + 4, bottom - (chip_h + 3) * len(rows) - 24), 0, 0)
     # d-pad: four squares around a centre
     size = 9
     cx, cy = panel.x + 6 + size + size // 2, bottom - 3 - (chip_h + 3) * len(rows) // 2 - 6

@@ -180,7 +180,7 @@ class JournalScene(Scene):
         shade.fill((*colour("ink"), 170))
         surface.blit(shade, (0, 0))
         rect = pygame.Rect(60, 24, 520, 312)
-        draw_panel(surface, rect, accent="amber")
+        draw_panel(surface, rect, accent="amber", alpha=250)
         x, y = rect.x + 16, rect.y + 10
         lh = font.line_height
         font.draw(surface, "Journal", (x, y), colour("amber"), scale=2)
@@ -228,7 +228,8 @@ CAST = (
     ("SPECTRA", "the clinic's AI"),
     ("Inspector Ilse Vale", "Dental Health Authority"),
     ("Rowan", "a voice of the anti-tech movement"),
-    ("Mr. Okafor, Ines, Theo", "the waiting room"),
+    ("Councillor Priya Ames", "the debate's moderator"),
+    ("Mr. Okafor, Mrs. Marlow and Theo", "the waiting room"),
     ("Three hundred neighbours", "the Civic Hall"),
 )
 TOOLS = ("Python", "pygame-ce", "pytmx", "PyYAML", "NumPy", "pytest", "Tiled map editor",

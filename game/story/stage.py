@@ -85,10 +85,12 @@ def draw_clinic_room(surface: pygame.Surface, t: int) -> None:
 class DialogueStage(Scene):
     """Hosts one conversation; shows what to do once it has ended."""
 
-    def __init__(self, ctx, node_id: str) -> None:
+    def __init__(self, ctx, node_id: str, backdrop=None) -> None:
         from game.dialogue.scene import shared_dialogue
 
         self.ctx = ctx
+        #: draws what is behind the conversation, ``(surface, t)``; the start point passes the map's room
+        self.backdrop = backdrop or draw_clinic_room
         self.node_id = node_id
         self.t = 0
         self.ended = False
@@ -130,7 +132,7 @@ class DialogueStage(Scene):
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         from game.scenes.common import draw_notice
 
-        draw_clinic_room(surface, self.t)
+        self.backdrop(surface, self.t)
         font = self.ctx.assets.font()
         if self.ended:
             from game.ui.widgets import draw_panel
@@ -138,6 +140,9 @@ class DialogueStage(Scene):
             draw_panel(surface, pygame.Rect(190, 270, 260, 56))
             font.draw(surface, "End of conversation", (320, 280), colour("white"), scale=2, outline=colour("ink"),
                       align="center")
-            font.draw(surface, "Enter: play it again     Esc: title", (320, 308), colour("paper"),
+            from game.ui.prompts import action_label
+
+            again, back = action_label(self.ctx, "CONFIRM", "return"), action_label(self.ctx, "CANCEL", "escape")
+            font.draw(surface, f"{again}: play it again     {back}: title", (320, 308), colour("paper"),
                       outline=colour("ink"), align="center")
         draw_notice(surface, self.ctx, font)

@@ -126,9 +126,10 @@ class SwarmScene(Scene):
             self.ctx.run.mark(f"swarm:{self.encounter.name}")
             if self.on_finish is not None:
                 items = [MenuItem("continue", "Continue")]
-            else:
-                items = [MenuItem("retry", "Retry"), MenuItem("title", "Quit to title")]
-            self.results_menu = Menu(items, self.ctx.assets.font(), center_x=320, top=226, width=150)
+            else:  # practice: after a win Continue comes first, so Enter moves on instead of replaying
+                items = [MenuItem("continue", "Continue")] if swarm.won else []
+                items += [MenuItem("retry", "Retry"), MenuItem("title", "Quit to title")]
+            self.results_menu = Menu(items, self.ctx.assets.font(), center_x=320, top=222, width=150, row_height=15)
 
     def _results(self, frame: ActionFrame) -> None:
         event = self.results_menu.update(frame)
@@ -141,7 +142,11 @@ class SwarmScene(Scene):
         if kind != "choose":
             return
         play(self.ctx, "ui_confirm")
-        if key == "continue":
+        if key == "continue" and self.on_finish is None:
+            from game.scenes.practice_menu import back_to_practice
+
+            back_to_practice(self.ctx)
+        elif key == "continue":
             self.ctx.scenes.pop()
             self.on_finish(self.outcome)
         elif key == "retry" and self.restart is not None:
@@ -292,7 +297,7 @@ class SwarmScene(Scene):
         font.draw(surface, title, (320, rect.y + 12), colour("green") if swarm.won else colour("magenta"), scale=2,
                   align="center", outline=colour("ink"))
         font.draw(surface, swarm.reason, (320, rect.y + 36), colour("mist"), align="center", shadow=colour("ink"))
-        rows = [("Score", str(swarm.score)), ("Time", format_clock(swarm.tick_count)),
+        rows = [("Score", str(swarm.score)), ("Treatment time", format_clock(swarm.tick_count)),
                 ("Cells cleaned", str(swarm.cleaned)), decay_result(swarm),
                 ("Peak pain", f"{self.peak_pain * 100 // PAIN_MAX}%")]
         if swarm.encounter.rogue:

@@ -154,7 +154,7 @@ def _check_objects(path: Path, world: WorldMap, index: ContentIndex) -> list[Pro
         if enter and enter not in world.spawns():
             out.append(_problem(path, obj.properties["enter"].line,
                                 f"{label}: enter {enter!r} is not a spawn on this map (they walk in from there)"))
-        if obj.kind in ("crowd", "room") and (obj.w <= 0 or obj.h <= 0):
+        if obj.kind in ("crowd", "room", "screen") and (obj.w <= 0 or obj.h <= 0):
             out.append(_problem(path, obj.line, f"{label} must be a rectangle with a size"))
     return out
 

@@ -15,6 +15,7 @@ from game.ui.widgets import draw_panel
 from game.world.bodies import Npc
 
 SCREEN_W, SCREEN_H = 640, 360
+TOP_CLEAR = 62  # pixels at the top kept for the objective line and the banner: an edge arrow goes below
 RUN_TEACH_AFTER = 240  # ticks of walking (not running) before "hold Shift to run" is shown
 
 
@@ -96,6 +97,7 @@ def _arrow(surface, tick: int, x: int, y: int) -> None:
     scale_y = (SCREEN_H // 2 - margin) / abs(dy) if dy else 1e9
     s = min(scale_x, scale_y)
     ex, ey = int(cx + dx * s), int(cy + dy * s)
+    ey = max(TOP_CLEAR, ey)  # below the objective line and the place's name
     length = max(1, abs(dx) + abs(dy))
     ux, uy = dx * 7 // length, dy * 7 // length
     tip = (ex + ux, ey + uy)
@@ -109,7 +111,7 @@ def _facing_prompt(surface, ctx, core, font, cam_x: int, cam_y: int) -> None:
     target = core.focus
     if target is None:
         return
-    key = action_label(ctx, "CONFIRM", "enter")
+    key = action_label(ctx, "CONFIRM", "return")
     if isinstance(target, Npc):
         label = "Talk"
         fx, fy = target.feet
@@ -117,7 +119,7 @@ def _facing_prompt(surface, ctx, core, font, cam_x: int, cam_y: int) -> None:
     else:
         label = str(target.prop("prompt", "Use"))
         anchor = (target.x + target.w // 2, target.y - 6)
-    text = f"{key}: {label}"
+    text = f"{key}  {label}"  # the key follows the bindings and the device used last
     w = font.width(text) + 10
     h = font.line_height + 6
     x = max(2, min(SCREEN_W - w - 2, anchor[0] - cam_x - w // 2))
@@ -155,7 +157,9 @@ def draw_notice(surface: pygame.Surface, ctx, font) -> None:
         return
     lines = font.wrap(text, SCREEN_W - 60)
     width = max(font.width(line) for line in lines) + 16
-    rect = pygame.Rect((SCREEN_W - width) // 2, 6, width, font.line_height * len(lines) + 8)
+    height = font.line_height * len(lines) + 8
+    # at the bottom of the screen, clear of the objective line and the place's name at the top
+    rect = pygame.Rect((SCREEN_W - width) // 2, SCREEN_H - height - 10, width, height)
     pygame.draw.rect(surface, colour("ink"), rect)
     pygame.draw.rect(surface, colour("amber"), rect, 1)
     for i, line in enumerate(lines):

@@ -39,6 +39,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, bool]]] = {
     "crowd": {"count": ("int", True), "when": ("string", False)},
     "room": {"order": ("int", True)},
     "seat": {},
+    "screen": {},
 }
 #: poses a character can take (``npc``/``prop`` property ``pose`` and the dialogue command ``pose``)
 POSES = ("standing", "collapsed", "kneeling", "seated")

@@ -20,6 +20,7 @@ from game.ui.palette import colour
 from game.world.explore import Event, Exploration, Npc
 from game.world.model import MapObject, WorldMap, load_map
 from game.world.physics import PLAYER, SUB
+from game.world.stage import Staging
 from game.world.tmx import TmxError
 
 log = logging.getLogger(__name__)
@@ -305,7 +306,7 @@ class ExplorationScene(Scene):
         """Where Lena is, as plain JSON-able data, for a story save."""
         p = self.core.player
         return {"map": self.world.name, "x": p.x, "y": p.y, "facing": p.facing,
-                "fired": sorted(self.core.triggers.fired)}
+                "fired": sorted(self.core.triggers.fired), "stage": self.core.stage.to_data()}
 
     def restore(self, data: dict) -> None:
         """Put Lena back where ``snapshot`` found her (same map; call on a scene built for that map)."""
@@ -314,6 +315,8 @@ class ExplorationScene(Scene):
         if data.get("facing") in ("down", "left", "right", "up"):
             p.facing = data["facing"]
         self.core.triggers.fired = {str(k) for k in data.get("fired", [])}
+        if isinstance(data.get("stage"), dict):  # the lights, the alarm and the crowd as they were
+            self.core.stage = Staging.from_data(data["stage"])
 
     # drawing ----------------------------------------------------------------------------------------
     def _sprite(self, who: str) -> pygame.Surface | None:

@@ -100,13 +100,14 @@ class Staging:
                      self.crowd, self.crowd_ticks, self.shake)).encode()
 
     def to_data(self) -> dict:
-        return {"lights": self.lights, "alarm": self.alarm, "crowd": self.crowd}
+        return {"lights": self.lights, "emergency": self.emergency, "alarm": self.alarm, "crowd": self.crowd}
 
     @classmethod
     def from_data(cls, data: dict) -> Staging:
         stage = cls()
         if data.get("lights") in LIGHT_MODES:
             stage.lights = data["lights"]
+        stage.emergency = bool(data.get("emergency", False))
         stage.alarm = bool(data.get("alarm", False))
         if data.get("crowd") in CROWD_MOODS:
             stage.crowd = data["crowd"]

@@ -210,8 +210,9 @@ class StagingView:
 
     def _glitching_screens(self, surface, cam_x: int, cam_y: int, flashes: bool) -> None:
         tick = self.core.tick
-        for obj in self.core.machines:
-            rect = pygame.Rect(obj.x - cam_x, obj.y - cam_y, obj.w, max(4, obj.h // 2))
+        for obj in list(self.core.machines) + self.core.world.by_kind("screen"):
+            height = obj.h if obj.kind == "screen" else max(4, obj.h // 2)
+            rect = pygame.Rect(obj.x - cam_x, obj.y - cam_y, obj.w, height)
             if not flashes:
                 surface.fill(colour("teal_dark"), rect.inflate(-rect.w // 2, -rect.h // 2))
                 continue
