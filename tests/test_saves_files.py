@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -223,8 +224,25 @@ def test_a_write_interrupted_at_any_point_leaves_a_loadable_save(tmp_path, body,
 
 # migrations ------------------------------------------------------------------------------------------------
 
-def test_every_older_version_has_a_migration():
+DATA = Path(__file__).parent / "data"
+
+
+def test_every_older_version_has_a_migration_and_a_real_save_to_upgrade():
     assert set(migrations.MIGRATIONS) == set(range(1, fmt.SAVE_VERSION))
+    for version in range(1, fmt.SAVE_VERSION + 1):
+        assert (DATA / f"save-v{version}.json").is_file() or version == fmt.SAVE_VERSION
+
+
+def test_a_save_written_by_each_version_loads(game_for_trials):
+    """``tests/data/save-vN.json`` were written by the game when it wrote version N; each still loads."""
+    from game.saves.service import trial_restore
+
+    for path in sorted(DATA.glob("save-v*.json")):
+        data = path.read_bytes()
+        assert json.loads(data)["version"] == int(path.stem.split("-v")[1])
+        body = decode_save(data)
+        fmt.check_body(body)
+        assert trial_restore(game_for_trials.ctx, body) is None, path.name
 
 
 def test_the_migration_chain_upgrades_step_by_step_and_never_changes_its_input():

@@ -133,8 +133,9 @@ class SlotsScene(Scene):
         if shown is not None:
             meta = shown.meta
             font.draw(surface, saved_on(meta), (rect.right - 10, y), colour("fog"), align="right")
-            font.draw(surface, f"Chapter {meta['chapter']}  \u00b7  {meta['place']}", (x, y + lh), colour("cyan_light"),
-                      shadow=colour("ink"))
+            level = f"  \u00b7  {str(meta['difficulty']).capitalize()}" if meta.get("difficulty") else ""
+            font.draw(surface, f"Chapter {meta['chapter']}  \u00b7  {meta['place']}{level}", (x, y + lh),
+                      colour("cyan_light"), shadow=colour("ink"))
             talk = "  \u00b7  in a conversation" if meta.get("talking") else ""
             font.draw(surface, f"Play time {play_time(meta['play_ticks'])}  \u00b7  "
                                f"{REASONS.get(meta['reason'], meta['reason'])}{talk}", (x, y + 2 * lh), colour("mist"))

@@ -24,6 +24,7 @@ from game.saves.snapshot import NotSaveable, capture_state, describe, game_scene
 log = logging.getLogger(__name__)
 
 START = "save"
+SHOW_TICKS = 90  # how long "Saved" shows in the corner
 CONTENT_KEY = "saves"
 
 
@@ -101,6 +102,8 @@ class SaveService:
         self.saved_game_ticks = 0
         self.last_path = None
         self.last_error: str | None = None
+        #: (run, tick) of the last save written, for the "Saved" mark in the corner (drawing only)
+        self._shown: tuple[object, int] | None = None
 
     @classmethod
     def attach(cls, game, thumbnail=None) -> SaveService:
@@ -108,7 +111,20 @@ class SaveService:
         game.ctx.saves = service
         game.ctx.run.tick_listeners.append(service.on_tick)
         game.on_close.append(service.on_close)
+        game.overlays.append(service)
         return service
+
+    def draw(self, surface) -> None:
+        """A small "Saved" in the bottom-right corner for a moment after a save is written (reads only)."""
+        shown = self._shown
+        if shown is None or shown[0] is not self.ctx.run or not 0 <= self.ctx.run.tick - shown[1] < SHOW_TICKS:
+            return
+        from game.ui.palette import colour
+
+        font = self.ctx.assets.font()
+        w, h = surface.get_size()
+        font.draw(surface, "Saved", (w - 8, h - font.line_height - 6), colour("cyan_light"), shadow=colour("ink"),
+                  align="right")
 
     @property
     def saves_dir(self):
@@ -203,6 +219,7 @@ class SaveService:
             return False
         self.last_error = None
         self.saved_game_ticks = ctx.run.game_ticks
+        self._shown = (ctx.run, ctx.run.tick)
         self._run = ctx.run
         return True
 
