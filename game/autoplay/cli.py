@@ -1,7 +1,7 @@
 """``neosmiles autoplay``: the autoplayer plays from New game to the credits.
 
-Headless it steps as fast as the CPU allows and prints each chapter split (and ``credits``, the split
-that ends the full game) with its in-game time as it happens, then a ``minigame <game:encounter>
+Headless it steps as fast as the CPU allows and prints each chapter split (the last one closes as the
+credits roll and ends the full game) with its in-game time as it happens, then a ``minigame <game:encounter>
 won|lost`` line for each encounter played, ``ending <name>``, ``igt <h:mm:ss.mmm>`` and ``digest <hex>``;
 the exit code is 0 only when the credits were reached (or the ``--stop-at`` split, when one is given).
 Without ``--headless`` it plays in the window at normal speed, as an attract demo, reading each line
@@ -133,7 +133,7 @@ class Watcher:
         while self.seen < len(events):
             _, game_ticks, name = events[self.seen]
             self.seen += 1
-            if name.startswith("chapter-") or name == "credits":
+            if name.startswith("chapter-"):
                 print(f"{name} {format_ticks(game_ticks)}", flush=True)
         self.ticks += 1
         if self.shots is not None and self.ticks % self.every == 0:

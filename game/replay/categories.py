@@ -1,17 +1,13 @@
 """Which speedrun category a run belongs to, and which split finishes it.
 
-- A run from ``new-game`` is the full game, category ``any%``; it finishes when the credits roll (the
-  story's ``credits`` mark, after the epilogue's ending), at the last chapter's split (``chapter-4``) or
-  at an explicit ``game-end`` mark.
+- A run from ``new-game`` is the full game, category ``any%``; it finishes at the last chapter's split
+  (``chapter-4``, the epilogue) or at an explicit ``game-end`` mark.
 - A run from any other start point (a practice encounter, a chapter) is a practice
   run: its category is the start point's label (``practice-swarm encounter=tutorial``) and it never
   counts for the full game. A start point with a ``chapter`` parameter finishes at that chapter's
   split; any other practice run finishes at its first split (the encounter's end).
 - Runs from ``title`` are not runs at all: idling on the title screen is never recorded. Neither is
-  ``continue`` (``play --start continue``): it begins from whatever save is newest on disk. The title's
-  Continue, the Load screen and ``play --continue/--load`` start ``save hash=...`` instead: such a run is
-  recorded with the save embedded in its replay (so ``verify`` re-simulates it from the file alone), in
-  the category ``from a save``, which is never the full game; it finishes at the full game's last split.
+  ``continue``: it begins from a save file the replay does not contain, so nobody could verify it.
 - A run made with an assist setting on is flagged assisted and never sets a personal best.
 - Runs from the developer starts (``map``: a Tiled map, ``dialogue``: one conversation) are recorded (for
   ``--record``) but are no speedrun category: they keep no splits and no personal best.
@@ -27,11 +23,9 @@ from game.core.run import StartPoint
 
 FULL_GAME = "any%"
 FULL_GAME_START = "new-game"
-FULL_GAME_END_MARKS = frozenset({"credits", "chapter-4", "game-end"})
+FULL_GAME_END_MARKS = frozenset({"chapter-4", "game-end"})
 #: not recorded: the title screen, and a continued save (its state comes from a file a replay does not hold)
 NOT_A_RUN = frozenset({"title", "continue"})
-FROM_SAVE = "from a save"
-SAVE_START = "save"
 
 
 #: recorded, but not raced: tools for map editors and writers
@@ -64,8 +58,6 @@ def resolve(query: str, names: list[str]) -> tuple[str | None, list[str]]:
 
 
 def category_of(start: StartPoint) -> str:
-    if start.name == SAVE_START:
-        return FROM_SAVE
     return FULL_GAME if start.name == FULL_GAME_START else start.label()
 
 
@@ -80,7 +72,7 @@ def is_assisted(settings: Mapping[str, Any]) -> bool:
 
 def finishes_run(start: StartPoint, mark: str) -> bool:
     """Whether the split ``mark`` ends a run that began at ``start``."""
-    if start.name in (FULL_GAME_START, SAVE_START):
+    if start.name == FULL_GAME_START:
         return mark in FULL_GAME_END_MARKS
     chapter = start.get("chapter")
     if chapter is not None:
