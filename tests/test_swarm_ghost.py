@@ -168,3 +168,22 @@ def test_chapter_one_from_a_new_game_with_the_swarm_tutorial_round_trips(tmp_pat
     assert d.ctx.run.story.chapter == 2 and d.top is d.explore
     replay, _ = record_and_verify(start, d.frames, tmp_path, seed=5)
     assert [s.name for s in replay.result.splits] == ["swarm:tutorial", "chapter-1"]
+
+
+def test_a_slowed_swarm_run_records_its_speed_verifies_and_is_its_own_category(tmp_path):
+    from game.replay.format import read_file
+    from game.swarm.autopilot import SwarmAutopilot
+
+    pilot = SwarmAutopilot()
+    target = tmp_path / "slow.nsreplay"
+    game = boot(BootOptions(start=START, seed=3, headless=True, record=target, settings_override={"swarm_speed": 70},
+                            options={"swarm_observers": [pilot]}), source=pilot)
+    scene = game.ctx.scenes.top
+    game.run_headless(900)
+    game.close()
+    assert scene.swarm.tick_count < scene.t * 75 // 100  # the swarm stepped on 70 of every 100 ticks
+    header = read_file(target).header
+    assert header.settings["swarm_speed"] == 70 and header.assisted
+    assert header.category == f"{category_of(START)} [assist swarm_speed=70]"
+    verdict = verify_file(target)
+    assert verdict.ok, verdict.line()

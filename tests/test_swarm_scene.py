@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pygame
 import pytest
 
@@ -63,6 +64,7 @@ def test_story_start_hands_the_outcome_back_and_marks_the_split(booted):
     assert scene.phase == "results" and ctx.run.events[-1][2] == "swarm:tutorial"
     game.step(CONFIRM)
     assert got and got[0].won and got[0].minigame == "swarm" and got[0].encounter == "tutorial"
+    assert got[0].grade == scene.swarm.grade.letter and got[0].grade in ("S", "A", "B", "C")
     assert ctx.scenes.top is not scene
 
 
@@ -114,7 +116,9 @@ def test_bench_prints_json_rows(capsys):
     assert main(["bench", "swarm", "--bots", "200", "--ticks", "3", "--reference-ticks", "2", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["impl"], r["bots"]) for r in rows] == [("swarm", 200), ("reference", 200)]
-    assert all(set(r) == {"impl", "bots", "sim_ms", "render_ms", "frame_ms"} for r in rows)
+    keys = {"impl", "bots", "sim_ms", "render_ms", "present_ms", "frame_ms", "frame_p95_ms"}
+    assert set(rows[0]) == keys | {"pilot_max_ms"} and set(rows[1]) == keys
+    assert all(r["frame_p95_ms"] >= r["frame_ms"] > 0 for r in rows)
 
 
 @pytest.mark.slow
@@ -129,16 +133,6 @@ def test_autopilot_wins_each_encounter(level, capsys, tmp_path):
     ticks = int(out[0].split("ticks=")[1])
     assert ticks < 60 * 150
     assert pygame.image.load(str(shot)).get_size() == (640, 360)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("level", ["tutorial", "malfunction", "emergency"])
-def test_autopilot_wins_each_encounter_on_hard(level, capsys):
-    # seeds 1..5 on every difficulty were checked by hand (all win, with at least 40% of the clock left)
-    code = main(["practice", "swarm", "--level", level, "--difficulty", "hard", "--headless", "--autopilot",
-                 "--seed", "2"])
-    out = capsys.readouterr().out.splitlines()
-    assert code == 0 and out[0].startswith("result win score="), out
 
 
 @pytest.mark.slow
@@ -161,20 +155,67 @@ def test_autopilot_run_digest_is_the_same_without_simd_paths():
 
 
 def test_hud_and_results_say_plainly_what_became_of_the_decay(booted):
+    """One measure under one label everywhere: DECAY LEFT, the share of the starting decay still there
+    (above 100% when it spread; it never turns into another quantity)."""
     from game.swarm.scene import decay_readout, decay_result
 
-    assert decay_readout(40, 41) == ("40%", "white")
-    assert decay_readout(101, 101) == ("SPREAD +1%", "amber")
-    assert decay_readout(0, 2)[0] == "0%"
+    assert decay_readout(40) == ("40%", "white")
+    assert decay_readout(130) == ("130%", "amber")
     game = booted(StartPoint.of("practice-swarm"))
     swarm = game.ctx.scenes.top.swarm
-    swarm.decay_cells = swarm.initial_decay * swarm.encounter.win_decay_percent // 100
-    assert decay_result(swarm) == ("Decay", "cleared")  # never "Decay left 2%" under "The tooth is clean."
     swarm.decay_cells = swarm.initial_decay * 2
-    assert decay_result(swarm) == ("Decay", "spread by 100%")
+    assert decay_result(swarm) == ("Decay left", "200% of the start")
     swarm.decay_cells = swarm.initial_decay // 2
-    label, value = decay_result(swarm)
-    assert label == "Decay left" and value.endswith("%") and 0 < int(value[:-1]) < 100
+    assert decay_result(swarm) == ("Decay left", f"{swarm.decay_percent}% of the start")
+    swarm.won = True
+    swarm.decay_cells = swarm.initial_decay * swarm.encounter.win_decay_percent // 100
+    assert decay_result(swarm) == ("Decay left", f"{swarm.decay_percent}% (clean enough)")
+    swarm.decay_cells = 0
+    assert decay_result(swarm) == ("Decay left", "none")
+
+
+def test_results_show_the_grade_and_the_view_shakes_only_when_allowed(booted):
+    from game.swarm.scene import shake_offset
+
+    game = booted(StartPoint.of("practice-swarm"))
+    scene = game.ctx.scenes.top
+    swarm = scene.swarm
+    swarm.flinch_tick = swarm.tick_count
+    swarm.pain = 60_000
+    assert shake_offset(swarm, True) != (0, 0) and shake_offset(swarm, False) == (0, 0)
+    game.ctx.settings.set("screen_shake", False)
+    canvas = pygame.Surface((640, 360))
+    scene.draw(canvas, 0.0)
+    scene.phase = "play"
+    swarm.tissue[swarm.tissue == 8] = 1
+    swarm.decay_cells = 0
+    game.step(ActionFrame())
+    assert scene.phase == "results" and scene.outcome.grade == swarm.grade.letter
+    scene.draw(canvas, 0.0)
+
+
+def test_slower_game_speed_steps_the_swarm_on_a_tick_schedule(booted):
+    game = booted(StartPoint.of("practice-swarm"))
+    game.ctx.settings.set("swarm_speed", 60)
+    from game.swarm import build
+
+    scene = build(game.ctx, "tutorial", "normal", None)
+    game.ctx.scenes.push(scene)
+    scene.phase = "play"
+    frames = [ActionFrame(0, Action.RECALL if i == 1 else 0, (300, 100)) for i in range(100)]
+    for frame in frames:
+        game.step(frame)
+    assert scene.swarm.tick_count == 60  # 60 of every 100 ticks, whatever the wall clock did
+    assert scene.swarm.recall_tick > 0  # a press on a tick the swarm sat out is not lost
+
+
+def test_assisted_runs_are_their_own_category():
+    from game.replay.categories import category_of, is_assisted
+
+    start = StartPoint.of("practice-swarm", level="tutorial")
+    assert category_of(start, {"swarm_speed": 100, "text_speed": 45}) == category_of(start)
+    assert category_of(start, {"swarm_speed": 70}) == f"{category_of(start)} [assist swarm_speed=70]"
+    assert is_assisted({"swarm_speed": 70}) and not is_assisted({"swarm_speed": 100})
 
 
 def test_ability_labels_follow_the_keyboard_bindings(booted):
@@ -191,3 +232,20 @@ def test_ability_labels_follow_the_keyboard_bindings(booted):
     for held in (0, Action.FOCUS, Action.SPREAD):  # the HUD draws each mode (and the brief card before)
         game.step(ActionFrame(held, 0, (300, 100)))
         scene.draw(canvas, 0.0)
+
+
+def test_the_cut_off_hint_shows_for_a_beacon_deep_in_tissue_not_on_surface_decay(booted):
+    game = booted(StartPoint.of("practice-swarm"))
+    scene = game.ctx.scenes.top
+    scene.phase = "play"
+    swarm = scene.swarm
+    game.step(ActionFrame(0, 0, (0, 0)))
+    decay = int(np.flatnonzero(swarm.tissue_flat == 8)[0])  # the first decay cell: on the tooth's surface
+    at = ((decay % 320) * 2 + 1, (decay // 320) * 2 + 1)
+    for _ in range(40):
+        game.step(ActionFrame(0, 0, at))
+    assert not scene.hint_showing
+    for _ in range(40):
+        game.step(ActionFrame(0, 0, (60, 340)))  # deep in the gum and bone
+    assert scene.hint_showing
+    scene.draw(pygame.Surface((640, 360)), 0.0)

@@ -7,8 +7,14 @@
   counts for the full game. A start point with a ``chapter`` parameter finishes at that chapter's
   split; any other practice run finishes at its first split (the encounter's end).
 - Runs from ``title`` are not runs at all: idling on the title screen is never recorded. Neither is
-  ``continue``: it begins from a save file the replay does not contain, so nobody could verify it.
-- A run made with an assist setting on is flagged assisted and never sets a personal best.
+  ``continue`` (``play --start continue``): it begins from whatever save is newest on disk. The title's
+  Continue, the Load screen and ``play --continue/--load`` start ``save hash=...`` instead: such a run is
+  recorded with the save embedded in its replay (so ``verify`` re-simulates it from the file alone), in
+  the category ``from a save``, which is never the full game; it finishes at the full game's last split.
+- A run made with an assist on (an ``assist*`` setting, or the swarm game speed below 100%) is flagged
+  assisted and is its own category: the plain category with the assists named after it
+  (``practice-swarm level=tutorial [assist swarm_speed=70]``), with its own personal bests, never
+  mixed with unassisted runs.
 - Runs from the developer starts (``map``: a Tiled map, ``dialogue``: one conversation) are recorded (for
   ``--record``) but are no speedrun category: they keep no splits and no personal best.
 """
@@ -26,6 +32,8 @@ FULL_GAME_START = "new-game"
 FULL_GAME_END_MARKS = frozenset({"chapter-4", "game-end"})
 #: not recorded: the title screen, and a continued save (its state comes from a file a replay does not hold)
 NOT_A_RUN = frozenset({"title", "continue"})
+FROM_SAVE = "from a save"
+SAVE_START = "save"
 
 
 #: recorded, but not raced: tools for map editors and writers
@@ -57,8 +65,24 @@ def resolve(query: str, names: list[str]) -> tuple[str | None, list[str]]:
     return None, []
 
 
-def category_of(start: StartPoint) -> str:
-    return FULL_GAME if start.name == FULL_GAME_START else start.label()
+def category_of(start: StartPoint, settings: Mapping[str, Any] | None = None) -> str:
+    """The run's category; ``settings`` (the run's simulation settings) adds the assists in use."""
+    if start.name == SAVE_START:
+        base = FROM_SAVE
+    else:
+        base = FULL_GAME if start.name == FULL_GAME_START else start.label()
+    used = assists(settings or {})
+    return f"{base} [assist {' '.join(used)}]" if used else base
+
+
+def assists(settings: Mapping[str, Any]) -> list[str]:
+    """The assists a run's settings turn on, as ``key=value`` texts in a fixed order."""
+    used = [f"{key}={value}" for key, value in sorted(settings.items())
+            if key.startswith("assist") and bool(value)]
+    speed = settings.get("swarm_speed", 100)
+    if isinstance(speed, int) and speed < 100:
+        used.append(f"swarm_speed={speed}")
+    return used
 
 
 def is_practice(start: StartPoint) -> bool:
@@ -66,13 +90,14 @@ def is_practice(start: StartPoint) -> bool:
 
 
 def is_assisted(settings: Mapping[str, Any]) -> bool:
-    """Any truthy setting whose name starts with ``assist`` (assist options are simulation settings)."""
-    return any(key.startswith("assist") and bool(value) for key, value in settings.items())
+    """Any truthy setting whose name starts with ``assist`` (assist options are simulation settings), or
+    the swarm game speed below 100%."""
+    return bool(assists(settings))
 
 
 def finishes_run(start: StartPoint, mark: str) -> bool:
     """Whether the split ``mark`` ends a run that began at ``start``."""
-    if start.name == FULL_GAME_START:
+    if start.name in (FULL_GAME_START, SAVE_START):
         return mark in FULL_GAME_END_MARKS
     chapter = start.get("chapter")
     if chapter is not None:

@@ -105,7 +105,7 @@ class SpeedrunSession:
             self.splits = None
             return
         settings = simulation_settings(self.ctx.settings)
-        category = categories.category_of(run.start)
+        category = categories.category_of(run.start, settings)
         from game.saves.service import embedded_text
 
         # a run continued from a save carries the save itself, so it can be verified from the file alone
@@ -209,7 +209,8 @@ class SpeedrunSession:
         new_pb = False
         splits = recording.meta.get("splits")
         if splits is not None and self.ctx.persist:
-            if outcome == "finished" and not recording.header.assisted and not recording.header.save_json:
+            # assisted runs have their own category, so their own bests; a run from a save sets none
+            if outcome == "finished" and not recording.header.save_json:
                 new_pb = splits.finish([(s.name, s.game_ticks) for s in replay.result.splits])
             self.final_new_pb = new_pb
             self.final_pb = splits.pb_time

@@ -1,10 +1,15 @@
 """The built-in swarm pilot: it plays an encounter through the same action frames a player makes.
 
 It reads the swarm's state (never changes it) and points where a player would: a little way along the
-shortest open path to the nearest decay (waiting for stragglers, giving up on cells it cannot reach),
-or at the rogue bots when the recall pulse is ready, pressing Recall once the beacon is on them; it
-holds Focus while grinding and pulls the swarm out of the pulp when the pain gets high. Used by
+shortest open path to the nearest decay (waiting for stragglers, giving up for a while on decay it
+cannot get at), or at the rogue bots when the recall pulse is ready, pressing Recall once the beacon is
+on them; it holds Focus while grinding and pulls the swarm away when the pain gets high. Used by
 ``neosmiles practice swarm --autopilot``, the end-to-end tests and the benchmark. Never imports pygame.
+
+The route search is spread over ticks so no call pays for a whole search: a breadth-first distance field
+*from the decay* (every open 4 px cell next to decay is a source) over the reachable cells grows a fixed
+number of steps per tick, and the finished field is kept until the next one is complete. Leading the
+swarm is then a short walk downhill on that field from where the swarm is.
 """
 
 from __future__ import annotations
@@ -15,6 +20,76 @@ from game.core.actions import Action, ActionFrame
 from game.swarm import tissue as T
 from game.swarm.sim import PAIN_MAX, SUB, TISSUE_SHIFT, Swarm
 
+LEAD = 9  # 4 px cells (36 px) ahead of the swarm along the path
+STEPS_PER_TICK = 16  # breadth-first steps of the route search done per tick
+REFRESH = 24  # ticks between two route searches
+COLS4, ROWS4 = T.COLS // 2, T.ROWS // 2
+STRIDE4 = COLS4 + 2
+_N4 = (-STRIDE4, -1, 1, STRIDE4)
+FAR = 1 << 30
+
+
+class _DecayField:
+    """A breadth-first distance field (4-neighbour steps on padded 4 px cells) from the open cells next to
+    decay, grown ``STEPS_PER_TICK`` steps per ``advance``."""
+
+    def __init__(self, swarm: Swarm, skip: set[int]) -> None:
+        walk = _any2x2(swarm.reach.mask() & (swarm.tissue != T.NERVE))
+        decay = _any2x2(swarm.tissue == T.DECAY)
+        free = np.zeros((ROWS4 + 2, STRIDE4), bool)
+        free[1:-1, 1:-1] = walk
+        dec = np.zeros_like(free)
+        dec[1:-1, 1:-1] = decay
+        if skip:
+            dec.ravel()[np.array(sorted(skip), np.intp)] = False
+        touching = np.zeros_like(dec)
+        touching[1:, :] |= dec[:-1, :]
+        touching[:-1, :] |= dec[1:, :]
+        touching[:, 1:] |= dec[:, :-1]
+        touching[:, :-1] |= dec[:, 1:]
+        self.decay = dec.ravel()
+        self.free = free.ravel()
+        self.dist = np.full(self.free.size, FAR, np.int64)
+        frontier = np.flatnonzero((touching & free).ravel())
+        self.dist[frontier] = 0
+        self.free[frontier] = False
+        self.frontier = frontier
+        self.step = 0
+        self.offsets = np.array(_N4, np.intp)
+
+    @property
+    def done(self) -> bool:
+        return self.frontier.size == 0
+
+    def advance(self) -> None:
+        for _ in range(STEPS_PER_TICK):
+            if self.frontier.size == 0:
+                return
+            self.step += 1
+            nb = (self.frontier[:, None] + self.offsets).ravel()
+            nb = nb[self.free[nb]]
+            self.free[nb] = False  # a cell reached twice in one step is written twice: same distance
+            self.dist[nb] = self.step
+            self.frontier = np.unique(nb)
+
+
+def _any2x2(mask: np.ndarray) -> np.ndarray:
+    """Per 2x2 block of tissue cells (a 4 px cell), whether any is set."""
+    out = mask[0::2, 0::2] | mask[1::2, 0::2]
+    out |= mask[0::2, 1::2]
+    out |= mask[1::2, 1::2]
+    return out
+
+
+def _cell4(x: int, y: int) -> int:
+    """Padded 4 px cell of a fixed-point point."""
+    return ((y >> (TISSUE_SHIFT + 1)) + 1) * STRIDE4 + (x >> (TISSUE_SHIFT + 1)) + 1
+
+
+def _centre(cell: int) -> tuple[int, int]:
+    row, col = divmod(cell, STRIDE4)
+    return (col - 1) * 4 + 2, (row - 1) * 4 + 2
+
 
 class SwarmAutopilot:
     """An input source: ``next_frame()``. The scene calls ``attach(scene)`` when it starts."""
@@ -22,19 +97,24 @@ class SwarmAutopilot:
     def __init__(self) -> None:
         self.scene = None
         self.pointer = (320, 40)
+        self._reset()
+
+    def _reset(self) -> None:
+        self._field: _DecayField | None = None  # the finished field being used
+        self._growing: _DecayField | None = None  # the next one, being searched
+        self._next_search = 0
         self._target: tuple[int, int] | None = None
-        self._decay_cell: int | None = None
         self._final = False
-        self._waiting = 0
+        self._decay_block: int | None = None  # the padded 4 px cell of decay being ground
+        self._watch: tuple[int, int, int] = (-1, -1, 0)  # (block, decay cells in it, since tick)
         self._skip: set[int] = set()
-        self._watch: tuple[int, int, int] = (-1, -1, 0)
         self._retarget_at = 0
         self._retreat_until = 0
+        self._waiting = 0
 
     def attach(self, scene) -> None:
         self.scene = scene
-        self._target = None
-        self._retarget_at = 0
+        self._reset()
 
     def next_frame(self) -> ActionFrame:
         scene = self.scene
@@ -51,14 +131,29 @@ class SwarmAutopilot:
         held, pressed = self.decide(scene.swarm)
         return ActionFrame(held, pressed, self.pointer)
 
+    # the search, a few steps a tick ----------------------------------------------------------------
+    def _search(self, swarm: Swarm) -> None:
+        tick = swarm.tick_count
+        if self._growing is None and (self._field is None or tick >= self._next_search):
+            self._growing = _DecayField(swarm, self._skip)
+            self._next_search = tick + REFRESH
+            return
+        if self._growing is not None:
+            self._growing.advance()
+            if self._growing.done:
+                self._field, self._growing = self._growing, None
+                self._retarget_at = tick  # a fresh field: lead along it now
+
     def decide(self, swarm: Swarm) -> tuple[int, int]:
         """Choose the pointer and buttons for this tick from the swarm's state."""
         tick = swarm.tick_count
-        bx, by = swarm.beacon.x // SUB, swarm.beacon.y // SUB
+        gx, gy = swarm.goal
+        bx, by = gx // SUB, gy // SUB
         if swarm.beacon.last_pointer is None:
             # the beacon follows the pointer only once it moves: first show where the pointer rests
             self.pointer = (bx, by)
             return 0, 0
+        self._search(swarm)
         if swarm.rogues and swarm.recall_ready:
             r = swarm.rogue_idx
             rx = int(swarm.x[r].astype(np.int64).sum() // r.size) // SUB
@@ -71,21 +166,15 @@ class SwarmAutopilot:
         if swarm.pain > PAIN_MAX // 2 and swarm.in_pulp:
             self._retreat_until = tick + 90
         if tick < self._retreat_until:
-            # pull the swarm out of the pulp: straight up, away from the nerve
+            # pull the swarm away from the nerve: straight up
             self.pointer = (bx, max(20, by - 60))
             return 0, 0
-        cell = self._decay_cell
-        if self._final and cell is not None and self._still_decay(swarm, cell):
-            hp = int(swarm.hp_flat[cell])
-            if hp != self._watch[1] or cell != self._watch[0]:
-                self._watch = (cell, hp, tick)
-            elif tick - self._watch[2] > 150:
-                self._skip.add(cell)  # the swarm cannot get at this cell from here: try another for now
-                self._retarget_at = tick
+        self._give_up_on_stuck_decay(swarm, tick)
         if tick % 1200 == 0:
             self._skip.clear()
-        if self._target is None or tick >= self._retarget_at or not self._still_decay(swarm, self._decay_cell):
-            self._plan(swarm)
+        if self._field is not None and (self._target is None or tick >= self._retarget_at or
+                                        not self._block_has_decay(swarm, self._decay_block)):
+            self._lead(swarm)
             self._retarget_at = tick + 24
         if self._target is None:
             self.pointer = (320, 50)
@@ -94,102 +183,67 @@ class SwarmAutopilot:
         near = self._final and (bx - self._target[0]) ** 2 + (by - self._target[1]) ** 2 < 40 * 40
         return (Action.FOCUS, 0) if near else (0, 0)
 
-    @staticmethod
-    def _still_decay(swarm: Swarm, cell: int | None) -> bool:
-        return cell is not None and bool(swarm.tissue_flat[cell] == T.DECAY)
+    def _give_up_on_stuck_decay(self, swarm: Swarm, tick: int) -> None:
+        block = self._decay_block
+        if not self._final or block is None:
+            return
+        left = self._decay_in_block(swarm, block)
+        if left != self._watch[1] or block != self._watch[0]:
+            self._watch = (block, left, tick)
+        elif tick - self._watch[2] > 150:
+            self._skip.add(block)  # the swarm cannot get at this decay from here: try another for now
+            self._next_search = tick
+            self._retarget_at = tick
 
-    def _plan(self, swarm: Swarm) -> None:
-        """Path-find (breadth-first over open tissue, around the pulp) from the swarm to the nearest
-        reachable decay and put the pointer a little way along that path, as a player leads the swarm."""
-        t = swarm.tissue
-        walk = (t == T.SPACE) | (t == T.CLEAN)
-        # path-finding runs on 4 px cells (2x2 tissue cells; open when any of them is open)
-        walk4 = walk.reshape(T.ROWS // 2, 2, T.COLS // 2, 2).any(axis=(1, 3))
-        # lead from the beacon once most of the swarm has gathered round it; until then wait for it,
-        # starting from the bot closest to the swarm's centroid (always in an open cell)
-        bx, by = swarm.beacon.x, swarm.beacon.y
-        gathered = np.count_nonzero((np.abs(swarm.x - bx) < 48 * SUB) & (np.abs(swarm.y - by) < 48 * SUB))
-        src = (by >> (TISSUE_SHIFT + 1), bx >> (TISSUE_SHIFT + 1))
-        if gathered * 2 < swarm.n or not walk4[src]:
+    @staticmethod
+    def _decay_in_block(swarm: Swarm, block: int) -> int:
+        row, col = divmod(block, STRIDE4)
+        r, c = (row - 1) * 2, (col - 1) * 2
+        cells = swarm.tissue[r:r + 2, c:c + 2]
+        return int(np.count_nonzero(cells == T.DECAY)) * 1000 + int(swarm.decay_hp[r:r + 2, c:c + 2].sum()) % 1000
+
+    def _block_has_decay(self, swarm: Swarm, block: int | None) -> bool:
+        return block is not None and self._decay_in_block(swarm, block) >= 1000
+
+    def _lead(self, swarm: Swarm) -> None:
+        """Put the pointer LEAD cells down the field from the swarm, or on the decay when it is that close."""
+        field = self._field
+        dist = field.dist
+        gx, gy = swarm.goal
+        gathered = np.count_nonzero((np.abs(swarm.x - gx) < 48 * SUB) & (np.abs(swarm.y - gy) < 48 * SUB))
+        src = _cell4(gx, gy)
+        if gathered * 2 < swarm.n or dist[src] >= FAR:
             self._waiting += 1
-            if self._waiting <= 4 and self._target is not None and self._still_decay(swarm, self._decay_cell):
+            if self._waiting <= 4 and self._target is not None:
                 return  # keep leading towards the same waypoint while the swarm catches up
             self._waiting = 0  # waited long enough: go back for the stragglers
             mx = int(swarm.x.astype(np.int64).sum() // swarm.n)
             my = int(swarm.y.astype(np.int64).sum() // swarm.n)
             k = int(np.argmin(np.abs(swarm.x - mx) + np.abs(swarm.y - my)))
-            src = (int(swarm.y[k]) >> (TISSUE_SHIFT + 1), int(swarm.x[k]) >> (TISSUE_SHIFT + 1))
-        dist4 = _distances(walk4, src)
-        dist = np.repeat(np.repeat(dist4, 2, axis=0), 2, axis=1)
-        dist[~walk] = -1
-        decay = np.flatnonzero((t == T.DECAY).ravel())
-        if self._skip and decay.size > len(self._skip):
-            decay = decay[~np.isin(decay, np.array(sorted(self._skip)))]
-        self._target, self._decay_cell, self._final = None, None, False
-        if decay.size == 0:
+            src = _cell4(int(swarm.x[k]), int(swarm.y[k]))
+        here = int(dist[src])
+        self._final = False
+        if here >= FAR:
+            self._target, self._decay_block = None, None
             return
-        # each decay cell's distance: that of its nearest reached open neighbour
-        big = np.iinfo(np.int32).max
-        d = np.where(dist < 0, big, dist).astype(np.int64)
-        pad = np.pad(d, 1, constant_values=big)
-        near = np.minimum(np.minimum(pad[:-2, 1:-1], pad[2:, 1:-1]), np.minimum(pad[1:-1, :-2], pad[1:-1, 2:]))
-        reach = near.ravel()[decay]
-        best = int(np.argmin(reach))
-        cell = int(decay[best])
-        cy, cx = divmod(cell, T.COLS)
-        self._decay_cell = cell
-        if reach[best] >= big:
-            # nothing reachable yet: aim at the nearest decay in a straight line
-            self._target, self._final = (cx * 2 + 1, cy * 2 + 1), True
-            return
-        # walk back from the decay towards the swarm; the waypoint is LEAD cells out from the swarm
-        here = int(reach[best])
-        y = x = -1
-        for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1)):
-            ny, nx = cy + dy, cx + dx
-            if 0 <= ny < T.ROWS and 0 <= nx < T.COLS and dist[ny, nx] == here:
-                y, x = ny // 2, nx // 2
+        cell = src
+        for _ in range(LEAD):
+            if here == 0:
                 break
-        path = [(y, x)]
-        while here > 0:
-            for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1)):
-                ny, nx = y + dy, x + dx
-                if 0 <= ny < dist4.shape[0] and 0 <= nx < dist4.shape[1] and dist4[ny, nx] == here - 1:
-                    y, x, here = ny, nx, here - 1
-                    path.append((y, x))
+            for d in _N4:
+                if dist[cell + d] == here - 1:
+                    cell, here = cell + d, here - 1
                     break
             else:
                 break
-        path.reverse()  # from the swarm to the decay
-        if len(path) <= LEAD:
-            self._target, self._final = (cx * 2 + 1, cy * 2 + 1), True
-        else:
-            wy, wx = path[LEAD]
-            self._target = (wx * 4 + 2, wy * 4 + 2)
-
-
-LEAD = 9  # 4 px cells (36 px) ahead of the swarm along the path
-
-
-def _distances(walk: np.ndarray, src: tuple[int, int]) -> np.ndarray:
-    """Breadth-first distances (4-neighbour steps) over ``walk`` from ``src``; -1 where unreachable."""
-    dist = np.full(walk.shape, -1, np.int32)
-    dist[src] = 0
-    frontier = np.zeros(walk.shape, bool)
-    frontier[src] = True
-    free = walk.copy()
-    free[src] = False
-    step = 0
-    while True:
-        step += 1
-        grow = np.zeros_like(frontier)
-        grow[1:, :] |= frontier[:-1, :]
-        grow[:-1, :] |= frontier[1:, :]
-        grow[:, 1:] |= frontier[:, :-1]
-        grow[:, :-1] |= frontier[:, 1:]
-        grow &= free
-        if not grow.any():
-            return dist
-        dist[grow] = step
-        free &= ~grow
-        frontier = grow
+        if here > 0:
+            self._target = _centre(cell)
+            return
+        # next to the decay: aim at the decay block beside this cell
+        for d in _N4:
+            if field.decay[cell + d] and self._block_has_decay(swarm, cell + d):
+                self._decay_block = cell + d
+                self._target = _centre(cell + d)
+                self._final = True
+                return
+        self._target = _centre(cell)

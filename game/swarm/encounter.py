@@ -1,6 +1,7 @@
 """Swarm encounters as data: ``levels/encounters/swarm/<name>.yaml`` loaded, validated and tuned.
 
-A file sets the tooth's decay, the swarm size, the clock, the pain rules, the rogue-bot waves and the
+A file names its tooth (``tissue_map: molar.txt``, a text grid beside it: see ``game.swarm.anatomy``) and
+sets the decay on it, the swarm size, the clock, the pain rules, the rogue-bot waves and the
 recall pulse, plus ``difficulty: {easy: {...}, normal: {...}, hard: {...}}`` overrides of any of these
 keys. ``validate`` reports every bad key or value as ``(line, message)`` so ``neosmiles check`` can print
 ``path:line: message``; ``load`` raises ``EncounterError`` with the first such message. Never imports
@@ -9,13 +10,16 @@ pygame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 from game.core import safeyaml
+from game.core.files import ReadError, read_text
+from game.swarm import anatomy
 
 DIFFICULTIES = ("easy", "normal", "hard")
 TICKS_PER_SECOND = 60
@@ -61,6 +65,10 @@ class Encounter:
     rogue: tuple[RogueWave, ...]
     rogue_wound: int  # rogue hits that break one healthy cell
     damage_limit: int  # healthy cells broken by rogues before the tooth is lost
+    spread_pulp: int = 0  # chance per neighbouring decay cell, out of 1024, that decay takes the pulp
+    tissue_map: str = "molar.txt"
+    #: the tooth without its decay (tissue.ROWS x tissue.COLS), read from ``tissue_map``
+    anatomy: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property
     def time_limit_ticks(self) -> int:
@@ -73,15 +81,16 @@ _INTS: dict[str, tuple[int, int]] = {
     "erosion": (1, 1000), "spread_interval": (0, 6000), "spread_dentin": (0, 1024), "spread_enamel": (0, 1024),
     "pain_per_bot": (0, 1000), "pain_recover": (0, 1000), "win_decay_percent": (0, 100),
     "recall_cooldown": (0, 600), "recall_radius": (8, 640), "rogue_wound": (1, 1000), "damage_limit": (1, 100_000),
+    "spread_pulp": (0, 1024),
 }
-_TEXTS = ("title", "brief")
+_TEXTS = ("title", "brief", "tissue_map")
 _LISTS = ("decay", "rogue")
 _DEFAULTS: dict[str, Any] = {
     "chapter": 1, "brief": "", "erosion": 1, "spread_interval": 0, "spread_dentin": 0, "spread_enamel": 0,
     "pain_per_bot": 2, "pain_recover": 40, "win_decay_percent": 2, "recall_cooldown": 8, "recall_radius": 120,
-    "rogue": [], "rogue_wound": 20, "damage_limit": 400,
+    "rogue": [], "rogue_wound": 20, "damage_limit": 400, "spread_pulp": 0,
 }
-_REQUIRED = ("title", "bots", "time_limit", "decay", "decay_hp")
+_REQUIRED = ("title", "tissue_map", "bots", "time_limit", "decay", "decay_hp")
 _TUNABLE = set(_INTS) | {"decay", "rogue"}
 
 
@@ -112,10 +121,17 @@ def _check_fields(mapping: yaml.MappingNode, problems: list[tuple[int, str]], al
         elif key in _TEXTS:
             if not isinstance(vnode, yaml.ScalarNode) or vnode.tag == safeyaml.NULL or not vnode.value.strip():
                 problems.append((_line(vnode), f"{key} must be a non-empty text"))
+            elif key == "tissue_map" and not _map_name_ok(vnode.value):
+                problems.append((_line(vnode), f"tissue_map must be a file name ending in .txt beside the encounter "
+                                               f"(like molar.txt), not {vnode.value!r}"))
         elif key == "decay":
             _check_list(vnode, problems, key, {"at": 2, "radius": 1}, [(0, 639), (0, 359)], (2, 80))
         elif key == "rogue":
             _check_list(vnode, problems, key, {"at": 1, "count": 1}, [(0, 3600)], (1, 100_000))
+
+
+def _map_name_ok(name: str) -> bool:
+    return name.endswith(".txt") and "/" not in name and "\\" not in name and not name.startswith(".")
 
 
 def _check_list(node: yaml.Node, problems: list[tuple[int, str]], key: str, fields: dict[str, int],
@@ -184,6 +200,49 @@ def validate_text(text: str, path: Path | str = "<text>") -> list[tuple[int, str
     return sorted(problems)
 
 
+def validate_file(path: Path, text: str) -> list[tuple[str, int, str]]:
+    """``validate_text`` plus what needs the folder: the tissue map exists and is good, and every decay spot
+    (with each difficulty's overrides) lies on the tooth. Problems as ``(path, line, message)``."""
+    problems = [(str(path), line, message) for line, message in validate_text(text, path)]
+    if problems:
+        return problems
+    data = safeyaml.load(text, path)
+    top = _mapping(safeyaml.compose(text, path))
+    name = str(data["tissue_map"])
+    map_line = _line(top["tissue_map"][1])
+    map_path = Path(path).parent / name
+    if not map_path.is_file():
+        known = ", ".join(sorted(p.name for p in Path(path).parent.glob("*.txt"))) or "none"
+        return [(str(path), map_line, f"tissue_map {name!r} does not exist beside this file (maps here: {known})")]
+    grid, map_problems = read_map(map_path)
+    if grid is None:
+        return [(str(path), map_line, f"tissue_map {name!r} is broken (see {map_path.name})")]
+    lists = [("decay", top["decay"][1])]
+    diff = top.get("difficulty")
+    if diff is not None and isinstance(diff[1], yaml.MappingNode):
+        for _, (_, nv) in _mapping(diff[1]).items():
+            if isinstance(nv, yaml.MappingNode) and "decay" in _mapping(nv):
+                lists.append(("decay", _mapping(nv)["decay"][1]))
+    for _, node in lists:
+        for item in node.value:
+            entries = _mapping(item)
+            at = [_int_value(v) for v in entries["at"][1].value]
+            radius = _int_value(entries["radius"][1])
+            if not anatomy.spot_on_tooth(grid, at[0], at[1], radius):
+                problems.append((str(path), _line(item), f"decay at {at} lies off the tooth in {name} "
+                                                         "(on open space, gum or bone): it would never show"))
+    return problems
+
+
+def read_map(path: Path) -> tuple[np.ndarray | None, list[tuple[int, str]]]:
+    """A tissue map file's grid (or None) and its problems (read through the one guarded reader)."""
+    try:
+        text = read_text(path, limit=anatomy.MAX_BYTES)
+    except ReadError as exc:
+        return None, [(exc.line, exc.message)]
+    return anatomy.parse(text)
+
+
 def encounter_names(folder: Path) -> list[str]:
     """Encounters in story order (by chapter, then name), read from the folder."""
     found = []
@@ -216,6 +275,10 @@ def load(folder: Path, name: str, difficulty: str = "normal") -> Encounter:
         line, message = problems[0]
         raise EncounterError(f"{path}:{line}: {message}")
     data = safeyaml.load(text, path)
+    grid, map_problems = read_map(path.parent / str(data["tissue_map"]))
+    if grid is None:
+        line, message = map_problems[0]
+        raise EncounterError(f"{path.parent / str(data['tissue_map'])}:{line}: {message}")
     merged = {**_DEFAULTS, **{k: v for k, v in data.items() if k != "difficulty"}}
     merged.update((data.get("difficulty") or {}).get(difficulty) or {})
     return Encounter(
@@ -229,4 +292,5 @@ def load(folder: Path, name: str, difficulty: str = "normal") -> Encounter:
         recall_cooldown=int(merged["recall_cooldown"]), recall_radius=int(merged["recall_radius"]),
         rogue=tuple(RogueWave(int(r["at"]), int(r["count"])) for r in merged["rogue"]),
         rogue_wound=int(merged["rogue_wound"]), damage_limit=int(merged["damage_limit"]),
+        spread_pulp=int(merged["spread_pulp"]), tissue_map=str(merged["tissue_map"]), anatomy=grid,
     )

@@ -63,7 +63,7 @@ def practice_ghost(ctx, start) -> list[ActionFrame] | None:
     from game.replay.categories import category_of
     from game.replay.pb import personal_best_frames
 
-    frames = personal_best_frames(ctx.paths, category_of(start))
+    frames = personal_best_frames(ctx.paths, category_of(start, ctx.settings.simulation_values()))
     if not frames:
         return None
     ghost = play_frames(frames)

@@ -15,19 +15,20 @@ import numpy as np
 import pygame
 
 from game.swarm import tissue as T
-from game.swarm.particles import DEBRIS, SPARK
-from game.swarm.sim import DENSITY_SHIFT, PULSE_TICKS, SUB, Beacon, Swarm
+from game.swarm.particles import DEBRIS, SPARK, ParticlePool
+from game.swarm.sim import DENSITY_SHIFT, PULSE_TICKS, SUB, TISSUE_SHIFT, Beacon, Swarm
 from game.ui.palette import colour
 
 W, H = 640, 360
 GW, GH = W >> (DENSITY_SHIFT - 8), H >> (DENSITY_SHIFT - 8)  # glow map: 4 px cells
+PARTICLES = 2048
 
 # shade variants per tissue type: 0-3 texture, 4 lit edge (facing up/left), 5 shaded edge, 6 stained
 _SHADES: dict[int, tuple[str, ...]] = {
     T.SPACE: ("night", "night", "ink", "navy", "night", "night", "night", "night"),
     T.CLEAN: ("navy", "navy", "night", "slate", "navy", "night", "navy", "navy"),
     T.PULP: ("pulp", "pulp", "gum", "rose", "rose", "gum_dark", "gum_dark", "pulp"),
-    T.NERVE: ("nerve", "nerve", "red", "red", "red", "nerve", "nerve", "nerve"),
+    T.NERVE: ("nerve", "nerve", "red", "red", "red", "nerve", "nerve", "white"),  # 7: the cable's bright bands
     T.ENAMEL: ("enamel", "enamel", "enamel_shade", "white", "white", "enamel_shade", "dentin_shade", "enamel"),
     T.DENTIN: ("dentin", "dentin", "dentin_shade", "cream", "cream", "dentin_shade", "decay_light", "dentin"),
     T.GUM: ("gum", "gum", "pulp", "rose", "rose", "gum_dark", "gum_dark", "gum"),
@@ -103,7 +104,8 @@ class SwarmRenderer:
         self.c_tail = np.uint32(m(colour("cyan")))
         self.c_trail = np.uint32(m(colour("teal_dark")))
         self.c_rogue = np.uint32(m(colour("magenta")))
-        self.c_rogue_core = np.uint32(m(colour("rose")))
+        self.c_rogue_core = np.uint32(m(colour("white")))
+        self.c_rogue_edge = np.uint32(m(colour("ink")))
         self.c_debris = np.array([m(colour(n)) for n in ("decay_dark", "decay", "decay_light", "wood_light")],
                                  np.uint32)
         self.c_spark = np.array([m(colour(n)) for n in ("orange", "amber", "yellow", "white")], np.uint32)
@@ -111,6 +113,11 @@ class SwarmRenderer:
                                    for k in range(1, 64)]
         self.glow_lut = np.array([m(c) for c in glow_cols], np.uint32)
         self.beacon_glow = glow
+        # particles (sparks where bots grind, debris where decay breaks) are drawing only: spawned from the
+        # swarm's notes of what happened, moved once per tick drawn
+        self.particles = ParticlePool(PARTICLES)
+        self._particle_tick = 0
+        self._jitter = (_noise(1, 4096, 3).astype(np.int32).ravel() % 41) - 20
 
     # tissue --------------------------------------------------------------------------------------
     def _tissue_layer(self, swarm: Swarm) -> pygame.Surface:
@@ -174,63 +181,126 @@ class SwarmRenderer:
         tier = np.where(hp * 3 > full * 2, 1, np.where(hp * 3 > full, 0, 2))
         tier = np.where((noise & 48) == 48, 7 * (tier == 1) + tier * (tier != 1), tier)
         variant = np.where(decay, tier, variant)
+        # told apart by shape and brightness as well as hue: decay is pitted with dark dots on a regular
+        # grid, the nerve is a cable of bright bands (a colour-blind player still reads both)
+        gy, gx = np.ogrid[a:b, 0:T.COLS]
+        variant = np.where(decay & ((gx + (gy // 3) * 2) % 4 == 0) & (gy % 3 == 0), 7, variant)
+        variant = np.where((t == T.NERVE) & ((gx + gy) % 6 == 0), 7, variant)
         variant = np.where(t == T.SPACE, self.space_band[a:b], variant)
         colours = self.lut[t.astype(np.uint32) * 8 + variant]
         return colours[r0 - a:r0 - a + (r1 - r0)]
 
     # the frame -------------------------------------------------------------------------------------
-    def draw(self, target: pygame.Surface, swarm: Swarm, ghost: Beacon | None = None) -> None:
+    def draw(self, target: pygame.Surface, swarm: Swarm, ghost: Beacon | None = None,
+             offset: tuple[int, int] = (0, 0)) -> None:
+        """The frame into ``target``, shifted by ``offset`` (the patient's flinch shakes the view)."""
         frame = self.frame
         frame.blit(self._tissue_layer(swarm), (0, 0))
-        x = (swarm.x >> 8).astype(np.intp)
-        y = (swarm.y >> 8).astype(np.intp)
-        self._glow(x, y)
+        self._glow(swarm)
+        self._advance_particles(swarm)
         pix = pygame.surfarray.pixels2d(frame)
         flat = pix.T.reshape(-1)
         try:
-            self._bots(flat, swarm, x, y)
+            self._bots(flat, swarm)
             self._particles(flat, swarm)
         finally:
             del flat, pix
         frame.blit(self._glow_big, self._glow_at, special_flags=pygame.BLEND_ADD)
-        self._beacon(frame, swarm, swarm.beacon, bright=True)
+        self._beacon(frame, swarm, Beacon(*swarm.goal), bright=True)
         if ghost is not None:
             self._ghost(frame, ghost, swarm.tick_count)
-        target.blit(frame, (0, 0))
+        if offset != (0, 0):
+            target.fill(colour("ink"))
+        target.blit(frame, offset)
 
-    def _glow(self, x: np.ndarray, y: np.ndarray) -> None:
-        shift = DENSITY_SHIFT - 8
-        counts = np.bincount((y >> shift) * GW + (x >> shift), minlength=GW * GH)
-        np.minimum(counts, 63, out=counts)
-        pygame.surfarray.blit_array(self._glow_small, self.glow_lut[counts].reshape(GH, GW).T)
+    def _glow(self, swarm: Swarm) -> None:
+        """The swarm's glow from the simulation's own 4 px density counts (no pass over the bots)."""
+        counts = swarm.motion.dens
+        occupied = np.flatnonzero(counts != 0)
+        if occupied.size == 0:  # no tick yet: count the bots here
+            x, y = swarm.x >> DENSITY_SHIFT, swarm.y >> DENSITY_SHIFT
+            counts = np.bincount((y + 1) * (GW + 2) + x + 1, minlength=(GH + 2) * (GW + 2))
+            occupied = np.flatnonzero(counts)
+        grid = counts.reshape(GH + 2, GW + 2)[1:-1, 1:-1]
+        glow = np.minimum(grid, 63)
+        pygame.surfarray.blit_array(self._glow_small, self.glow_lut[glow].T)
         # only the box around the swarm is smoothed up to full size (its cost follows the swarm's area)
-        x0, x1 = max(0, int(x.min() >> shift) - 2), min(GW, int(x.max() >> shift) + 3)
-        y0, y1 = max(0, int(y.min() >> shift) - 2), min(GH, int(y.max() >> shift) + 3)
+        rows, cols = np.divmod(occupied, GW + 2)
+        shift = DENSITY_SHIFT - 8
+        x0, x1 = max(0, int(cols.min()) - 3), min(GW, int(cols.max()) + 2)
+        y0, y1 = max(0, int(rows.min()) - 3), min(GH, int(rows.max()) + 2)
         box = self._glow_small.subsurface(pygame.Rect(x0, y0, x1 - x0, y1 - y0))
         self._glow_at = (x0 << shift, y0 << shift)
         self._glow_big = pygame.transform.smoothscale(box, ((x1 - x0) << shift, (y1 - y0) << shift))
 
-    def _bots(self, flat: np.ndarray, swarm: Swarm, x: np.ndarray, y: np.ndarray) -> None:
-        vx, vy = swarm.vx, swarm.vy
-        # faint trail two steps back, the tail one step back, the bright head on top
-        tx = x - (vx >> 7)
-        ty = y - (vy >> 7)
-        flat[_index(tx, ty)] = self.c_trail
-        tx = x - (vx >> 8)
-        ty = y - (vy >> 8)
-        flat[_index(tx, ty)] = self.c_tail
-        flat[y * W + x] = self.c_head
+    def _bots(self, flat: np.ndarray, swarm: Swarm) -> None:
+        """Each bot: a faint trail two steps back, the tail one step back, the bright head on top (flat
+        pixel indices; a trail at the arena's very edge may wrap a row, which is never seen)."""
+        last = W * H - 1
+        head = (swarm.y >> 8).astype(np.intp)
+        head *= W
+        head += swarm.x >> 8
+        for shift, tint in ((7, self.c_trail), (8, self.c_tail)):
+            back = (swarm.vy >> shift) * W
+            back += swarm.vx >> shift
+            tail = head - back
+            np.clip(tail, 0, last, out=tail)
+            flat[tail] = tint
+        flat[head] = self.c_head
         r = swarm.rogue_idx
         if r.size:
-            rx = np.clip(x[r], 2, W - 3)
-            ry = np.clip(y[r], 2, H - 3)
+            rx = np.clip(swarm.x[r] >> 8, 2, W - 3)
+            ry = np.clip(swarm.y[r] >> 8, 2, H - 3)
             at = ry * W + rx
+            for d in (-W - 1, -W + 1, W - 1, W + 1):  # dark corners: the cross reads on bright enamel too
+                flat[at + d] = self.c_rogue_edge
             for d in (-1, 1, -W, W, -2, 2, -2 * W, 2 * W):  # a plus sign: unlike any healthy bot
                 flat[at + d] = self.c_rogue
-            flat[at] = self.c_rogue_core
+            flat[at] = self.c_rogue_core  # with a white heart: brighter than any healthy bot
+
+    def _advance_particles(self, swarm: Swarm) -> None:
+        """Spawn the bursts noted since the last frame and move the particles one step per tick passed."""
+        tick = swarm.tick_count
+        if tick < self._particle_tick:  # a new run
+            self.particles = ParticlePool(PARTICLES)
+            self._particle_tick = 0
+        for at, kind, cells in swarm.bursts:
+            if at <= self._particle_tick:
+                continue
+            sample = cells[:: max(1, cells.size // 6)][:6]
+            if kind == "grind":
+                self._burst(sample, np.full(sample.size, SPARK, np.uint8), at)
+            elif kind == "break":
+                some = cells[:40]
+                self._burst(np.concatenate((np.repeat(some, 3), np.repeat(some, 2))),
+                            np.concatenate((np.full(some.size * 3, DEBRIS, np.uint8),
+                                            np.full(some.size * 2, SPARK, np.uint8))), at)
+            else:
+                some = np.repeat(cells[:20], 2)
+                self._burst(some, np.full(some.size, SPARK, np.uint8), at)
+        for _ in range(min(tick - self._particle_tick, 4)):
+            self.particles.update(W * SUB, H * SUB)
+        self._particle_tick = tick
+
+    def _burst(self, cells: np.ndarray, kinds: np.ndarray, tick: int) -> None:
+        """Particles from tissue cell centres; debris flies slower and lives longer than sparks."""
+        n = cells.size
+        if n == 0:
+            return
+        half = 1 << (TISSUE_SHIFT - 1)
+        cx = ((cells % T.COLS) << TISSUE_SHIFT) + half
+        cy = ((cells // T.COLS) << TISSUE_SHIFT) + half
+        at = (np.arange(n) + tick * 977 + self.particles.next) % (self._jitter.size - 2)
+        debris = kinds == DEBRIS
+        speed = np.where(debris, 200, 320)
+        jx = self._jitter[at] * speed // 20
+        jy = self._jitter[at + 1] * speed // 20 - speed // 2
+        life = np.where(debris, 40, 16) + (self._jitter[at + 2] & 15)
+        self.particles.spawn(cx.astype(np.int32), cy.astype(np.int32), jx.astype(np.int32), jy.astype(np.int32),
+                             life.astype(np.int16), kinds)
 
     def _particles(self, flat: np.ndarray, swarm: Swarm) -> None:
-        p = swarm.particles
+        p = self.particles
         live = np.flatnonzero(p.life > 0)
         if live.size == 0:
             return

@@ -1,8 +1,14 @@
 """SwarmScene: wires the swarm core to action frames, sound, the HUD and the results screen.
 
-Phases: ``brief`` (the encounter's card; the clock waits), ``play`` (one ``Swarm.step`` per tick),
-``results`` (score and time; Continue hands an ``Outcome`` to ``on_finish``, or in practice Retry /
-Quit to title). The optional ghost beacon replays recorded frames through the same ``beacon_step``.
+Phases: ``brief`` (the encounter's card; the clock waits), ``play`` (``Swarm.step`` on the game-speed
+schedule), ``results`` (grade, score and time; Continue hands an ``Outcome`` with the grade to
+``on_finish``, or in practice Retry / Quit to title). The optional ghost beacon replays recorded frames
+through the same ``beacon_step``.
+
+Game speed (the ``swarm_speed`` assist, 50-100%, a simulation setting recorded in replays): the swarm
+steps on ``swarm_speed`` of every 100 ticks, spread evenly by a counter (never the wall clock); buttons
+pressed on a tick the swarm sits out are kept for its next step. When the patient flinches (each tenth
+of the pain meter crossed upwards) the view shakes for a moment, unless ``screen_shake`` is off.
 """
 
 from __future__ import annotations
@@ -33,22 +39,44 @@ def format_clock(ticks: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def decay_readout(to_clean: int, percent: int) -> tuple[str, str]:
-    """What the HUD shows of the decay: the share still to clean before the win (0% means clean enough),
-    or, when decay has spread beyond its start (``percent`` of it), how far it spread. (text, colour name)"""
-    if to_clean > 100:
-        return f"SPREAD +{max(percent - 100, 1)}%", "amber"
-    return f"{to_clean}%", "white"
+def decay_readout(percent: int) -> tuple[str, str]:
+    """The value beside the HUD's fixed label DECAY LEFT: the decay left as a share of the decay the
+    encounter started with, always that (above 100% when it has spread further than it started; amber
+    then). (text, colour name)"""
+    return f"{percent}%", "amber" if percent > 100 else "white"
 
 
 def decay_result(swarm: Swarm) -> tuple[str, str]:
-    """The results screen's decay row (label, value), consistent with the reason above it."""
-    to_clean = swarm.decay_to_clean
-    if to_clean == 0:
-        return "Decay", "cleared"
-    if to_clean > 100:
-        return "Decay", f"spread by {max(swarm.decay_percent - 100, 1)}%"
-    return "Decay left", f"{to_clean}%"
+    """The results screen's decay row (label, value): the same measure as the HUD, under the same label."""
+    percent = swarm.decay_percent
+    if swarm.won:
+        return "Decay left", "none" if swarm.decay_cells == 0 else f"{percent}% (clean enough)"
+    return "Decay left", f"{percent}% of the start"
+
+
+def _setting(ctx, key: str, default):
+    """A setting, or ``default`` for contexts without settings (the benchmark's)."""
+    settings = getattr(ctx, "settings", None)
+    try:
+        return settings[key]
+    except (TypeError, KeyError):
+        return default
+
+
+SHAKE_TICKS = 14
+HINT_TICKS = 150  # how long the cut-off hint stays after the last reason to show it
+
+
+def shake_offset(swarm: Swarm, enabled: bool) -> tuple[int, int]:
+    """The view's offset in the ticks after the patient flinched (drawing only): stronger with more pain."""
+    since = swarm.tick_count - swarm.flinch_tick
+    if not enabled or not 0 <= since < SHAKE_TICKS:
+        return 0, 0
+    amount = 1 + swarm.pain * 3 // PAIN_MAX
+    pattern = ((1, 0), (-1, 1), (1, -1), (-1, 0), (0, 1), (1, 1), (-1, -1))
+    dx, dy = pattern[since % len(pattern)]
+    fade = (SHAKE_TICKS - since + 4) // 5
+    return dx * min(amount, fade + 1), dy * min(amount, fade)
 
 
 class SwarmScene(Scene):
@@ -66,12 +94,16 @@ class SwarmScene(Scene):
         self._ghost_i = 0
         self._renderer: SwarmRenderer | None = None
         self.results_menu: Menu | None = None
-        self.peak_pain = 0
         self.outcome: Outcome | None = None
         self._hud: dict[str, tuple] = {}
         self.keys = {a: action_label(ctx, a, d) for a, d in (("FOCUS", "q"), ("SPREAD", "e"), ("RECALL", "r"),
                                                             ("PAUSE", "escape"))}
         self._last_sound: dict[str, int] = {}
+        self.speed = int(_setting(ctx, "swarm_speed", 100))
+        self._speed_acc = 0
+        self._held_over = 0  # buttons pressed on ticks the swarm sat out (slowed game speed)
+        self._hint_until = -1
+        self._cut_checked = -1
 
     @property
     def counts_game_time(self) -> bool:  # the results screen is a menu: the in-game timer stops there
@@ -106,11 +138,21 @@ class SwarmScene(Scene):
 
     def _play(self, frame: ActionFrame) -> None:
         swarm = self.swarm
+        if self.speed < 100:
+            # slowed game speed: step on `speed` of every 100 ticks, evenly (a tick counter, not the clock)
+            self._speed_acc += self.speed
+            if self._speed_acc < 100:
+                self._held_over |= frame.pressed
+                return
+            self._speed_acc -= 100
+            if self._held_over:
+                frame = ActionFrame(frame.held, frame.pressed | self._held_over, frame.pointer)
+                self._held_over = 0
         swarm.step(frame)
+        self._update_hint()
         if self.ghost is not None and self._ghost_i < len(self.ghost_frames):
             self.ghost = beacon_step(self.ghost, self.ghost_frames[self._ghost_i])
             self._ghost_i += 1
-        self.peak_pain = max(self.peak_pain, swarm.pain)
         for event in swarm.events:
             sound = _SOUNDS.get(event)
             if sound is None:
@@ -122,14 +164,15 @@ class SwarmScene(Scene):
                 play(self.ctx, name)
         if swarm.finished:
             self.phase = "results"
-            self.outcome = Outcome("swarm", self.encounter.name, swarm.won, swarm.score, swarm.tick_count)
+            self.outcome = Outcome("swarm", self.encounter.name, swarm.won, swarm.score, swarm.tick_count,
+                                   grade=swarm.grade.letter)
             self.ctx.run.mark(f"swarm:{self.encounter.name}")
             if self.on_finish is not None:
                 items = [MenuItem("continue", "Continue")]
             else:  # practice: after a win Continue comes first, so Enter moves on instead of replaying
                 items = [MenuItem("continue", "Continue")] if swarm.won else []
                 items += [MenuItem("retry", "Retry"), MenuItem("title", "Quit to title")]
-            self.results_menu = Menu(items, self.ctx.assets.font(), center_x=320, top=222, width=150, row_height=15)
+            self.results_menu = Menu(items, self.ctx.assets.font(), center_x=320, top=242, width=150, row_height=15)
 
     def _results(self, frame: ActionFrame) -> None:
         event = self.results_menu.update(frame)
@@ -154,9 +197,23 @@ class SwarmScene(Scene):
         else:
             self.ctx.begin_run(StartPoint.of("title"))
 
+    def _update_hint(self) -> None:
+        """Show the cut-off hint while the beacon sits where the swarm cannot go, or while many bots have
+        no open way to it (checked twice a second: it counts the bots)."""
+        swarm = self.swarm
+        if swarm.slid_tick == swarm.tick_count:
+            self._hint_until = swarm.tick_count + HINT_TICKS
+        elif swarm.tick_count % 30 == 0 and swarm.cut_off_bots() * 10 > swarm.n:
+            self._hint_until = swarm.tick_count + HINT_TICKS
+
+    @property
+    def hint_showing(self) -> bool:
+        return self.phase == "play" and self.swarm.tick_count < self._hint_until
+
     def state_bytes(self) -> bytes:
         menu = self.results_menu.index if self.results_menu else -1
-        head = np.array([self.t, ("brief", "play", "results").index(self.phase), menu], np.int64).tobytes()
+        head = np.array([self.t, ("brief", "play", "results").index(self.phase), menu, self._speed_acc,
+                         self._held_over, self._hint_until], np.int64).tobytes()
         return head + self.swarm.state_bytes()
 
     # drawing ---------------------------------------------------------------------------------------
@@ -168,8 +225,11 @@ class SwarmScene(Scene):
             except Exception:  # noqa: BLE001 - the glow is decoration; the game runs without it
                 glow = None
             self._renderer = SwarmRenderer(glow)
-        self._renderer.draw(surface, self.swarm, self.ghost)
+        shake = shake_offset(self.swarm, bool(_setting(self.ctx, "screen_shake", True)))
+        self._renderer.draw(surface, self.swarm, self.ghost, offset=shake)
         self._draw_hud(surface)
+        if self.hint_showing:
+            self._draw_hint(surface)
         if self.phase == "brief":
             self._draw_brief(surface)
         elif self.phase == "results":
@@ -189,7 +249,7 @@ class SwarmScene(Scene):
         swarm = self.swarm
         pain = swarm.pain * 100 // PAIN_MAX
         hurt = pain >= 60 and (self.t // 8) % 2 == 0
-        health = (swarm.decay_to_clean, swarm.decay_percent, pain, hurt)
+        health = (swarm.decay_percent, swarm.encounter.win_decay_percent, pain, hurt)
         self._hud_block(surface, "health", (6, 6, 132, 42), health, self._hud_health)
         left = swarm.time_left
         low = left < 15 * 60 and (self.t // 15) % 2 == 0
@@ -213,13 +273,15 @@ class SwarmScene(Scene):
             self._hud[name] = cached
         surface.blit(cached[1], rect[:2])
 
-    def _hud_health(self, image: pygame.Surface, decay: int, percent: int, pain: int, hurt: bool) -> None:
+    def _hud_health(self, image: pygame.Surface, percent: int, goal: int, pain: int, hurt: bool) -> None:
         font, ink = self.ctx.assets.font(), colour("ink")
         draw_panel(image, pygame.Rect(0, 0, 132, 40), alpha=200)
-        font.draw(image, "DECAY", (6, 4), colour("decay_light"), shadow=ink)
-        text, tint = decay_readout(decay, percent)
+        font.draw(image, "DECAY LEFT", (6, 4), colour("decay_light"), shadow=ink)
+        text, tint = decay_readout(percent)
         font.draw(image, text, (126, 4), colour(tint), shadow=ink, align="right")
-        self._bar(image, 6, 15, 120, min(decay, 100), 100, "amber" if decay > 100 else "decay_light")
+        self._bar(image, 6, 15, 120, min(percent, 100), 100, "amber" if percent > 100 else "decay_light")
+        # the goal: a notch on the bar where the decay left is low enough to win
+        pygame.draw.line(image, colour("green"), (7 + 118 * goal // 100, 13), (7 + 118 * goal // 100, 20))
         font.draw(image, "PAIN", (6, 22), colour("white") if hurt else colour("rose"), shadow=ink)
         self._bar(image, 38, 25, 88, pain, 100, "red" if pain >= 60 else "pulp")
 
@@ -260,6 +322,17 @@ class SwarmScene(Scene):
         font.draw(image, f"healthy tissue lost {damaged}/{self.encounter.damage_limit}", (100, 16),
                   colour("rose"), shadow=ink, align="center")
 
+    def _draw_hint(self, surface: pygame.Surface) -> None:
+        self._hud_block(surface, "hint", (170, 300, 300, 24), ("cut",), self._hud_hint)
+
+    def _hud_hint(self, image: pygame.Surface, _key: str) -> None:
+        font, ink = self.ctx.assets.font(), colour("ink")
+        draw_panel(image, pygame.Rect(0, 0, 300, 22), accent="amber", alpha=220)
+        font.draw(image, "The swarm can't get in there: the beacon waits at the", (150, 2), colour("amber"),
+                  shadow=ink, align="center")
+        font.draw(image, "nearest open spot. Lead it round through open space.", (150, 11), colour("mist"),
+                  shadow=ink, align="center")
+
     def _draw_brief(self, surface: pygame.Surface) -> None:
         font = self.ctx.assets.font()
         enc = self.encounter
@@ -291,18 +364,24 @@ class SwarmScene(Scene):
         font = self.ctx.assets.font()
         swarm = self.swarm
         dim(surface, 140)
-        rect = pygame.Rect(170, 70, 300, 200)
+        rect = pygame.Rect(170, 68, 300, 228)  # below the run's result plate (y 46), above the ability bar
         draw_panel(surface, rect, accent="cyan" if swarm.won else "magenta")
         title = "TOOTH SAVED" if swarm.won else "TREATMENT FAILED"
         font.draw(surface, title, (320, rect.y + 12), colour("green") if swarm.won else colour("magenta"), scale=2,
                   align="center", outline=colour("ink"))
         font.draw(surface, swarm.reason, (320, rect.y + 36), colour("mist"), align="center", shadow=colour("ink"))
+        grade = swarm.grade
+        font.draw(surface, f"GRADE {grade.letter}", (320, rect.y + 50), colour("amber") if grade.letter == "S" else
+                  colour("white"), scale=2, align="center", outline=colour("ink"))
+        font.draw(surface, f"time {grade.time}/40   tissue spared {grade.tissue}/30   comfort {grade.comfort}/30",
+                  (320, rect.y + 72), colour("fog"), align="center", shadow=colour("ink"))
         rows = [("Score", str(swarm.score)), ("Treatment time", format_clock(swarm.tick_count)),
                 ("Cells cleaned", str(swarm.cleaned)), decay_result(swarm),
-                ("Peak pain", f"{self.peak_pain * 100 // PAIN_MAX}%")]
+                ("Healthy tissue lost", str(swarm.tissue_lost)),
+                ("Peak pain", f"{swarm.peak_pain * 100 // PAIN_MAX}%")]
         if swarm.encounter.rogue:
             rows.append(("Rogue bots contained", str(swarm.contained)))
-        y = rect.y + 56
+        y = rect.y + 86
         for label, value in rows:
             font.draw(surface, label, (rect.x + 24, y), colour("fog"), shadow=colour("ink"))
             font.draw(surface, value, (rect.right - 24, y), colour("white"), shadow=colour("ink"), align="right")

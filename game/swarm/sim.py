@@ -1,17 +1,21 @@
 """The nano-bot swarm: struct-of-arrays state and the fixed 60 Hz tick. Never imports pygame.
 
-Every bot is a row in a few numpy arrays (position and velocity as int32 fixed point in 1/256 px, a
-kind byte: normal or rogue). One tick:
+Every bot is a column in a few numpy arrays (positions and velocities as (2, n) int32 fixed point in
+1/256 px, a kind byte: normal or rogue). The tooth comes from the encounter's tissue map
+(``game.swarm.anatomy``). One tick:
 
-1. the beacon follows the action frame (``beacon_step``, a pure function shared with ghost replays);
-2. bots are binned into a 16 px uniform grid; per-cell counts and sums (``np.bincount`` of integers,
-   exact) give each bot the mean position and velocity of its 3x3 neighbourhood: cohesion and
-   alignment are steering towards those, separation runs down the gradient of a 4 px density grid;
-3. bots seek the beacon, straight when near it and along a flow field (a breadth-first search over
-   8 px cells) around the tooth when far; rogue bots seek the healthy tissue they attack; velocities
-   are damped and clamped, and moves whose end or half-way point is solid slide along it or stop:
-   bots never enter healthy tissue or leave the arena;
-4. bumping into decay erodes it; bots in the pulp raise the pain meter; decay spreads; particles fly.
+1. the beacon follows the action frame (``beacon_step``, a pure function shared with ghost replays); the
+   swarm is called to the beacon, or to the nearest point it can reach when the beacon is in tissue
+   (``game.swarm.navigation.Reach``);
+2. the bots move (``game.swarm.motion``): cohesion and alignment with their 16 px neighbourhood,
+   separation down the gradient of a 4 px density grid, seeking the goal straight when near and along a
+   flow field round the tooth when far (``navigation.flow_field``), rogues after the tissue they attack;
+   moves into solid tissue slide along it or stop: bots never enter healthy tissue or leave the arena;
+3. bumping into decay erodes it; rogues wound healthy tissue; bots crowding the nerve raise the pain
+   meter (and the patient flinches); decay spreads; where bots grind or break tissue is noted in
+   ``bursts`` (the renderer's particles: drawing only, not state);
+4. the encounter is judged: pain, rogue damage, the decay left, the clock; a finished one has a grade
+   (``game.swarm.grading``).
 
 Only integer arithmetic feeds the state (shifts, adds, multiplies, clips, integer draws), so the same
 seed and frames give bit-identical arrays on every CPU, whatever SIMD paths numpy takes.
@@ -19,31 +23,33 @@ seed and frames give bit-identical arrays on every CPU, whatever SIMD paths nump
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
 
 from game.core.actions import Action, ActionFrame
+from game.swarm import anatomy, rogues
 from game.swarm import tissue as T
 from game.swarm.encounter import Encounter
-from game.swarm.grid import UniformGrid
-from game.swarm.particles import DEBRIS, SPARK, ParticlePool
+from game.swarm.grading import Grade, grade_of
+from game.swarm.motion import DENSITY_SHIFT as DENSITY_SHIFT  # re-exported: the renderer's glow grid
+from game.swarm.motion import JITTER_SIZE, TISSUE_SHIFT, Motion
+from game.swarm.navigation import FLOW_COLS, FLOW_FAR, FLOW_SHIFT, Reach, flow_field, flow_open
 
 SUB = 256  # fixed-point units per logical pixel
 WIDTH, HEIGHT = 640 * SUB, 360 * SUB
-TISSUE_SHIFT = 9  # 2 px tissue cells
-FLOCK_SHIFT = 12  # 16 px flocking cells
-DENSITY_SHIFT = 10  # 4 px density cells
 
-VMAX = 3 * SUB  # fixed-point units per tick
+VMAX = 4 * SUB  # top speed, fixed-point units per tick (the half-way wall check stays exact up to 4 px)
+SEEK_MAX = 3 * SUB  # the velocity bots near the beacon aim for
+FLOW_SPEED = 8 * SUB  # the velocity bots far from it aim for along the flow field (damping settles them at VMAX)
 KEY_SPEED = 4 * SUB  # beacon speed with direction keys
 FOLLOW_MAX = 9 * SUB  # beacon speed limit when following the pointer
 PULSE_TICKS = 40  # how long a recall pulse pulls the swarm in
 PAIN_MAX = 100_000
-JITTER_SIZE = 8192
-PARTICLES = 2048
 
 NORMAL, FOCUS, SPREAD = 0, 1, 2
+_FOCUS, _SPREAD, _RECALL = int(Action.FOCUS), int(Action.SPREAD), int(Action.RECALL)  # (int masks: enum ops are slow)
 # per mode: seek shift (smaller pulls harder), cohesion shift, alignment shift, separation gain
 MODES = {
     NORMAL: (4, 6, 3, 24),
@@ -85,67 +91,23 @@ def beacon_step(beacon: Beacon, frame: ActionFrame) -> Beacon:
     return Beacon(x, y, target, pointer)
 
 
-FLOW_SHIFT = 11  # 8 px flow-field cells
-FLOW_COLS, FLOW_ROWS = 640 // 8, 360 // 8
 FLOW_EVERY = 8  # ticks between flow-field updates while the beacon moves
-FLOW_NEAR = 8  # cells (64 px): closer than this, bots seek the beacon in a straight line
-_DIRS = ((-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1))
-_DIAG = VMAX * 181 // 256
+SLIDE_HINT = 8  # tissue cells (16 px): a beacon this deep in tissue makes the scene say why the swarm stops
 
 
-def flow_field(tissue: np.ndarray, bcx: int, bcy: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Velocities (flat per 8 px cell) leading along open tissue to cell (bcx, bcy), and the cells
-    close enough (or cut off) where bots should seek the beacon directly. Integer-only."""
-    s = tissue < T.FIRST_SOLID
-    open_ = np.zeros((FLOW_ROWS, FLOW_COLS), bool)
-    for dy in range(4):
-        for dx in range(4):
-            open_ |= s[dy::4, dx::4]
-    bcx = min(max(bcx, 0), FLOW_COLS - 1)
-    bcy = min(max(bcy, 0), FLOW_ROWS - 1)
-    big = 30_000
-    stride = FLOW_COLS + 2
-    dist = np.full((FLOW_ROWS + 2, stride), big, np.int32)
-    free = np.zeros_like(dist, dtype=bool)
-    free[1:-1, 1:-1] = open_
-    flat_free, flat_dist = free.ravel(), dist.ravel()
-    start = (bcy + 1) * stride + bcx + 1
-    flat_dist[start] = 0
-    flat_free[start] = False
-    offsets = np.array([dy * stride + dx for dx, dy in _DIRS], np.intp)
-    frontier = np.array([start], np.intp)
-    slot = np.zeros(flat_free.size, np.intp)  # per cell, where it last appeared in this step's list
-    count = np.arange(8 * flat_free.size, dtype=np.intp)
-    step = 0
-    while frontier.size:  # breadth-first over index lists: the cost follows the frontier, not the grid
-        step += 1
-        nb = (frontier[:, None] + offsets).ravel()
-        nb = nb[flat_free[nb]]
-        flat_free[nb] = False
-        flat_dist[nb] = step
-        # drop repeats (a cell reached from several frontier cells) without sorting: keep the last copy
-        order = count[:nb.size]
-        slot[nb] = order
-        frontier = nb[slot[nb] == order]
-    inner = dist[1:-1, 1:-1]
-    neighbours = np.stack([dist[1 + dy:FLOW_ROWS + 1 + dy, 1 + dx:FLOW_COLS + 1 + dx] for dx, dy in _DIRS])
-    best = np.argmin(neighbours, axis=0)
-    downhill = np.take_along_axis(neighbours, best[None], axis=0)[0] < inner
-    speed = np.array([_DIAG if dx and dy else VMAX for dx, dy in _DIRS], np.int32)
-    fx = np.where(downhill, np.array([dx for dx, _ in _DIRS], np.int32)[best] * speed[best], 0).astype(np.int32)
-    fy = np.where(downhill, np.array([dy for _, dy in _DIRS], np.int32)[best] * speed[best], 0).astype(np.int32)
-    near = (inner <= FLOW_NEAR) | (inner >= big)
-    return fx.ravel(), fy.ravel(), near.ravel()
-
-
-def _spawn_cloud(rng: np.random.Generator, n: int, cx: int, cy: int, rx: int, ry: int
+def _spawn_cloud(rng: np.random.Generator, n: int, cx: int, cy: int, rx: int, ry: int, allowed: np.ndarray
                  ) -> tuple[np.ndarray, np.ndarray]:
-    """``n`` points spread evenly over an ellipse (integer draws, rejection of the corners)."""
+    """``n`` points spread evenly over an ellipse (integer draws, rejection of the corners) on ``allowed``
+    tissue cells (a ROWS x COLS bool grid)."""
     xs, ys, have = [], [], 0
+    flat = allowed.ravel()
     while have < n:
         x = rng.integers(-rx, rx, size=2 * n, dtype=np.int64)
         y = rng.integers(-ry, ry, size=2 * n, dtype=np.int64)
         inside = x * x * (ry * ry) + y * y * (rx * rx) <= (rx * rx) * (ry * ry)  # fits int64 for the arena
+        px = np.clip(x + cx, 0, WIDTH - 1)
+        py = np.clip(y + cy, 0, HEIGHT - 1)
+        inside &= flat[(py >> TISSUE_SHIFT) * T.COLS + (px >> TISSUE_SHIFT)]
         xs.append(x[inside])
         ys.append(y[inside])
         have += int(np.count_nonzero(inside))
@@ -165,13 +127,6 @@ def _distinct(cells: np.ndarray, scratch: np.ndarray) -> np.ndarray:
     return found
 
 
-def _clamp(values: np.ndarray, limit: int) -> np.ndarray:
-    """Clamp integers to -limit..limit in place (np.clip's Python overhead is large for small arrays)."""
-    np.minimum(values, limit, out=values)
-    np.maximum(values, -limit, out=values)
-    return values
-
-
 def start_beacon() -> Beacon:
     return Beacon(320 * SUB, 58 * SUB)
 
@@ -185,46 +140,67 @@ class Swarm:
         n = encounter.bots if bots is None else bots
         self.n = n
         self.tick_count = 0
-        self.tissue, self.decay_hp = T.build_tooth([(d.x, d.y, d.radius) for d in encounter.decay],
-                                                   encounter.decay_hp)
+        if encounter.anatomy is None:
+            raise ValueError(f"encounter {encounter.name!r} has no tissue map loaded")
+        self.tissue, self.decay_hp = anatomy.with_decay(encounter.anatomy,
+                                                        [(d.x, d.y, d.radius) for d in encounter.decay],
+                                                        encounter.decay_hp)
         self.tissue_flat = self.tissue.ravel()
         self.hp_flat = self.decay_hp.ravel()
         self.wound = np.zeros(self.tissue.size, np.int16)
         self._scratch = np.zeros(self.tissue.size, bool)  # always all False between uses
         self.tissue_version = 0
-        self.open_version = 0  # bumped only when solid cells open up (walls for the separation)
+        self.open_version = 0  # bumped when solid cells open up or open cells close (walls for the motion)
+        self.closed_version = 0  # bumped only when open cells close (decay taking an infected canal's pulp)
         #: per tissue row, the tick it last changed (tissue or decay hit points): the renderer redraws those
         self.row_stamp = np.zeros(T.ROWS, np.int64)
-        self._wall_version = -1
         self._flow_key: tuple[int, int, int] | None = None
         self._flow_cache: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-        self._wall_cache: np.ndarray | None = None
         self.initial_decay = int(np.count_nonzero(self.tissue == T.DECAY))
         self.decay_cells = self.initial_decay
+        # the swarm can reach the open mouth (the top row) and all open tissue connected to it
+        top = np.flatnonzero(self.tissue[0] == T.SPACE)
+        self.reach = Reach(self.tissue, top if top.size else np.array([T.COLS // 2]))
+        self._flow_open_version = -1
+        self._flow_free: np.ndarray | None = None
+        self._flow_free_version = 0
+        self._flow_fields: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         # bots start in the open mouth above the crown
-        self.x, self.y = _spawn_cloud(rng, n, 320 * SUB, 44 * SUB, 110 * SUB, 20 * SUB)
-        self.vx = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
-        self.vy = rng.integers(-SUB, SUB, size=n, dtype=np.int32)
+        # positions and velocities are stacked (row 0: x, row 1: y) so the tick treats both axes at once
+        self.pos = np.stack(_spawn_cloud(rng, n, 320 * SUB, 44 * SUB, 110 * SUB, 20 * SUB, self.reach.mask()))
+        self.x, self.y = self.pos[0], self.pos[1]
+        # pain: how much a bot in each 4 px density cell hurts (in the nerve most, the pulp less, next to
+        # either a little); only the cells that hurt are kept
+        self._hurt_cells, self._hurt_weight, self._pulp_cells = T.hurt_map(self.tissue)
+        self.healthy_start = int(np.count_nonzero((self.tissue >= T.PULP) & (self.tissue <= T.DENTIN)))
+        self.spread_cells = 0  # healthy cells decay has taken by spreading
+        self.peak_pain = 0
+        self.flinch_tick = -10_000  # the patient's last flinch (the scene shakes the view)
+        self.slid_tick = -10_000  # the last tick the beacon stood deep in tissue the swarm cannot enter
+        self.cut_off = 0  # bots the flow field cannot lead to the beacon (refreshed with the flow field)
+        self.vel = np.stack((rng.integers(-SUB, SUB, size=n, dtype=np.int32),
+                             rng.integers(-SUB, SUB, size=n, dtype=np.int32)))
+        self.vx, self.vy = self.vel[0], self.vel[1]
         self.kind = np.zeros(n, np.uint8)
         self.rogue_idx = np.zeros(0, np.int64)
         self.rogue_tx = np.zeros(0, np.int32)
         self.rogue_ty = np.zeros(0, np.int32)
         self.jitter = rng.integers(-20, 21, size=n + JITTER_SIZE, dtype=np.int32)
         self._jitter_pad = np.concatenate((self.jitter, self.jitter[:1024]))  # read past the end = wrapped
-        self.flock = UniformGrid(WIDTH, HEIGHT, FLOCK_SHIFT)
-        rows, cols = np.divmod(np.arange(self.flock.size, dtype=np.int64), self.flock.stride)
-        half = 1 << (FLOCK_SHIFT - 1)
-        self._cell_cx = ((cols - 1) << FLOCK_SHIFT) + half  # fixed-point centre of each (padded) cell
-        self._cell_cy = ((rows - 1) << FLOCK_SHIFT) + half
-        self.density = UniformGrid(WIDTH, HEIGHT, DENSITY_SHIFT)
-        self.particles = ParticlePool(PARTICLES)
-        self.beacon = start_beacon()
+        self.motion = Motion()
+        #: (tick, kind, cells) of recent grinding ("grind"), breaking ("break") and wounding ("wound"), for
+        #: the renderer's particles: drawing only, never part of the state
+        self.bursts: deque[tuple[int, str, np.ndarray]] = deque(maxlen=16)
+        self.beacon = start_beacon()  # where the player put it (it may be inside tissue)
+        self.goal = (self.beacon.x, self.beacon.y)  # where the swarm is called to: the nearest reachable point
         self.mode = NORMAL
         self.recall_cooldown = 0
         self.recall_tick = -10_000  # tick of the last recall pulse
         self.pain = 0
-        self.in_pulp = 0
-        self.decay_at_pulp = 0  # decay cells touching the pulp (refreshed when decay grows, and twice a second)
+        self.in_pulp = 0  # bots in the pulp or the nerve (4 px cells that hold any), at the start of the tick
+        self._hurt = 0
+        # decay cells touching the nerve (refreshed when decay grows, and twice a second)
+        self.decay_at_nerve = int(np.count_nonzero(T.decay_touching_nerve(self.tissue)))
         self.cleaned = 0
         self.contained = 0
         self.damaged = 0
@@ -266,6 +242,16 @@ class Swarm:
         return (over * 100 + span - 1) // span
 
     @property
+    def tissue_lost(self) -> int:
+        """Healthy cells lost: taken by spreading decay or broken by rogue bots."""
+        return self.spread_cells + self.damaged
+
+    @property
+    def grade(self) -> Grade:
+        return grade_of(self.won, self.time_left, self.encounter.time_limit_ticks, self.tissue_lost,
+                        self.initial_decay, self.peak_pain * 100 // PAIN_MAX)
+
+    @property
     def score(self) -> int:
         score = self.cleaned * 10 + self.contained * 25 - self.damaged * 5
         if self.won:
@@ -280,10 +266,12 @@ class Swarm:
         self.tick_count += 1
         enc = self.encounter
         self.beacon = beacon_step(self.beacon, frame)
-        self.mode = FOCUS if frame.held & Action.FOCUS else SPREAD if frame.held & Action.SPREAD else NORMAL
+        self.goal = self._slide(self.beacon)
+        held = int(frame.held)
+        self.mode = FOCUS if held & _FOCUS else SPREAD if held & _SPREAD else NORMAL
         if self.recall_cooldown:
             self.recall_cooldown -= 1
-        if frame.pressed & Action.RECALL and self.recall_cooldown == 0:
+        if int(frame.pressed) & _RECALL and self.recall_cooldown == 0:
             self._recall()
         for wave in self._waves:
             if wave.at * 60 == self.tick_count:
@@ -292,250 +280,125 @@ class Swarm:
             self._retarget_rogues()
         self._move_bots()
         if enc.spread_interval and self.tick_count % enc.spread_interval == 0:
-            grown = T.spread_decay(self.tissue, self.decay_hp, self.rng, enc.spread_dentin, enc.spread_enamel,
-                                   enc.decay_hp)
+            grown, took_pulp = T.spread_decay(self.tissue, self.decay_hp, self.rng, enc.spread_dentin,
+                                              enc.spread_enamel, enc.decay_hp, enc.spread_pulp)
             if grown.size:
+                if took_pulp.size:
+                    self.reach.closed(took_pulp)
+                    self.open_version += 1
+                    self.closed_version += 1
+                    self.goal = self._slide(Beacon(*self.goal))  # the goal may have stood in the pulp taken
                 self.decay_cells += int(grown.size)
+                self.spread_cells += int(grown.size)
                 self.tissue_version += 1
                 self.row_stamp[grown // T.COLS] = self.tick_count
-                self.decay_at_pulp = int(np.count_nonzero(T.decay_touching_pulp(self.tissue)))
-        self.particles.update(WIDTH, HEIGHT)
+                self.decay_at_nerve = int(np.count_nonzero(T.decay_touching_nerve(self.tissue)))
         self._pain()
         self._judge()
 
     def _move_bots(self) -> None:
-        x, y, vx, vy = self.x, self.y, self.vx, self.vy
-        seek_s, coh_s, ali_s, sep_k = MODES[self.mode]
-        pulse = self.tick_count - self.recall_tick < PULSE_TICKS
-        if pulse:
-            seek_s, coh_s = 1, 4
-
-        # neighbourhood aggregates on the 16 px grid: mean position and velocity of the 3x3 block
-        g = self.flock
-        cell = g.cells(x, y)
-        sums = np.empty((5, g.size), np.int64)
-        sums[0] = g.count(cell)
-        # positions: each bot counted at its cell's centre (cohesion needs no finer than 16 px), so only
-        # the velocities need per-bot sums
-        np.multiply(sums[0], self._cell_cx, out=sums[1])
-        np.multiply(sums[0], self._cell_cy, out=sums[2])
-        sums[3] = g.total(cell, vx)
-        sums[4] = g.total(cell, vy)
-        box = g.box3(sums)
-        np.maximum(box[0], 1, out=box[0])
-        box[1:] //= box[0]
-        box[1:3] >>= coh_s
-        box[3:5] >>= ali_s
-        field_x = (box[1] + box[3]).astype(np.int32)
-        field_y = (box[2] + box[4]).astype(np.int32)
-
-        # separation: down the gradient of the 4 px density grid (a pressure that keeps the swarm fluid)
-        d = self.density
-        dcell = d.cells(x, y)
-        dens = d.count(dcell).astype(np.int32).reshape(d.rows + 2, d.stride)
-        # walls mirror the density of the cell beside them, so the gradient never points into a wall
-        # (open_ is 1 where a cell is open, 0 at walls: (neighbour - centre) * open_ is the same as taking
-        # the centre's density for a wall neighbour, in integer multiplies instead of selects)
-        open_ = self._walls()
-        grad_x = np.zeros_like(dens)
-        grad_y = np.zeros_like(dens)
-        centre = dens[:, 1:-1]
-        side = np.subtract(dens[:, 2:], centre)
-        side *= open_[:, 2:]
-        np.copyto(grad_x[:, 1:-1], side)
-        np.subtract(dens[:, :-2], centre, out=side)
-        side *= open_[:, :-2]
-        grad_x[:, 1:-1] -= side
-        centre = dens[1:-1, :]
-        side = np.subtract(dens[2:, :], centre)
-        side *= open_[2:, :]
-        np.copyto(grad_y[1:-1, :], side)
-        np.subtract(dens[:-2, :], centre, out=side)
-        side *= open_[:-2, :]
-        grad_y[1:-1, :] -= side
-        grad_x *= sep_k
-        grad_y *= sep_k
-        # inside a crowded cell the gradient is flat: push bots out from the cell's centre instead
-        crowd = dens.ravel()[dcell]
-        crowd *= sep_k
-
-        # seeking: straight at the beacon when near it, along the flow field (around the tooth) when far;
-        # then rogue bots towards their own targets
-        bx, by = self.beacon.x, self.beacon.y
-        dvx = np.subtract(bx, x, dtype=np.int32)
-        dvx >>= seek_s
-        _clamp(dvx, VMAX)
-        dvy = np.subtract(by, y, dtype=np.int32)
-        dvy >>= seek_s
-        _clamp(dvy, VMAX)
-        flow_x, flow_y, near = self._flow()
-        fcell = (y >> FLOW_SHIFT).astype(np.intp)
-        fcell *= FLOW_COLS
-        fcell += x >> FLOW_SHIFT
-        far = np.flatnonzero(~near[fcell])  # usually the few stragglers
-        if far.size:
-            along = fcell[far]
-            dvx[far] = flow_x[along]
-            dvy[far] = flow_y[along]
-        r = self.rogue_idx
-        if r.size:
-            rdx = (self.rogue_tx - x[r]) >> 3
-            rdy = (self.rogue_ty - y[r]) >> 3
-            dvx[r] = _clamp(rdx, VMAX)
-            dvy[r] = _clamp(rdy, VMAX)
-
-        off = (self.tick_count * 2741) % JITTER_SIZE
-        ax = field_x[cell]
-        ax -= x >> coh_s
-        ax -= vx >> ali_s
-        dvx -= vx
-        dvx >>= 3
-        ax += dvx
-        ax -= grad_x.ravel()[dcell]
-        ax += (((x & 1023) - 512) * crowd) >> 10
-        ax += self.jitter[off:off + self.n]
-        ay = field_y[cell]
-        ay -= y >> coh_s
-        ay -= vy >> ali_s
-        dvy -= vy
-        dvy >>= 3
-        ay += dvy
-        ay -= grad_y.ravel()[dcell]
-        ay += (((y & 1023) - 512) * crowd) >> 10
-        off = (off + 4099) % JITTER_SIZE
-        ay += self.jitter[off:off + self.n]
-
-        vx += ax
-        vx -= vx >> 4
-        _clamp(vx, VMAX)
-        vy += ay
-        vy -= vy >> 4
-        _clamp(vy, VMAX)
-
-        # move, keeping every bot inside the arena and out of solid tissue
-        nx = x + vx
-        np.maximum(nx, 0, out=nx)
-        np.minimum(nx, WIDTH - 1, out=nx)
-        ny = y + vy
-        np.maximum(ny, 0, out=ny)
-        np.minimum(ny, HEIGHT - 1, out=ny)
-        tcell = (ny >> TISSUE_SHIFT).astype(np.intp)
-        tcell *= T.COLS
-        tcell += nx >> TISSUE_SHIFT
-        hit_type = self.tissue_flat[tcell]
-        # a move of up to 3 px could hop over a 2 px wall: the half-way point must be open too
-        mcell = ((y + ny) >> (TISSUE_SHIFT + 1)).astype(np.intp)
-        mcell *= T.COLS
-        mcell += (x + nx) >> (TISSUE_SHIFT + 1)
-        mid_type = self.tissue_flat[mcell]
-        blocked = np.flatnonzero(np.maximum(hit_type, mid_type) >= T.FIRST_SOLID)
-        if blocked.size:
-            mid_solid = mid_type[blocked] >= T.FIRST_SOLID
-            cells = np.where(mid_solid, mcell[blocked], tcell[blocked])
-            types = np.where(mid_solid, mid_type[blocked], hit_type[blocked])
-            hit_type[blocked] = types
-            self._collide(blocked, nx, ny, cells, types)
-        x[:] = nx
-        y[:] = ny
-        # bots that moved into the pulp or onto the nerve (blocked bots count where they stood before)
-        hit_type -= T.PULP
-        self.in_pulp = int(np.count_nonzero(hit_type < 2))
+        modes = MODES[self.mode]
+        if self.tick_count - self.recall_tick < PULSE_TICKS:
+            modes = (1, 4, modes[2], modes[3])  # the recall pulse pulls everyone in hard
+        # the motion's wall tables follow the tissue: at once when cells closed (a stale table could let
+        # bots into them), twice a second when cells only opened (a stale table is merely cautious)
+        if self.closed_version != self.motion.closed_seen or self.tick_count % 30 == 0:
+            self.motion.closed_seen = self.closed_version
+            self.motion.refresh(self.tissue, self.open_version)
+        self.motion.step(self, modes, self.goal, self._flow(), SEEK_MAX, VMAX)
+        # bots crowding the pulp and the nerve hurt (read from the density grid: the cost is the few
+        # cells that hurt, not the bots)
+        dens = self.motion.dens
+        self._hurt = int(np.dot(dens[self._hurt_cells], self._hurt_weight))
+        self.in_pulp = int(dens[self._pulp_cells].sum())
 
     def _flow(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The flow field towards the beacon on 8 px cells: per cell a velocity along the shortest open
-        path (8-neighbour breadth-first search), and where bots are near enough to seek it directly.
+        """The flow field towards the beacon on 8 px cells: per cell a velocity along the shortest path
+        through reachable tissue (8-neighbour breadth-first search), where bots are near enough to seek it
+        directly, and each cell's path distance.
 
         Recomputed every few ticks when the beacon changes cell, and once a second while decay breaks open."""
-        key = (self.beacon.x >> FLOW_SHIFT, self.beacon.y >> FLOW_SHIFT, self.open_version)
+        cell = (self.goal[0] >> FLOW_SHIFT, self.goal[1] >> FLOW_SHIFT)
         old = self._flow_key
-        moved = old is not None and key[:2] != old[:2] and self.tick_count % FLOW_EVERY == 0
-        opened = old is not None and key[2] != old[2] and self.tick_count % 60 == 0
+        moved = old is not None and cell != old[:2] and self.tick_count % FLOW_EVERY == 0
+        opened = old is not None and self.reach.version != self._flow_open_version and self.tick_count % 60 == 0
         if old is None or moved or opened:
+            if self._flow_open_version != self.reach.version:
+                # the 8 px open map changes far less often than the reachable tissue (a broken decay cell
+                # at the surface rarely opens a new 8 px cell): kept fields stay valid while it is the same
+                self._flow_open_version = self.reach.version
+                free = flow_open(self.reach.mask())
+                if self._flow_free is None or not np.array_equal(free, self._flow_free):
+                    self._flow_free = free
+                    self._flow_free_version += 1
+                    self._flow_fields.clear()
+            key = (cell[0], cell[1], self._flow_free_version)
             self._flow_key = key
-            self._flow_cache = flow_field(self.tissue, key[0], key[1])
+            # fields are kept per beacon cell while the open map stays the same (a pure function of both:
+            # a kept field is the very one a new search would give)
+            field = self._flow_fields.get(key)
+            if field is None:
+                if len(self._flow_fields) >= 96:
+                    self._flow_fields.clear()
+                field = self._flow_fields[key] = flow_field(self._flow_free, key[0], key[1], FLOW_SPEED)
+            self._flow_cache = field
         return self._flow_cache
 
-    def _walls(self) -> np.ndarray:
-        """0 for 4 px density cells that are entirely solid tissue (padded like the density grid: the
-        padding is wall too), 1 for the others; int32, cached."""
-        if self._wall_version != self.open_version:
-            d = self.density
-            s = self.tissue >= T.FIRST_SOLID
-            solid = s[0::2, 0::2] & s[1::2, 0::2] & s[0::2, 1::2] & s[1::2, 1::2]
-            wall = np.ones((d.rows + 2, d.stride), bool)
-            wall[1:1 + solid.shape[0], 1:1 + solid.shape[1]] = solid
-            self._wall_cache = (~wall).astype(np.int32)
-            self._wall_version = self.open_version
-        return self._wall_cache
+    def _slide(self, beacon: Beacon) -> tuple[int, int]:
+        """Where the swarm is called: the beacon itself, or the nearest point the swarm can reach when the
+        beacon is inside tissue or a sealed pocket (the beacon slides along the edge as it moves)."""
+        cell = (beacon.y >> TISSUE_SHIFT) * T.COLS + (beacon.x >> TISSUE_SHIFT)
+        if self.reach.reachable(cell):
+            return beacon.x, beacon.y
+        to = self.reach.nearest(cell)
+        cy, cx = divmod(to, T.COLS)
+        if max(abs(cx - (beacon.x >> TISSUE_SHIFT)), abs(cy - (beacon.y >> TISSUE_SHIFT))) >= SLIDE_HINT:
+            self.slid_tick = self.tick_count  # deep in tissue, not just on the decay at its surface
+        return (cx << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1)), (cy << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
 
-    def _collide(self, idx: np.ndarray, nx: np.ndarray, ny: np.ndarray, cells: np.ndarray,
-                 types: np.ndarray) -> None:
-        """Bots ``idx`` would enter solid tissue: slide along one axis if it is free, else stay and bounce."""
-        x, y, vx, vy = self.x[idx], self.y[idx], self.vx[idx], self.vy[idx]
-        tx, ty = nx[idx], ny[idx]
-        row_old = (y >> TISSUE_SHIFT) * T.COLS
-        col_old = x >> TISSUE_SHIFT
-        flat = self.tissue_flat
-        free_x = (flat[row_old + (tx >> TISSUE_SHIFT)] < T.FIRST_SOLID) & \
-            (flat[row_old + ((x + tx) >> (TISSUE_SHIFT + 1))] < T.FIRST_SOLID)
-        free_y = (flat[(ty >> TISSUE_SHIFT) * T.COLS + col_old] < T.FIRST_SOLID) & \
-            (flat[((y + ty) >> (TISSUE_SHIFT + 1)) * T.COLS + col_old] < T.FIRST_SOLID)
-        slide_x = free_x & (np.abs(vx) >= np.abs(vy)) | free_x & ~free_y
-        slide_y = free_y & ~slide_x
-        fx = np.where(slide_x, tx, x)
-        fy = np.where(slide_y, ty, y)
-        nx[idx] = fx
-        ny[idx] = fy
-        # the blocked component bounces back at half speed
-        # (with a kick from the jitter table, so bots stopped by the same wall do not stack up)
-        off = (self.tick_count * 1597) % JITTER_SIZE
-        # (idx + off + 977 stays below n + JITTER_SIZE + 977: the padded table needs no wrapping)
-        jitter = self._jitter_pad
-        kick = jitter[idx + off] * 8
-        self.vx[idx] = np.where(slide_x, vx, -(vx >> 1) + kick)
-        kick = jitter[idx + (off + 977)] * 8
-        self.vy[idx] = np.where(slide_y, vy, -(vy >> 1) + kick)
-
-        kinds = self.kind[idx]
-        normal = kinds == 0
-        erode = cells[normal & (types == T.DECAY)]
-        if erode.size:
-            self._erode(erode)
-        if self.rogue_idx.size:
-            attack = cells[~normal & ((types == T.ENAMEL) | (types == T.DENTIN))]
-            if attack.size:
-                self._wound(attack)
+    def cut_off_bots(self) -> int:
+        """Bots standing where the flow field cannot lead them to the beacon (for the HUD's hint)."""
+        if self._flow_cache is None:
+            return 0
+        dist = self._flow_cache[2]
+        if not np.any(dist >= FLOW_FAR):
+            return 0
+        fcell = (self.y >> FLOW_SHIFT) * FLOW_COLS + (self.x >> FLOW_SHIFT)
+        return int(np.count_nonzero(dist[fcell] >= FLOW_FAR))
 
     def _erode(self, cells: np.ndarray) -> None:
         full = self.encounter.decay_hp
-        before = self.hp_flat[cells]
-        np.subtract.at(self.hp_flat, cells, self.encounter.erosion)
-        after = self.hp_flat[cells]
+        # distinct cells hit and how often (a bincount over the span they lie in: no sort)
+        lo = int(cells.min())
+        per = np.bincount(cells - lo)
+        hit = np.flatnonzero(per != 0)
+        hits = per[hit]
+        hit += lo
+        before = self.hp_flat[hit].astype(np.int64)
+        after = np.maximum(before - hits * self.encounter.erosion, 0)
+        self.hp_flat[hit] = after
         # rows change their look only when a cell's decay crosses a third of its depth, or breaks
         before *= 3
         after *= 3
         crossed = ((before > full) != (after > full)) | ((before > 2 * full) != (after > 2 * full))
         if crossed.any():
-            self.row_stamp[cells[crossed] // T.COLS] = self.tick_count
-        broken = _distinct(cells[after <= 0], self._scratch)
+            self.row_stamp[hit[crossed] // T.COLS] = self.tick_count
+        broken = hit[after <= 0]
         broken = broken[self.tissue_flat[broken] == T.DECAY]
-        # a few sparks where bots grind, and debris where decay breaks, in one spawn
-        sample = cells[:: max(1, cells.size // 6)][:6]
         if broken.size:
             self.row_stamp[broken // T.COLS] = self.tick_count
             self.open_version += 1
             self.tissue_flat[broken] = T.CLEAN
             self.hp_flat[broken] = 0
+            self.reach.opened(broken)
             self.decay_cells -= int(broken.size)
             self.cleaned += int(broken.size)
             self.tissue_version += 1
             self.events.append("break")
-            some = broken[:40]
-            self._burst(np.concatenate((sample, np.repeat(some, 3), np.repeat(some, 2))),
-                        np.concatenate((np.full(sample.size, SPARK, np.uint8), np.full(some.size * 3, DEBRIS, np.uint8),
-                                        np.full(some.size * 2, SPARK, np.uint8))))
+            self.bursts.append((self.tick_count, "grind", cells))
+            self.bursts.append((self.tick_count, "break", broken))
         elif self.tick_count % 2 == 0:
-            self._burst(sample, np.full(sample.size, SPARK, np.uint8))
+            self.bursts.append((self.tick_count, "grind", cells))
 
     def _wound(self, cells: np.ndarray) -> None:
         np.add.at(self.wound, cells, 1)
@@ -549,104 +412,36 @@ class Swarm:
             self.damaged += int(broken.size)
             self.tissue_version += 1
             self.events.append("rogue")
-            some = np.repeat(broken[:20], 2)
-            self._burst(some, np.full(some.size, SPARK, np.uint8))
-
-    def _burst(self, cells: np.ndarray, kinds: np.ndarray) -> None:
-        """Particles from cell centres; debris flies slower and lives longer than sparks. Velocities come
-        from the jitter table (deterministic)."""
-        n = cells.size
-        if n == 0:
-            return
-        cx = ((cells % T.COLS) << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
-        cy = ((cells // T.COLS) << TISSUE_SHIFT) + (1 << (TISSUE_SHIFT - 1))
-        off = (self.tick_count * 977 + self.particles.next) % JITTER_SIZE
-        at = np.arange(off, off + n)
-        debris = kinds == DEBRIS
-        speed = np.where(debris, 200, 320)
-        jx = np.take(self.jitter, at, mode="wrap") * speed // 20
-        jy = np.take(self.jitter, at + 1, mode="wrap") * speed // 20 - speed // 2
-        life = np.where(debris, 40, 16) + (np.take(self.jitter, at + 2, mode="wrap") & 15)
-        self.particles.spawn(cx.astype(np.int32), cy.astype(np.int32), jx.astype(np.int32), jy.astype(np.int32),
-                             life.astype(np.int16), kinds)
+            self.bursts.append((self.tick_count, "wound", broken))
 
     # abilities and events ---------------------------------------------------------------------
     def _recall(self) -> None:
-        self.recall_cooldown = self.encounter.recall_cooldown * 60
-        self.recall_tick = self.tick_count
-        self.events.append("recall")
-        r = self.rogue_idx
-        if r.size:
-            radius = self.encounter.recall_radius * SUB
-            dx = (self.x[r] - self.beacon.x).astype(np.int64)
-            dy = (self.y[r] - self.beacon.y).astype(np.int64)
-            caught = dx * dx + dy * dy <= radius * radius
-            if caught.any():
-                self.kind[r[caught]] = 0
-                self.contained += int(np.count_nonzero(caught))
-                keep = ~caught
-                self.rogue_idx = r[keep]
-                self.rogue_tx = self.rogue_tx[keep]
-                self.rogue_ty = self.rogue_ty[keep]
-
-    def _surface_targets(self, count: int) -> tuple[np.ndarray, np.ndarray]:
-        """``count`` healthy cells on the tooth's surface, chosen by the RNG, as fixed-point centres."""
-        t = self.tissue
-        open_ = (t == T.SPACE) | (t == T.CLEAN)
-        near = np.zeros_like(open_)
-        near[1:, :] |= open_[:-1, :]
-        near[:, 1:] |= open_[:, :-1]
-        near[:, :-1] |= open_[:, 1:]
-        cells = np.flatnonzero((((t == T.ENAMEL) | (t == T.DENTIN)) & near).ravel())
-        if cells.size == 0:
-            cells = np.array([T.COLS * (T.ROWS // 2) + T.COLS // 2])
-        pick = cells[self.rng.integers(0, cells.size, size=count)]
-        return (((pick % T.COLS) << TISSUE_SHIFT) + 256).astype(np.int32), \
-            (((pick // T.COLS) << TISSUE_SHIFT) + 256).astype(np.int32)
+        rogues.recall(self)
 
     def _turn_rogue(self, count: int) -> None:
-        normal = np.flatnonzero(self.kind == 0)
-        count = min(count, normal.size)
-        if count == 0:
-            return
-        chosen = np.sort(normal[self.rng.permutation(normal.size)[:count]])
-        self.kind[chosen] = 1
-        groups = 3
-        tx, ty = self._surface_targets(groups)
-        order = np.arange(count) % groups
-        self.rogue_idx = np.concatenate([self.rogue_idx, chosen])
-        self.rogue_tx = np.concatenate([self.rogue_tx, tx[order]])
-        self.rogue_ty = np.concatenate([self.rogue_ty, ty[order]])
-        # they break away at full speed towards the tissue they are going to attack
-        self.vx[chosen] = _clamp((tx[order] - self.x[chosen]) >> 2, VMAX)
-        self.vy[chosen] = _clamp((ty[order] - self.y[chosen]) >> 2, VMAX)
-        sort = np.argsort(self.rogue_idx, kind="stable")
-        self.rogue_idx, self.rogue_tx, self.rogue_ty = self.rogue_idx[sort], self.rogue_tx[sort], self.rogue_ty[sort]
-        self.events.append("alarm")
+        rogues.turn_rogue(self, count)
 
     def _retarget_rogues(self) -> None:
-        cells = (self.rogue_ty >> TISSUE_SHIFT) * T.COLS + (self.rogue_tx >> TISSUE_SHIFT)
-        t = self.tissue_flat[cells]
-        stale = np.flatnonzero((t != T.ENAMEL) & (t != T.DENTIN))
-        if stale.size:
-            tx, ty = self._surface_targets(int(stale.size))
-            self.rogue_tx[stale] = tx
-            self.rogue_ty[stale] = ty
+        rogues.retarget(self)
 
     # judging ----------------------------------------------------------------------------------
     def _pain(self) -> None:
         enc = self.encounter
-        if self.decay_at_pulp and self.tick_count % 30 == 0:
-            # decay that has reached the pulp keeps hurting until it is cleaned
-            self.decay_at_pulp = int(np.count_nonzero(T.decay_touching_pulp(self.tissue)))
-        hurt = self.in_pulp + self.decay_at_pulp * 4
-        if hurt:
+        if self.decay_at_nerve and self.tick_count % 30 == 0:
+            # decay that has reached the nerve keeps hurting until it is cleaned
+            self.decay_at_nerve = int(np.count_nonzero(T.decay_touching_nerve(self.tissue)))
+        hurt = self._hurt + self.decay_at_nerve * 4 * T.HURT_SCALE
+        gain = hurt * enc.pain_per_bot // T.HURT_SCALE
+        if gain > enc.pain_recover:
             before = self.pain
-            self.pain = min(PAIN_MAX, self.pain + hurt * enc.pain_per_bot)
-            if before // 10_000 != self.pain // 10_000:
+            self.pain = min(PAIN_MAX, self.pain + gain - enc.pain_recover)
+            if before // 10_000 < self.pain // 10_000:
+                # each tenth of the meter crossed upwards: the patient flinches (the scene shakes the view)
                 self.events.append("pain")
+                self.flinch_tick = self.tick_count
         else:
             self.pain = max(0, self.pain - enc.pain_recover)
+        self.peak_pain = max(self.peak_pain, self.pain)
 
     def _judge(self) -> None:
         enc = self.encounter
@@ -669,11 +464,13 @@ class Swarm:
     # state --------------------------------------------------------------------------------------
     def state_bytes(self) -> bytes:
         b = self.beacon
-        scalars = np.array([self.tick_count, b.x, b.y, self.mode, self.recall_cooldown, self.recall_tick, self.pain,
-                            self.decay_at_pulp,
+        scalars = np.array([self.tick_count, b.x, b.y, self.goal[0], self.goal[1], self.mode, self.recall_cooldown,
+                            self.recall_tick, self.pain,
+                            self.decay_at_nerve, self.peak_pain, self.spread_cells, self.flinch_tick,
+                            self.slid_tick, self.reach.version,
                             self.cleaned, self.contained, self.damaged, self.decay_cells, int(self.finished),
                             int(self.won)], dtype=np.int64)
         return b"".join((scalars.tobytes(), self.x.tobytes(), self.y.tobytes(), self.vx.tobytes(),
                          self.vy.tobytes(), self.kind.tobytes(), self.tissue.tobytes(), self.decay_hp.tobytes(),
                          self.wound.tobytes(), self.rogue_idx.astype(np.int64).tobytes(),
-                         self.rogue_tx.tobytes(), self.rogue_ty.tobytes(), self.particles.state_bytes()))
+                         self.rogue_tx.tobytes(), self.rogue_ty.tobytes()))
