@@ -58,6 +58,7 @@ def test_a_save_round_trips_through_its_bytes(body, sample):
     ("another program's json", lambda s: b'{"version": 1}', "corrupt"),
     ("deeply nested", lambda s: b"[" * 5000 + b"]" * 5000, "corrupt"),
     ("NaN", lambda s: b'{"format": "neosmiles-save", "version": NaN}', "corrupt"),
+    ("a number too large to be finite", lambda s: s.replace(b'"chapter": 1', b'"chapter": 1e999', 1), "corrupt"),
 ])
 def test_damaged_saves_are_refused_with_a_reason(sample, name, make, kind):
     with pytest.raises(SaveError) as caught:
@@ -340,3 +341,19 @@ def test_a_resealed_hand_edit_of_any_field_is_refused_or_loads_never_crashes(bod
     for _ in range(20):
         game_for_trials.step(game_for_trials.source.next_frame())
     game_for_trials.draw()
+
+
+def test_version_1_is_upgraded_to_2_with_what_the_story_layer_keeps():
+    document = json.loads((DATA / "save-v1.json").read_bytes())
+    old = document["body"]
+    assert document["version"] == 1 and "difficulty" not in old["state"]["run"]["story"]
+    body = migrations.migrate(old, 1, target=2)
+    assert body["state"]["run"]["story"]["difficulty"] == "normal" and body["state"]["run"]["story"]["ending"] == ""
+    assert body["state"]["map"]["stage"]["lights"] == "on" and body["state"]["map"]["player_route"] == []
+    assert body["state"]["map"]["scene"]["cued"] is None and body["meta"]["difficulty"] == "normal"
+    assert "difficulty" not in old["state"]["run"]["story"]  # the file's own body is left as it was
+    fmt.check_body(body)
+    # what version 1 kept is kept: where everyone was, the story, the randomness
+    for key in ("npcs", "player", "fired", "tick"):
+        assert body["state"]["map"][key] == old["state"]["map"][key]
+    assert body["state"]["run"]["rng"] == old["state"]["run"]["rng"]

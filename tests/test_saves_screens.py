@@ -146,3 +146,17 @@ def test_closing_the_game_autosaves_unsaved_progress_and_not_otherwise():
     title.close()
     assert slots.read_slot(ctx.paths.saves_dir, "auto").main.meta["reason"] == "closed"
     assert slots.read_slot(ctx.paths.saves_dir, "auto").backup.meta["reason"] == "chapter"
+
+
+def test_loading_a_save_is_not_news_no_autosave_follows_it():
+    from game.saves.service import begin_from_save
+
+    game = story()
+    ctx = game.ctx
+    assert ctx.saves.save("1")
+    auto = slots.slot_path(ctx.paths.saves_dir, "auto")
+    before = auto.read_bytes()
+    begin_from_save(ctx, slots.read_slot(ctx.paths.saves_dir, "1").main.body)
+    for _ in range(60):
+        game.step(IDLE)
+    assert auto.read_bytes() == before and ctx.saves.unsaved_progress()

@@ -95,7 +95,9 @@ def show(saves_dir, name: str) -> int:
     print(f"play time  {play_time(meta['play_ticks'])}")
     print(f"saved      {saved_on(meta)} ({meta['reason']})")
     print(f"moment     tick {run['tick']}, " + (f"talking ({talking.get('node')})" if talking else "exploring")
-          + (f", at the start of {state['minigame']}" if state.get("minigame") else ""))
-    print(f"story      flags {len(run['story'].get('flags', []))}, chapter {run['story'].get('chapter')}")
+          + (", at the start of a minigame" if talking and (talking.get("scene") or {}).get("waiting") else ""))
+    print(f"story      chapter {run['story'].get('chapter')}, {run['story'].get('difficulty', 'normal')}, "
+          f"{len(run['story'].get('flags', []))} flags" + (f", ending {run['story']['ending']}"
+                                                            if run["story"].get("ending") else ""))
     print(f"version    save made by NeoSmiles {meta.get('game_version', '?')}")
     return 0

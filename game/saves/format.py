@@ -19,11 +19,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from typing import Any
 
 FORMAT_NAME = "neosmiles-save"
-#: the version this game writes; older ones are migrated, newer ones refused
-SAVE_VERSION = 1
+#: the version this game writes; older ones are migrated, newer ones refused. Version 1 was the layout before
+#: the story layer; version 2 adds what it keeps (difficulty and ending, the map's staging, Lena's scripted
+#: walk, the map scene's cued conversation and camera)
+SAVE_VERSION = 2
+DIFFICULTIES = ("story", "normal", "hard")
 MAX_BYTES = 2 * 1024 * 1024  # a real save is a few tens of kilobytes
 MAX_DEPTH = 24  # a real save nests 6 deep
 
@@ -53,7 +57,7 @@ def parse_bounded_json(data: bytes, max_bytes: int = MAX_BYTES, max_depth: int =
     if depth > max_depth:
         raise SaveError(f"the file nests {depth} levels deep, more than a save ever does ({max_depth})", "corrupt")
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or "Unterminated string" in exc.msg:
             raise SaveError("the file ends too early (it is truncated)", "truncated") from None
@@ -64,6 +68,13 @@ def parse_bounded_json(data: bytes, max_bytes: int = MAX_BYTES, max_depth: int =
 
 def _no_constant(name: str):
     raise ValueError(f"{name} is not allowed in a save")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large a number for a save")
+    return value
 
 
 def _nesting(text: str) -> int:
@@ -161,12 +172,16 @@ def check_body(body: dict) -> None:
     _require(_is_int(run.get("tick")) and _is_int(run.get("game_ticks")) and run["game_ticks"] <= run["tick"],
              "tick counters")
     _require(isinstance(run.get("rng"), list) and len(run["rng"]) == 3, "random state")
-    _require(isinstance(run.get("story"), dict), "story state")
+    story = run.get("story")
+    _require(isinstance(story, dict), "story state")
+    _require(story.get("difficulty") in DIFFICULTIES and isinstance(story.get("ending"), str), "difficulty")
     seen = run.get("seen", [])
     _require(isinstance(seen, list) and all(isinstance(s, str) for s in seen), "seen lines")
-    _require(isinstance(state.get("map"), dict), "map state")
+    place = state.get("map")
+    _require(isinstance(place, dict), "map state")
+    _require(isinstance(place.get("stage"), dict) and isinstance(place.get("player_route"), list)
+             and isinstance(place.get("scene"), dict), "map state")
     _require(state.get("dialogue") is None or isinstance(state["dialogue"], dict), "conversation state")
-    _require(state.get("minigame") is None or isinstance(state["minigame"], str), "minigame")
 
 
 def state_hash(body: dict) -> str:

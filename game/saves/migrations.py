@@ -15,7 +15,28 @@ from game.saves.format import SAVE_VERSION, SaveError
 
 Migration = Callable[[dict], dict]
 
-MIGRATIONS: dict[int, Migration] = {}
+def v1_to_v2(body: dict) -> dict:
+    """Version 1 saves were written before the story layer: no difficulty (the game was played on normal),
+    no ending yet, the lights on and nothing staged, no scripted walk, no conversation cued, the camera on
+    Lena, no control prompt taught."""
+    state = body["state"]
+    story = state["run"]["story"]
+    story.setdefault("difficulty", "normal")
+    story.setdefault("ending", "")
+    place = state["map"]
+    place.setdefault("stage", {"lights": "on", "light_ticks": 0, "waking": False, "alarm": False, "alarm_ticks": 0,
+                               "crowd": "seated", "crowd_ticks": 0, "shake": 0})
+    place.setdefault("player_route", [])
+    place.setdefault("scene", {"cued": None, "camera_on": None, "walked_ticks": 0, "ran": False,
+                               "pause_taught_until": 0})
+    if state.get("dialogue"):
+        state["dialogue"].setdefault("scene", {}).setdefault("wait_left", 0)
+    state.pop("minigame", None)  # version 1 could name a map machine's minigame; version 2 saves none
+    body["meta"].setdefault("difficulty", story["difficulty"])
+    return body
+
+
+MIGRATIONS: dict[int, Migration] = {1: v1_to_v2}
 
 
 def migrate(body: dict, version: int, *, chain: dict[int, Migration] | None = None, target: int = SAVE_VERSION

@@ -164,14 +164,17 @@ class SaveService:
         self._minigame = None
         self._pending = None
         self.saved_game_ticks = run.base_game_ticks  # a loaded run starts saved; any play after it is progress
+        loaded = run.start.name in (START, "continue")
+        # a run continued from a save starts saved (its chapter, place and minigame are not news); a new story
+        # run starts its first chapter
+        self._chapter = run.story.chapter if loaded else None
+        self._map, self._map_scene = None, None
         try:
-            explore, _dialogue, _minigame = game_scenes(self.ctx)
+            explore, _dialogue, minigame = game_scenes(self.ctx)
         except NotSaveable:
-            self._chapter, self._map, self._map_scene = None, None, None
             return
         self._map_scene, self._map = explore, explore.world.name
-        # a run continued from a save starts saved; a new story run starts its first chapter
-        self._chapter = run.story.chapter if run.start.name in (START, "continue") else None
+        self._minigame = minigame if loaded else None
 
     # unsaved progress ----------------------------------------------------------------------------
     def unsaved_progress(self) -> bool:

@@ -5,7 +5,8 @@ would have without saving: the tick counters, the seed and the exact state of th
 state, the map with Lena's and every NPC's position, facing, walk and route, the door fade and the fired
 triggers, and an open conversation (the runner's position, taken options, history, the line's reveal and
 the choice menu). Menus over the game (pause, save, settings) are not part of it. A minigame is saved at its
-start: the conversation or machine that opened it, which opens it again when the save is loaded.
+start: the conversation that opened it, which opens it again when the save is loaded (every story minigame is
+opened by a conversation; one opened straight from a map machine is not saved).
 
 This module wires ``game.saves.format`` to the world and dialogue scenes; it reads and sets their state from
 outside, so those packages know nothing about saves.
@@ -127,26 +128,15 @@ def waits_on_a_scene(dialogue) -> bool:
     return dialogue is not None and dialogue.waiting_for not in (None, "wait")
 
 
-def machine_minigame(explore) -> str | None:
-    """The minigame the machine in front of Lena starts (how a machine's minigame is saved at its start)."""
-    focus = explore.core.focus
-    prop = getattr(focus, "prop", None)
-    spec = prop("minigame") if prop is not None else None
-    return str(spec) if spec else None
-
-
 def capture_state(ctx, *, minigame_start: bool = False) -> dict:
     """The run's state as JSON-able data. ``minigame_start``: a minigame was pushed this very tick, and the
     save is of its start (otherwise a running minigame makes the game not saveable)."""
     explore, dialogue, minigame = game_scenes(ctx)
-    machine = None
     if minigame is not None:
         if not minigame_start:
             raise NotSaveable("a minigame is saved at its start only")
         if not waits_on_a_scene(dialogue):
-            machine = machine_minigame(explore)
-            if machine is None:
-                raise NotSaveable("this minigame cannot be saved")
+            raise NotSaveable("only a minigame a conversation started can be saved at its start")
     elif waits_on_a_scene(dialogue):
         raise NotSaveable("the conversation is waiting for something to end")
     elif explore.core.fade.phase == "out":
@@ -159,7 +149,6 @@ def capture_state(ctx, *, minigame_start: bool = False) -> dict:
                 "events": [[t, g, name] for t, g, name in run.events]},
         "map": capture_map(explore),
         "dialogue": capture_dialogue(dialogue) if dialogue is not None else None,
-        "minigame": machine,
     }
 
 
@@ -173,7 +162,8 @@ def describe(ctx, state: dict, *, slot: str, reason: str, saved_at: str, serial:
     dialogue = state.get("dialogue")
     return {"slot": slot, "reason": reason, "saved_at": saved_at, "serial": serial,
             "chapter": int(ctx.run.story.chapter), "place": str(title), "map": explore.world.name,
-            "play_ticks": ctx.run.game_ticks, "talking": bool(dialogue), "game_version": __version__}
+            "play_ticks": ctx.run.game_ticks, "talking": bool(dialogue), "game_version": __version__,
+            "difficulty": str(getattr(ctx.run.story, "difficulty", "normal"))}
 
 
 # restore ------------------------------------------------------------------------------------------
@@ -238,7 +228,7 @@ def _set_fields(obj, data: dict, what: str, skip=()) -> None:
             if not isinstance(value, list) or len(value) > MAX_ROUTE:
                 raise SaveError(f"the save's {what} ({f.name}) is not valid", "invalid")
             try:
-                value = [(_int(p[0], what), _int(p[1], what)) for p in value]
+                value = [_pair(p, what) for p in value]
             except (TypeError, IndexError, KeyError):
                 raise SaveError(f"the save's {what} ({f.name}) is not valid", "invalid") from None
         else:
@@ -290,11 +280,17 @@ def restore_map(ctx, data: dict):
     return explore
 
 
+def _pair(value, what: str) -> tuple[int, int]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise SaveError(f"the save's {what} is not valid", "invalid")
+    return _int(value[0], what), _int(value[1], what)
+
+
 def _points(value, what: str) -> list[tuple[int, int]]:
     if not isinstance(value, list) or len(value) > MAX_ROUTE:
         raise SaveError(f"the save's {what} is not valid", "invalid")
     try:
-        return [(_int(p[0], what), _int(p[1], what)) for p in value]
+        return [_pair(p, what) for p in value]
     except (TypeError, IndexError, KeyError):
         raise SaveError(f"the save's {what} is not valid", "invalid") from None
 
@@ -398,8 +394,7 @@ def restore_dialogue(ctx, explore, data: dict):
         "skip_ticks": _int(extra.get("skip_ticks", 0), "conversation"),
         "wait_left": _int(extra.get("wait_left", 0), "conversation"),
         "menu": None if extra.get("menu") is None else _int(extra["menu"], "conversation", 0, 100),
-        "pointer": None if extra.get("pointer") is None else (_int(extra["pointer"][0], "pointer"),
-                                                               _int(extra["pointer"][1], "pointer")),
+        "pointer": None if extra.get("pointer") is None else _pair(extra["pointer"], "pointer"),
     })
     return scene
 
@@ -409,16 +404,10 @@ def restore_scenes(ctx, state: dict) -> list:
     explore = restore_map(ctx, state["map"])
     scenes = [explore]
     if state.get("dialogue"):
-        scenes.append(restore_dialogue(ctx, explore, state["dialogue"]))
-    elif state.get("minigame"):
-        from game.minigames import build_minigame
-
-        spec = _text(state["minigame"], "minigame")
-        name, _, encounter = spec.partition(":")
-        try:
-            scenes.append(build_minigame(ctx, name, encounter, "normal", explore._minigame_done))
-        except (KeyError, ValueError, LookupError) as exc:
-            raise SaveError(f"the saved minigame cannot be started ({exc})", "invalid") from None
+        talk = restore_dialogue(ctx, explore, state["dialogue"])
+        scenes.append(talk)
+        if hasattr(explore, "_lift"):  # the camera already framed over the box, as it was (drawing only)
+            explore._lift = int(getattr(talk, "covers_bottom", 0) or 0)
     return scenes
 
 

@@ -52,7 +52,7 @@ class PauseScene(Scene):
                 entries.append(("load", "Load", self._load))
         if self.restart is not None:
             entries.append(("restart", "Restart", self._ask_restart))
-        if self.ctx.run.start.name in ("new-game", "chapter", "map", "continue"):
+        if self.ctx.run.start.name in ("new-game", "chapter", "map", "continue", "save"):
             entries.append(("journal", "Journal", self._journal))
         entries.append(("settings", "Settings", self._settings))
         entries.append(("title", "Quit to title", self._ask_quit))
