@@ -41,8 +41,6 @@ class PauseScene(Scene):
 
     def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
         entries = [("resume", "Resume", self._resume)]
-        if self.ctx.run.start.name in ("new-game", "chapter", "map", "continue", "save"):
-            entries.append(("journal", "Journal", self._journal))
         saves = self.ctx.saves
         if saves is not None:
             from game.saves.snapshot import is_saveable
@@ -61,9 +59,6 @@ class PauseScene(Scene):
     # what the entries do ---------------------------------------------------------------------
     def _resume(self) -> None:
         self.ctx.scenes.pop()
-
-    def _journal(self) -> None:
-        self.ctx.scenes.push(self.ctx.story.journal_scene())
 
     def _save(self) -> None:
         from game.saves.screens import SaveScene
