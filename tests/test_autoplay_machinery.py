@@ -66,8 +66,13 @@ def test_routes_answer_differently_and_leave_a_menu_that_comes_back():
     firsts = {n: r.choose(3, 0, 1) for n, r in ROUTES.items()}
     assert len({firsts[0], firsts[1], firsts[2]}) >= 2
     for r in ROUTES.values():
-        taken = {r.choose(3, seen, 5) for seen in range(3)}
-        assert taken == {0, 1, 2}, f"route {r.number} keeps taking the same answer"
+        for options in (2, 3):
+            # the menu comes back with other menus in between or none: every answer is taken in the end
+            for asked_step in (1, 2, 3):
+                first = r.choose(options, 0, 4)
+                taken = {first} | {r.choose(options, seen, 4 + asked_step * seen, first=first)
+                                   for seen in range(1, options)}
+                assert taken == set(range(options)), f"route {r.number} keeps taking the same answer"
     with pytest.raises(ValueError):
         route(9)
 

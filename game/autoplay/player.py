@@ -110,6 +110,7 @@ class AutoPlayer:
         self._gen: Iterator[ActionFrame] | None = None
         self._prev_held = 0
         self._menus_seen: Counter = Counter()
+        self._first_pick: dict = {}  # menu -> the answer taken the first time it showed
         self._asked = 0
         self._lost: set[str] = set()
         self._grounds: dict[int, Ground] = {}
@@ -237,7 +238,9 @@ class AutoPlayer:
             options = event.options
             node = str(getattr(scene.runner, "node", "") or "")
             key = (node, tuple(o.id for o in options))
-            want = self.route.choose(len(options), self._menus_seen[key], self._asked, self._after_loss)
+            seen = self._menus_seen[key]
+            want = self.route.choose(len(options), seen, self._asked, self._after_loss, self._first_pick.get(key))
+            self._first_pick.setdefault(key, want)
             self._after_loss = False
             self._menus_seen[key] += 1
             self._asked += 1

@@ -35,12 +35,15 @@ class Route:
         """Whether the route means to lose this encounter the first time it is played."""
         return self.lose_all or encounter in self.lose
 
-    def choose(self, options: int, seen: int, asked: int, after_loss: bool = False) -> int:
+    def choose(self, options: int, seen: int, asked: int, after_loss: bool = False, first: int | None = None) -> int:
         """The option (0-based) to take from ``options`` on offer, the ``seen``-th time this very menu shows
-        (0 the first time), ``asked`` choices into the run; ``after_loss``: the first menu after a minigame
-        the route lost on purpose."""
+        (0 the first time; ``first`` is what was taken then), ``asked`` choices into the run; ``after_loss``:
+        the first menu after a minigame the route lost on purpose."""
         if options <= 0:
             raise ValueError("a choice menu with nothing on offer")
+        step = -1 if self.pick == "last" else 1
+        if seen and first is not None:
+            return (first + step * seen) % options  # the same menu again: one answer on from the first time
         if after_loss:
             return 0 if self.retry else options - 1
         if self.pick == "last":
@@ -49,7 +52,6 @@ class Route:
             base = 0 if asked % 2 else options - 1
         else:
             base = 0
-        step = -1 if self.pick == "last" else 1
         return (base + step * seen) % options
 
 
