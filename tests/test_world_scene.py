@@ -34,7 +34,7 @@ def test_new_game_starts_in_the_dark_clinic_with_lena_walking_in(booted):
     scene = game.ctx.scenes.top
     assert isinstance(scene, ExplorationScene) and scene.world.name == "clinic"
     assert scene.core.player.feet == spawn_feet(scene.world, "from_street")
-    goal = tuple(v * SUB for v in spawn_feet(scene.world, "start"))
+    goal = tuple(v * SUB for v in spawn_feet(scene.world, "lobby"))  # chapter 1's spawn: a walk into the lobby
     assert scene.core.player_route and scene.core.player_route[-1] == goal
     assert scene.core.stage.lights == "off" and scene.cued == "opening"
     assert game.ctx.run.story.chapter == 1 and game.ctx.run.story.difficulty == "normal"

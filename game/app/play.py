@@ -21,9 +21,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_run_options(parser)
     parser.add_argument("--start", default="title", help="start point (title by default)")
     parser.add_argument("--dialogue", metavar="NODE", help="play one dialogue node over a backdrop")
-    parser.add_argument("--chapter", metavar="N", help="with --dialogue or --map: the story's chapter")
+    parser.add_argument("--chapter", metavar="N", help="with --dialogue, --map or --start chapter: the story's chapter")
     parser.add_argument("--flags", metavar="LIST",
-                        help="with --dialogue or --map: flags and counter=value, comma separated")
+                        help="with --dialogue, --map or --start chapter: flags and counter=value, comma separated")
     parser.add_argument("--map", metavar="PATH", help="start on this Tiled map (e.g. levels/clinic.tmx)")
     parser.add_argument("--spawn", metavar="NAME", help="with --map: the spawn to start at (default: start)")
     parser.add_argument("--continue", dest="continue_", action="store_true", help="start from the newest save")
@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         return _from_save(args)
     if getattr(args, "dialogue", None):
         return launch(args, StartPoint.of("dialogue", node=args.dialogue, chapter=args.chapter, flags=args.flags))
+    if args.start == "chapter":  # a chapter's beginning, as the story reaches it (a card, Lena placed)
+        return launch(args, StartPoint.of("chapter", chapter=args.chapter, flags=args.flags))
     if getattr(args, "map", None):
         return launch(args, StartPoint.of("map", map=content_map(args.map), spawn=args.spawn, chapter=args.chapter,
                                           flags=args.flags))

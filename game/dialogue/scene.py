@@ -229,6 +229,9 @@ class DialogueScene(Scene):
     def update(self, frame: ActionFrame) -> None:
         self.t += 1
         if self.waiting_for == "wait":
+            if frame.was_pressed(Action.PAUSE) and getattr(self.ctx, "story", None) is not None:
+                self.ctx.story.pause()  # a staged moment (Lena walking in, rooms lighting up) can be paused
+                return
             self.wait_left -= 1
             if self.wait_left <= 0:
                 self.resume_after(None)

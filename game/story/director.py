@@ -265,9 +265,34 @@ class Story:
             scene.core.stage.set_lights("off", emergency=False)
         if chapter.walk_from:
             scene.core.player_move(chapter.spawn)
+        if not self._shows_card(chapter.node, number):  # (an opening shows the card itself, lights on)
+            from game.story.scenes import ChapterCardScene
+
+            scene.cover = ChapterCardScene(self.ctx, chapter, from_black=True)
         if chapter.node:
-            scene.cue(chapter.node)
+            scene.cue(chapter.node)  # opens once the card has gone
         return scene
+
+    def _shows_card(self, node_id: str, number: int) -> bool:
+        """Whether dialogue ``node_id`` shows chapter ``number``'s card itself (``chapter_card: N``)."""
+        if not node_id:
+            return False
+        from game.dialogue.loader import DialogueError
+        from game.dialogue.model import Branch, Command
+        from game.dialogue.scene import shared_dialogue
+
+        try:
+            node = shared_dialogue(self.ctx).nodes.get(node_id)
+        except DialogueError:
+            return False
+        todo = list(node.steps) if node is not None else []
+        while todo:
+            step = todo.pop()
+            if isinstance(step, Command) and step.name == "chapter_card" and dict(step.args).get("chapter") == number:
+                return True
+            if isinstance(step, Branch):
+                todo += list(step.then) + list(step.otherwise)
+        return False
 
 
 def _place(map_name: str) -> str:

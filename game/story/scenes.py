@@ -73,25 +73,26 @@ class DifficultyScene(Scene):
         hint = self.menu.selected.hint
         for i, line in enumerate(font.wrap(hint, 400)):
             font.draw(surface, line, (320, 250 + i * font.line_height), colour("cyan_light"), align="center")
-        font.draw(surface, "You can change this later in the pause menu's Journal.", (320, 320), colour("fog"),
-                  align="center")
+        font.draw(surface, "You can change it at any time: pause, then Settings or Journal.", (320, 320),
+                  colour("fog"), align="center")
 
 
 class ChapterCardScene(Scene):
     """A fade to black, the chapter's number, title and time skip, and a fade back in.
 
-    ``at_black`` runs once at full black (Lena is moved there), ``done`` after the scene has popped."""
+    ``at_black`` runs once at full black (Lena is moved there), ``done`` after the scene has popped.
+    ``from_black``: the screen is black already (a run that begins at the chapter): no fade out."""
 
     transparent = True
 
     def __init__(self, ctx, chapter, *, at_black: Callable[[], None] | None = None,
-                 done: Callable[[], None] | None = None) -> None:
+                 done: Callable[[], None] | None = None, from_black: bool = False) -> None:
         self.ctx = ctx
         self.chapter = chapter
         self.at_black = at_black
         self.done = done
         self.t = 0
-        self.phase = "out"  # out | hold | in
+        self.phase = "hold" if from_black else "out"  # out | hold | in
         self.phase_t = 0
 
     def enter(self) -> None:
@@ -216,8 +217,11 @@ class JournalScene(Scene):
         if not font.has_glyph("\u25c0"):
             footer = f"Difficulty: < {LABELS.get(journal.difficulty, journal.difficulty)} >"
         font.draw(surface, footer, (x, rect.bottom - 22), colour("amber"))
-        font.draw(surface, "Left/Right: difficulty   Esc: back", (rect.right - 16, rect.bottom - 22), colour("fog"),
-                  align="right")
+        from game.ui.prompts import action_label
+
+        keys = f"{action_label(self.ctx, 'LEFT', 'left')}/{action_label(self.ctx, 'RIGHT', 'right')}"
+        font.draw(surface, f"{keys}: difficulty   {action_label(self.ctx, 'CANCEL', 'escape')}: back",
+                  (rect.right - 16, rect.bottom - 22), colour("fog"), align="right")
 
 
 CAST = (

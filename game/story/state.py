@@ -4,6 +4,9 @@ Flags and counters must be declared (``dialogue/story.yaml``) so that a typo is 
 ``neosmiles check``, not a silent new flag. The state also carries the difficulty the player chose
 (``story``, ``normal``, ``hard``) and the ending reached (``""`` until one is). It serialises to plain
 JSON-able data for saves and replays.
+
+``stages`` remembers each map's staging (lights, alarm, the crowd) while Lena is elsewhere, as plain data
+by map name, so a dark hall is still dark when she walks back in; a chapter's time skip clears it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ class StoryState:
     chapter: int = 1
     difficulty: str = "normal"
     ending: str = ""
+    #: map name -> that map's staging as it was when Lena left it (``Staging.to_data``)
+    stages: dict[str, dict] = field(default_factory=dict)
 
     def set_flag(self, name: str, value: bool = True) -> None:
         if value:
@@ -40,7 +45,7 @@ class StoryState:
 
     # saving and digests: sorted, so the bytes never depend on set order -------------------------
     def to_data(self) -> dict:
-        return {
+        data = {
             "flags": sorted(self.flags),
             "counters": {k: self.counters[k] for k in sorted(self.counters)},
             "visited": sorted(self.visited),
@@ -48,6 +53,9 @@ class StoryState:
             "difficulty": self.difficulty,
             "ending": self.ending,
         }
+        if self.stages:  # optional: older saves have none
+            data["stages"] = {k: dict(self.stages[k]) for k in sorted(self.stages)}
+        return data
 
     @classmethod
     def from_data(cls, data: dict) -> StoryState:
@@ -55,12 +63,30 @@ class StoryState:
         return cls(flags=set(data.get("flags", [])), counters=dict(data.get("counters", {})),
                    visited=set(data.get("visited", [])), chapter=int(data.get("chapter", 1)),
                    difficulty=difficulty if difficulty in ("story", "normal", "hard") else "normal",
-                   ending=str(data.get("ending", "") or ""))
+                   ending=str(data.get("ending", "") or ""), stages=_stages(data.get("stages", {})))
 
     def state_bytes(self) -> bytes:
         d = self.to_data()
-        return repr((d["flags"], sorted(d["counters"].items()), d["visited"], d["chapter"], d["difficulty"],
-                     d["ending"])).encode()
+        fields = (d["flags"], sorted(d["counters"].items()), d["visited"], d["chapter"], d["difficulty"], d["ending"])
+        if self.stages:  # (absent while empty: digests of runs that never left a staged map are unchanged)
+            fields += (sorted((k, sorted(v.items())) for k, v in self.stages.items()),)
+        return repr(fields).encode()
+
+
+STAGE_KEYS = {"lights": str, "emergency": bool, "alarm": bool, "crowd": str}
+
+
+def _stages(data) -> dict[str, dict]:
+    """The per-map staging from saved data: map names to the known keys of the right type (anything else
+    is dropped; the map checks the values when it uses them)."""
+    if not isinstance(data, dict):
+        raise ValueError("stages must be a mapping of map names")
+    out: dict[str, dict] = {}
+    for name, stage in data.items():
+        if not isinstance(name, str) or not isinstance(stage, dict):
+            raise ValueError(f"stages: {name!r} is not a map's staging")
+        out[name] = {k: stage[k] for k, kind in STAGE_KEYS.items() if isinstance(stage.get(k), kind)}
+    return out
 
 
 def apply_story_params(story: StoryState, chapter: str | None, flags: str | None,

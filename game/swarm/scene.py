@@ -357,7 +357,8 @@ class SwarmScene(Scene):
         font.draw(surface, f"{self.swarm.n} bots  -  {format_clock(enc.time_limit_ticks)} on the clock",
                   (320, rect.bottom - 30), colour("fog"), align="center")
         if (self.t // 20) % 2 == 0:
-            font.draw(surface, "Press confirm or click to begin", (320, rect.bottom - 16), colour("cyan_light"),
+            begin = f"{action_label(self.ctx, 'CONFIRM', 'return')} or click to begin"
+            font.draw(surface, begin, (320, rect.bottom - 16), colour("cyan_light"),
                       align="center", shadow=colour("ink"))
 
     def _draw_results(self, surface: pygame.Surface) -> None:

@@ -182,7 +182,11 @@ class Exploration:
 
     def arrive(self, world: WorldMap, spawn: str) -> None:
         """Called by the scene once it loaded the door's target map: place Lena and fade in."""
-        self.stage = Staging()  # every place has its own lights; a blackout does not follow Lena out
+        # every place keeps its own lights: a blackout does not follow Lena out, and is still there when she
+        # walks back in (the story remembers each map's staging while she is elsewhere)
+        if self.world.name != world.name:
+            self.story.stages[self.world.name] = self.stage.to_data()
+        self.stage = Staging.from_data(self.story.stages.get(world.name, {}))
         self.player_route = []
         self.set_world(world)
         self.place_at_spawn(spawn)
@@ -447,7 +451,8 @@ class Exploration:
         return True
 
     def npc_turn(self, name: str, facing: str) -> bool:
-        npc = self.find_npc(name)
+        """Turn a character, or Lena herself (``lena``), to ``facing``."""
+        npc = self.player if name == "lena" and self.find_npc(name) is None else self.find_npc(name)
         if npc is None or facing not in FACING_VECTORS:
             return False
         npc.facing = facing

@@ -102,6 +102,8 @@ class ExplorationScene(Scene):
         self.pause_taught_until = 0
         self._staging_view = None
         self._after_arrival: list[tuple[str, dict]] = []
+        #: a scene shown over the map as it first appears (a chapter's title card when a run begins there)
+        self.cover: Scene | None = None
 
     @property
     def world(self) -> WorldMap:
@@ -110,6 +112,9 @@ class ExplorationScene(Scene):
     # lifecycle --------------------------------------------------------------------------------------
     def enter(self) -> None:
         self._play_music()
+        if self.cover is not None:
+            cover, self.cover = self.cover, None
+            self.ctx.scenes.push(cover)
 
     def _play_music(self) -> None:
         music = self.world.map_property("music")
@@ -185,7 +190,10 @@ class ExplorationScene(Scene):
         self._play_music()  # the place's music again, after the minigame's
 
     def place(self, name: str, spawn: str) -> None:
-        """Put Lena on map ``name`` at ``spawn`` at once (the screen is black: a chapter card)."""
+        """Put Lena on map ``name`` at ``spawn`` at once (the screen is black: a chapter card). Time has
+        passed: every map's lights, alarm and crowd start afresh."""
+        stages = self.ctx.run.story.stages
+        stages.clear()
         if name == self.world.name:
             self.core.stage = type(self.core.stage)()
             self.core.player_route = []
@@ -193,6 +201,7 @@ class ExplorationScene(Scene):
             self.core.sync_cast(self.ctx.run.story)
             return
         self.change_map(name, spawn)
+        stages.clear()  # (the map left behind was remembered on the way out)
         self.core.fade.phase, self.core.fade.ticks = "none", 0
 
     def change_map(self, name: str, spawn: str) -> None:

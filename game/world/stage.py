@@ -111,6 +111,8 @@ class Staging:
         stage.alarm = bool(data.get("alarm", False))
         if data.get("crowd") in CROWD_MOODS:
             stage.crowd = data["crowd"]
+            if stage.crowd == "leave":
+                stage.crowd_ticks = LEAVE_TICKS  # an emptied hall is empty when Lena comes back, not emptying
         return stage
 
 
