@@ -160,3 +160,21 @@ def test_loading_a_save_is_not_news_no_autosave_follows_it():
     for _ in range(60):
         game.step(IDLE)
     assert auto.read_bytes() == before and ctx.saves.unsaved_progress()
+
+
+def test_the_title_load_screen_starts_the_chosen_save_without_asking():
+    game = story()
+    ctx = game.ctx
+    assert ctx.saves.save("2")
+    chosen = slots.read_slot(ctx.paths.saves_dir, "2").main.body
+    ctx.begin_run(StartPoint.of("title"))
+    title = ctx.scenes.top
+    keys = [i.key for i in title.menu.items]
+    press(game, Action.DOWN, keys.index("load") - title.menu.index)
+    press(game, Action.CONFIRM)
+    load = ctx.scenes.top
+    assert isinstance(load, LoadScene) and not load.over_game
+    game.draw()  # drawn over the title, opaque
+    press(game, Action.DOWN, 2)  # auto, 1, 2
+    press(game, Action.CONFIRM)
+    assert ctx.run.start.name == "save" and ctx.run.base_tick == chosen["state"]["run"]["tick"]
