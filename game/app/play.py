@@ -80,22 +80,6 @@ def run(args: argparse.Namespace) -> int:
     return launch(args, start)
 
 
-def content_map(typed: str) -> str:
-    """``--map`` as the start point records it: a file typed relative to the working folder becomes its
-    path inside the content root (``levels/clinic.tmx``), so a replay of the run finds the same file from
-    any folder; a file outside the content stays an absolute path (it can be played, not recorded); a
-    name (``clinic``) stays a name."""
-    from game.core.files import resolved
-    from game.paths import Paths
-    from game.replay.content import content_relative
-
-    path = Path(typed)
-    if not path.is_file():
-        return typed
-    inside = content_relative(path, Paths.from_env().root)
-    return inside if inside is not None else str(resolved(path))
-
-
 def _from_save(args: argparse.Namespace) -> int:
     """``--continue`` / ``--load SLOT``: a damaged or missing save is one line naming the file and why, exit 2."""
     from game.paths import Paths
@@ -122,6 +106,22 @@ def _from_save(args: argparse.Namespace) -> int:
     body = found.body
     args.seed = body["state"]["run"]["seed"]
     return launch(args, StartPoint.of("save", hash=state_hash(body)), options={"save": body})
+
+
+def content_map(typed: str) -> str:
+    """``--map`` as the start point records it: a file typed relative to the working folder becomes its
+    path inside the content root (``levels/clinic.tmx``), so a replay of the run finds the same file from
+    any folder; a file outside the content stays an absolute path (it can be played, not recorded); a
+    name (``clinic``) stays a name."""
+    from game.core.files import resolved
+    from game.paths import Paths
+    from game.replay.content import content_relative
+
+    path = Path(typed)
+    if not path.is_file():
+        return typed
+    inside = content_relative(path, Paths.from_env().root)
+    return inside if inside is not None else str(resolved(path))
 
 
 def launch(args: argparse.Namespace, start: StartPoint, source=None, options=None,
