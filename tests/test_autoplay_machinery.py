@@ -135,3 +135,37 @@ def test_the_autoplayer_walks_up_to_every_npc_and_machine_and_uses_it(map_name, 
             assert opened[-1].node_id == node, [getattr(o, "node_id", o) for o in opened]
         # she did it by walking: still on the map she started on, facing what she used
         assert explore.world.name == map_name and explore.core.focus is not None
+
+
+# reading pace (the attract demo) -------------------------------------------------------------------------
+def read_through(pace: str) -> tuple[int, int]:
+    """Play a waiting-room patient's chat at ``pace``; (ticks it took, Confirm presses made on a line that was
+    still typing out, cutting it short)."""
+    from game.core.actions import Action
+
+    bot = AutoPlayer(route(0), pace=pace)
+    game = boot(BootOptions(start=StartPoint.of("dialogue", node="patient_okafor_chat"), seed=3, headless=True,
+                            persist=False), source=bot)
+    cut_short = 0
+    talk = None
+    for tick in range(20000):
+        top = game.ctx.scenes.top
+        if scene_kind(top) == "dialogue":
+            talk = top
+        elif talk is not None:
+            return tick, cut_short
+        typing = talk is not None and hasattr(talk.event, "line") and not talk.line_complete
+        frame = bot.next_frame()
+        if typing and frame.was_pressed(Action.CONFIRM):
+            cut_short += 1
+        game.step(frame)
+    raise AssertionError("the conversation never ended")
+
+
+def test_at_reading_pace_every_line_types_out_in_full_before_the_player_moves_on():
+    fast_ticks, fast_cut = read_through("fast")
+    reading_ticks, reading_cut = read_through("reading")
+    assert fast_cut > 0 and reading_cut == 0
+    assert reading_ticks > 4 * fast_ticks
+    with pytest.raises(ValueError):
+        AutoPlayer(route(0), pace="skim")
