@@ -44,6 +44,17 @@ def start_on(map_name: str, goal: Goal, seed: int = 1):
 
 
 # pure planning ------------------------------------------------------------------------------------------
+def test_the_player_and_its_planner_never_import_pygame():
+    import subprocess
+    import sys
+
+    code = ("import sys; import game.autoplay.player, game.autoplay.planner, game.autoplay.routes, "
+            "game.autoplay.pilots; print('pygame' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "False", out.stdout + out.stderr
+
+
 def test_a_path_goes_round_a_wall_and_is_the_same_every_time():
     passable = {(x, y) for x in range(5) for y in range(5)} - {(2, 0), (2, 1), (2, 2), (2, 3)}
     path = bfs((0, 0), {(4, 0)}, passable)
