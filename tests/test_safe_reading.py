@@ -82,8 +82,9 @@ def test_plain_values_and_lines():
 
 
 def test_yaml_1_1_forms_are_text_for_every_loader():
-    data = safeyaml.load("a: [0x1, 0o7, 1:30, 1_000, yes, no, on, off, '12', 010]")
-    assert data["a"] == ["0x1", "0o7", "1:30", "1_000", "yes", "no", "on", "off", "12", 10]
+    data = safeyaml.load("a: [0x1, 0o7, 1:30, 1_000, yes, no, on, off, '12', 010, 09, 1e5, 0E0, -.5e3, 12, 1.5e+3]")
+    assert data["a"] == ["0x1", "0o7", "1:30", "1_000", "yes", "no", "on", "off", "12", "010", "09", "1e5", "0E0",
+                         "-.5e3", 12, 1500.0]
     node = safeyaml.compose("a: 0x1\nb: 7\n")
     assert safeyaml.int_value(node.value[0][1]) is None
     assert safeyaml.int_value(node.value[1][1]) == 7
@@ -97,11 +98,11 @@ def test_unknown_tags_are_refused():
 
 def test_duplicate_keys_are_refused_with_the_line():
     refused("a: 1\nb: 2\na: 3\n", "f.yaml:3: the key 'a' is given twice")
-    refused("x:\n  1: a\n  01: b\n", "f.yaml:3: .*given twice")
+    refused("x:\n  1: a\n  +1: b\n", "f.yaml:3: .*given twice")
 
 
 def test_non_finite_and_huge_numbers_are_refused():
-    for text in (".inf", "-.Inf", ".nan", "1e999", "9" * 5000, "-" + "1" * 30):
+    for text in (".inf", "-.Inf", ".nan", "1.0e+999", "9" * 5000, "-" + "1" * 30, "1" + "0" * 16 + ".5"):
         refused(f"a: {text}\n", "f.yaml:1: ")
 
 
@@ -211,3 +212,19 @@ def test_the_pure_python_parser_agrees():
         refused("[" * 5000 + "]" * 5000, "nested")
     finally:
         safeyaml._Loader = original
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53)
+    | st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=25)
+
+
+@FUZZ
+@given(value=JSONISH, flow=st.booleans())
+def test_what_pyyaml_writes_reads_back_the_same(value, flow):
+    """Plain data written by PyYAML reads back as PyYAML reads it: the loaders differ only where this one
+    refuses (PyYAML itself folds a few line-break characters such as U+0085 in keys, hence not ``value``)."""
+    text = yaml.safe_dump({"v": value}, default_flow_style=flow, allow_unicode=True)
+    assert safeyaml.load(text, "f.yaml") == yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pygame
 
+from game.core.files import is_file
 from game.ui.font import BitmapFont
 
 
@@ -31,6 +32,8 @@ class Assets:
         surface = self._images.get(relative)
         if surface is None:
             path = self.root / relative
+            if not is_file(path):  # never a FIFO or device: pygame would hang or read forever
+                raise AssetError(f"{path}: cannot load image (no such file, or not a regular file)")
             try:
                 surface = pygame.image.load(str(path))
             except (pygame.error, FileNotFoundError, OSError) as exc:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pygame
 
+from game.core.files import is_file
+
 log = logging.getLogger(__name__)
 
 FREQUENCY = 22050
@@ -90,7 +92,7 @@ class Audio:
         if key in self._missing:
             return None
         path = self.assets / "sounds" / f"{name}.wav"
-        if not path.is_file():
+        if not is_file(path):  # a regular file: never a FIFO or device (the mixer would hang)
             self._warn_missing(key, path)
             return None
         try:
@@ -129,7 +131,7 @@ class Audio:
         if key in self._missing:
             return
         path = self.assets / "music" / f"{name}.wav"
-        if not path.is_file():
+        if not is_file(path):  # a regular file: never a FIFO or device (the mixer would hang)
             self._warn_missing(key, path)
             return
         try:

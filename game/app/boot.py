@@ -62,7 +62,7 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
         settings.set(key, value)
 
     display = Display(scale=settings["window_scale"], fullscreen=settings["fullscreen"],
-                      vsync=settings["vsync"], headless=opts.headless)
+                      vsync=settings["vsync"], headless=opts.headless, icon=paths.assets / "ui" / "icon.png")
     display.open()
     audio: Any = SilentAudio()
     if not opts.headless:
@@ -76,6 +76,7 @@ def boot(opts: BootOptions, source=None, paths: Paths | None = None):
                   seen_at_start=initial_seen_lines(paths, opts.persist, opts.options)), assets=Assets(paths.assets),
                   audio=audio, display=display, dev=opts.dev, headless=opts.headless, persist=opts.persist,
                   options=dict(opts.options))
+    ctx.settings_writable = loaded.writable
     from game.app.rebind import BindingCapture
 
     ctx.capture = BindingCapture(settings, ctx.save_settings)

@@ -7,14 +7,21 @@ fullscreen. Headless displays use SDL's dummy driver and present nothing.
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import pygame
+
+log = logging.getLogger(__name__)
 
 LOGICAL_SIZE = (640, 360)
 
 
 class Display:
-    def __init__(self, *, scale: int = 2, fullscreen: bool = False, vsync: bool = True, headless: bool = False):
+    def __init__(self, *, scale: int = 2, fullscreen: bool = False, vsync: bool = True, headless: bool = False,
+                 icon: Path | None = None):
         self.headless = headless
+        self.icon = icon  # the window's icon (assets/ui/icon.png), set before the window opens
         self.fullscreen = fullscreen
         self.vsync = vsync
         self.windowed_size = (LOGICAL_SIZE[0] * scale, LOGICAL_SIZE[1] * scale)
@@ -31,8 +38,17 @@ class Display:
             self.canvas = self.canvas.convert()
             return
         pygame.display.set_caption("NeoSmiles")
+        self._set_icon()
         self._set_mode()
         self.canvas = self.canvas.convert()
+
+    def _set_icon(self) -> None:
+        if self.icon is None:
+            return
+        try:
+            pygame.display.set_icon(pygame.image.load(str(self.icon)))
+        except (pygame.error, OSError) as exc:  # a missing icon is not worth stopping the game for
+            log.warning("window icon %s not set: %s", self.icon, exc)
 
     def _set_mode(self) -> None:
         if self.fullscreen:

@@ -172,12 +172,32 @@ def launch(args: argparse.Namespace, start: StartPoint, source=None, options=Non
             print(f"digest {game.digest()}")
         return code
     except (AssetError, StartError) as exc:
-        print(f"neosmiles: {exc}", file=sys.stderr)
+        from game.core.files import printable
+
+        print(f"neosmiles: {printable(str(exc), 2000)}", file=sys.stderr)  # it may quote text from a file
+        return 2
+    except content_errors() as exc:  # content met during the run (a conversation, an encounter, a door)
+        from game.core.files import printable
+
+        print(f"neosmiles: the game cannot go on with broken content; run 'neosmiles check':\n"
+              f"{printable(str(exc), 2000)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         raise  # not a crash: whoever read our output stopped reading; the command line ends quietly
     except Exception:  # noqa: BLE001 - the player gets a message and a log, never a raw traceback
         return _crash(traceback.format_exc())
+
+
+def content_errors() -> tuple[type[Exception], ...]:
+    """The loaders' own error types: each means a content file is broken (``neosmiles check`` names it)."""
+    from game.dialogue.loader import DialogueError
+    from game.spectra.encounter import EncounterError as SpectraEncounterError
+    from game.spectra.generator import GenerationError
+    from game.swarm.encounter import EncounterError as SwarmEncounterError
+    from game.world.scene import MapLoadError
+    from game.world.tmx import TmxError
+
+    return DialogueError, SpectraEncounterError, GenerationError, SwarmEncounterError, MapLoadError, TmxError
 
 
 def _crash(details: str) -> int:

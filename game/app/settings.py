@@ -166,6 +166,9 @@ class Settings:
 class LoadResult:
     settings: Settings
     warnings: list[str]
+    #: False when saving would overwrite something that must be kept: a bad file that could not be set
+    #: aside, or a settings path that is not a regular file (a FIFO, a device, a folder)
+    writable: bool = True
 
 
 def load_settings(path: Path) -> LoadResult:
@@ -179,13 +182,12 @@ def load_settings(path: Path) -> LoadResult:
         if exc.kind == "missing":
             return LoadResult(settings, warnings)
         warnings.append(f"{path}: could not read the settings ({exc.message}); using the defaults")
-        if exc.kind != "special":  # a FIFO or device is not ours to move
-            _set_aside(path, warnings)
-        return LoadResult(settings, warnings)
+        if exc.kind == "special":  # a FIFO or device is not ours to move, nor to replace
+            return LoadResult(settings, warnings, writable=False)
+        return LoadResult(settings, warnings, writable=_set_aside(path, warnings))
     if not isinstance(data, dict):
         warnings.append(f"{path}: the settings file is damaged (it does not hold a JSON object); using the defaults")
-        _set_aside(path, warnings)
-        return LoadResult(settings, warnings)
+        return LoadResult(settings, warnings, writable=_set_aside(path, warnings))
     unknown = 0
     for key, value in data.items():
         if key == "version":
@@ -202,13 +204,15 @@ def load_settings(path: Path) -> LoadResult:
     return LoadResult(settings, warnings)
 
 
-def _set_aside(path: Path, warnings: list[str]) -> None:
+def _set_aside(path: Path, warnings: list[str]) -> bool:
+    """Move a bad settings file aside; False (the settings must then not be saved over it) if it cannot be."""
     try:
         moved = keep_aside(path, "corrupt")
     except OSError as exc:
         warnings.append(f"{path}: could not move the bad file aside ({exc}); it will not be overwritten")
-        return
+        return False
     warnings.append(f"the bad settings file was kept as {moved}")
+    return True
 
 
 def save_settings(settings: Settings, path: Path) -> None:

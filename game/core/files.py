@@ -62,6 +62,24 @@ def _size_text(size: int) -> str:
     return f"{size / MiB:.1f} MiB" if size >= MiB else f"{size} bytes"
 
 
+def is_file(path: Path | str) -> bool:
+    """Whether ``path`` is a regular file (links followed); False, never an exception, for a name too long,
+    a link loop, a NUL in the name or anything else the system refuses. For names that come from files."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def exists(path: Path | str) -> bool:
+    """Whether anything is at ``path``; False, never an exception, when the system refuses the name."""
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def resolved(path: Path | str) -> Path:
     """``path`` made absolute with its links followed; a link loop (which ``Path.resolve`` raises for)
     gives the absolute path unresolved, so reading it then reports the loop."""

@@ -8,10 +8,11 @@ and builds the tree itself, without recursion, so that:
 - nesting deeper than ``MAX_DEPTH`` is refused before it can exhaust the stack;
 - aliases are allowed but the tree they expand to is bounded (``MAX_NODES``), so an alias bomb is
   refused instead of taking gigabytes; an alias to a node that contains it is refused too;
-- plain scalars are read once, the same way for every loader, with YAML 1.2 core rules: ``null``/``~``,
-  ``true``/``false``, decimal whole numbers and decimal floats. YAML 1.1 forms (``0x1``, ``0o7``,
-  ``1:30``, ``1_000``, ``yes``/``no``/``on``/``off``) are plain text, so a loader asking for a number
-  refuses them with its usual message. Numbers are finite and bounded (``MAX_INT``, ``MAX_FLOAT``);
+- plain scalars are read once, the same way for every loader, by the rules YAML 1.1 and 1.2 share:
+  ``null``/``~``, ``true``/``false``, decimal whole numbers (no leading zero) and decimal numbers with a
+  point. The forms the two versions read differently (``0x1``, ``0o7``, ``010``, ``1:30``, ``1_000``,
+  ``1e5``, ``yes``/``no``/``on``/``off``) are plain text, so a loader asking for a number refuses them
+  with its usual message. Numbers are finite and bounded (``MAX_INT``, ``MAX_FLOAT``);
   ``.inf``, ``.nan``, ``1e999`` and 5000-digit numbers are refused where they are written;
 - every node keeps its line, and every problem is a ``YamlError`` whose ``str()`` is
   ``path:line: message``.
@@ -45,8 +46,11 @@ NULL = "tag:yaml.org,2002:null"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
 
-_INT_RE = re.compile(r"[-+]?[0-9]+")
-_FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+# What reads as a number is the part that YAML 1.1 (PyYAML's) and YAML 1.2 agree on, so text PyYAML
+# writes unquoted never turns into a number here: whole numbers without leading zeros, and numbers with
+# a decimal point (an exponent needs its sign). ``010``, ``0x1``, ``1_000``, ``1:30`` and ``1e5`` are text.
+_INT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+][0-9]+)?")
 _SPECIAL_FLOAT_RE = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -103,7 +107,7 @@ def _resolve(value: str, path: str, line: int):
         if len(digits) > 16 or abs(number := int(value)) > MAX_INT:
             raise YamlError(path, line, f"the number {_short(value)} is too large (at most {MAX_INT})")
         return INT, number
-    if _FLOAT_RE.fullmatch(value) and any(c.isdigit() for c in value):
+    if _FLOAT_RE.fullmatch(value):
         number = float(value)
         if not math.isfinite(number) or abs(number) > MAX_FLOAT:
             raise YamlError(path, line, f"the number {_short(value)} is too large (at most {MAX_FLOAT:g})")

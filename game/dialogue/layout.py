@@ -8,9 +8,9 @@ box geometry below is the one the dialogue scene draws.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from game.core.files import CONTENT_LIMIT, ReadError, read_json
 from game.ui.textwrap import wrap_words
 
 SCREEN_W, SCREEN_H = 640, 360
@@ -43,7 +43,10 @@ class TextMetrics:
 
     @classmethod
     def load(cls, json_path: Path) -> TextMetrics:
-        return cls(json.loads(Path(json_path).read_text(encoding="utf-8")))
+        try:  # the guarded reader: a regular file under the size limit, UTF-8, finite numbers
+            return cls(read_json(json_path, CONTENT_LIMIT))
+        except ReadError as exc:
+            raise ValueError(str(exc)) from None
 
     def missing(self, text: str) -> set[str]:
         """Characters of ``text`` the font has no glyph for (they would draw as a box)."""

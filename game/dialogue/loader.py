@@ -193,7 +193,8 @@ class _FileParser:
         try:
             return parse_condition(text if isinstance(text, str) else str(text))
         except ConditionError as exc:
-            self.error(line, f"bad condition {text!r}: {exc}")
+            shown = text if not isinstance(text, str) or len(text) <= 80 else f"{text[:60]}...({len(text)} characters)"
+            self.error(line, f"bad condition {shown!r}: {exc}")
             return None
 
     def step(self, item, line: int):

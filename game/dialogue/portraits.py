@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.files import is_file
 from game.ui.palette import colour
 
 #: the colour of each speaker's name tag (anyone else is drawn in fog grey)
@@ -32,7 +33,7 @@ def portrait(assets, stem: str | None, mood: str) -> pygame.Surface | None:
     if not stem:
         return None
     for name in (f"portraits/{stem}_{mood}.png", f"portraits/{stem}_neutral.png"):
-        if assets.path(name).exists():
+        if is_file(assets.path(name)):  # never a FIFO or device: pygame would hang reading it
             try:
                 return assets.image(name)
             except Exception:  # noqa: BLE001 - the assets' own error (this package imports nothing above it)

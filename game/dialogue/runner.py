@@ -242,8 +242,13 @@ class DialogueRunner:
         guard = 0
         while self.stack:
             guard += 1
-            if guard > 100_000:
-                raise RuntimeError(f"dialogue node {self.stack[-1].node!r} loops without showing anything")
+            if guard > 100_000:  # a loop `neosmiles check` cannot prove (it goes through if:): a content error
+                from game.dialogue.loader import DialogueError
+
+                node = self.stack[-1].node
+                where = self.dialogue.node(node).source
+                raise DialogueError(f"{where.path}:{where.line}: dialogue node {node!r} loops without showing "
+                                    f"anything in this story state; add a line, a choice or an end on the way")
             frame = self.stack[-1]
             ops = self.ops(frame.node)
             op = ops[frame.pc]

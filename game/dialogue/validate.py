@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.check import ContentIndex, Problem
-from game.core.files import resolved
+from game.core.files import exists, resolved
 from game.dialogue.layout import CHOICE_TEXT_WIDTH, TEXT_LINES, TEXT_WIDTH, TextMetrics
 from game.dialogue.loader import DECLARATIONS_FILE, parse_files
 from game.dialogue.loader import is_dialogue_file as is_dialogue_path
@@ -105,10 +105,10 @@ def validate(dialogue: Dialogue, all_nodes: dict[str, list[Node]], files: list[P
 def _check_speakers(decls, assets: Path, report) -> None:
     sounds, portraits = assets / "sounds", assets / "portraits"
     for speaker in decls.speakers.values():
-        if speaker.blip and sounds.is_dir() and not (sounds / f"{speaker.blip}.wav").exists():
+        if speaker.blip and sounds.is_dir() and not exists(sounds / f"{speaker.blip}.wav"):
             report(speaker.source, f"speaker {speaker.id!r}: no sound called {speaker.blip!r} for its blip")
         if speaker.portrait and portraits.is_dir():
-            missing = [m for m in speaker.moods if not (portraits / f"{speaker.portrait}_{m}.png").exists()]
+            missing = [m for m in speaker.moods if not exists(portraits / f"{speaker.portrait}_{m}.png")]
             if missing:
                 report(speaker.source, f"speaker {speaker.id!r}: no portrait for mood(s) {', '.join(missing)} "
                                        f"(assets/portraits/{speaker.portrait}_<mood>.png; or 'portrait: null')")
@@ -191,7 +191,7 @@ def _check_command(step: Command, index: ContentIndex | None, assets: Path, repo
                                 f"(known: {', '.join(sorted(known))})")
     if step.name in ("sound", "music"):
         folder = assets / ("sounds" if step.name == "sound" else "music")
-        if folder.is_dir() and not (folder / f"{args.get('name')}.wav").exists() and "name" in args:
+        if folder.is_dir() and not exists(folder / f"{args.get('name')}.wav") and "name" in args:
             names = {p.stem for p in folder.glob("*.wav")}
             report(step.source, f"no {step.name} called {args['name']!r}{_near(args['name'], names)}")
     if step.name == "change_map" and index is not None and index.maps:

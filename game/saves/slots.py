@@ -156,9 +156,9 @@ def write_slot(saves_dir: Path, slot: str, body: dict, thumbnail_png: bytes | No
             write_atomic(bak, old)
             thumb = thumbnail_path(saves_dir, slot)
             if thumb.exists():
-                try:
-                    write_atomic(thumbnail_path(saves_dir, slot, backup=True), thumb.read_bytes())
-                except OSError:
+                try:  # the guarded reader: a FIFO or device in its place must not hang the save
+                    write_atomic(thumbnail_path(saves_dir, slot, backup=True), files.read_bytes(thumb, 512 * 1024))
+                except (OSError, files.ReadError):
                     pass  # a picture is not worth failing a save for
         else:
             keep_aside(target, "damaged")

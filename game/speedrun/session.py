@@ -46,6 +46,7 @@ class SpeedrunSession:
         self.ctx = game.ctx
         self.record_path = Path(record_path) if record_path is not None else None
         self._content_hash: bytes | None = None
+        self._not_recorded: str | None = None  # why the last run was not recorded, when it was not
         self.recording: Recording | None = None
         self._ending: Recording | None = None
         self.splits: CategorySplits | None = None
@@ -101,6 +102,7 @@ class SpeedrunSession:
                 problem = str(exc)
         if problem is not None:  # a replay that could not be verified is not written at all
             log.warning("this run is not recorded: %s", problem)
+            self._not_recorded = "the run could not be recorded (see above)"
             self.recording = None
             self.splits = None
             return
@@ -264,7 +266,8 @@ class SpeedrunSession:
         if self._livesplit is not None:
             self._livesplit.close()
         if self.record_path is not None and self.record_path not in self.saved:
-            log.warning("nothing was recorded to %s: no run began (the title screen is not a run)", self.record_path)
+            why = self._not_recorded or "no run began (the title screen is not a run)"
+            log.warning("nothing was recorded to %s: %s", self.record_path, why)
 
     # LiveSplit Server --------------------------------------------------------------------------
     def _client(self):

@@ -128,8 +128,8 @@ def parse_chapters(path: Path, index: ContentIndex | None = None) -> tuple[Chapt
 
     name = str(path)
     data, problems = read_yaml(Path(path))
-    if data is None:
-        return None, problems
+    if data is None:  # unreadable, or empty: check and the game refuse it alike
+        return None, problems or [Problem(name, 1, "the file is empty; it must hold chapters: (and endings:)")]
 
     def report(line: int, message: str) -> None:
         problems.append(Problem(name, line, message))

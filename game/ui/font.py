@@ -20,13 +20,13 @@ Layout conventions:
 
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
 import pygame
 
+from game.core.files import CONTENT_LIMIT, ReadError, read_json
 from game.ui.palette import PALETTE
 from game.ui.textwrap import wrap_words
 
@@ -86,7 +86,10 @@ class BitmapFont:
         """Load an atlas PNG and its JSON metrics (by default the PNG's path with a ``.json`` suffix)."""
         png_path = Path(png_path)
         json_path = Path(json_path) if json_path is not None else png_path.with_suffix(".json")
-        meta = json.loads(json_path.read_text(encoding="utf-8"))
+        try:  # the guarded reader: a regular file under the size limit, UTF-8, finite numbers
+            meta = read_json(json_path, CONTENT_LIMIT)
+        except ReadError as exc:
+            raise ValueError(str(exc)) from None
         atlas = pygame.image.load(str(png_path))
         if pygame.display.get_init() and pygame.display.get_surface() is not None:
             atlas = atlas.convert_alpha()

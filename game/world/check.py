@@ -13,7 +13,7 @@ from collections import deque
 from pathlib import Path
 
 from game.check import ContentIndex, Problem
-from game.core.files import resolved
+from game.core.files import is_file, resolved
 from game.story.conditions import ConditionError, parse_condition
 from game.world.model import FACINGS, GID_MASK, LAYER_ROLES, POSES, VOCABULARY, MapObject, WorldMap, load_map
 from game.world.physics import PLAYER, SUB, CollisionWorld
@@ -66,7 +66,7 @@ def check_tileset(path: Path) -> list[Problem]:
         return [_problem(path, root.line, f"expected <tileset>, found <{root.tag}>")]
     if image is None or not image.get("source"):
         return [_problem(path, root.line, "the tileset needs one image")]
-    if not (path.parent / image.get("source")).is_file():
+    if not is_file(path.parent / image.get("source")):
         return [_problem(path, image.line, f"tileset image {image.get('source')!r} does not exist")]
     return []
 
@@ -226,7 +226,7 @@ def _check_values(path: Path, obj: MapObject, label: str, index: ContentIndex, p
             spawns = index.maps.get(target)
             if spawns is None:
                 candidate = path.parent / f"{target}.tmx"
-                if candidate.is_file():
+                if is_file(candidate):
                     try:
                         spawns = set(load_map(candidate).spawns())
                     except TmxError:
@@ -273,7 +273,8 @@ def parse_wander_points(text: str) -> list[tuple[int, int]]:
     points = []
     for pair in text.split():
         a, sep, b = pair.partition(",")
-        if not sep or not a.strip().lstrip("-").isdigit() or not b.strip().lstrip("-").isdigit():
+        if not sep or not all(v.strip().lstrip("-").isdigit() and v.strip().isascii() and len(v.strip()) <= 6
+                              for v in (a, b)):
             raise ValueError(f"{pair!r} is not tile coordinates like 3,4")
         points.append((int(a), int(b)))
     if len(points) < 2:

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.core.files import resolved
+from game.core.files import is_file, resolved
 from game.world.tmx import Node, TmxError, parse_file
 
 FLIP_H = 0x80000000
@@ -255,7 +255,7 @@ def load_tileset(ref: Node, map_path: Path) -> Tileset:
     if not source:
         raise TmxError(map_path, ref.line, "tilesets must be external .tsx files (use Export Tileset in Tiled)")
     tsx_path = resolved(map_path.parent / source)
-    if not tsx_path.is_file():
+    if not is_file(tsx_path):
         raise TmxError(map_path, ref.line, f"tileset file {source!r} does not exist")
     root = parse_file(tsx_path)
     if root.tag != "tileset":
@@ -264,7 +264,7 @@ def load_tileset(ref: Node, map_path: Path) -> Tileset:
     if image is None or not image.get("source"):
         raise TmxError(tsx_path, root.line, "the tileset needs one image (collections of images are not supported)")
     image_path = resolved(tsx_path.parent / image.get("source"))
-    if not image_path.is_file():
+    if not is_file(image_path):
         raise TmxError(tsx_path, image.line, f"tileset image {image.get('source')!r} does not exist")
     tile_size = (1, MAX_TILE_SIZE)
     tile_w, tile_h = _int(root, "tilewidth", tsx_path, bounds=tile_size), _int(root, "tileheight", tsx_path,
@@ -280,8 +280,12 @@ def load_tileset(ref: Node, map_path: Path) -> Tileset:
             for f in anim.findall("frame"):
                 frames.append((_int(f, "tileid", tsx_path, bounds=(0, tilecount - 1)),
                                _int(f, "duration", tsx_path, bounds=(1, 3_600_000))))
-        tiles[local] = Tile(properties={k: p.value for k, p in read_properties(t, tsx_path).items()},
-                            animation=tuple(frames))
+        props = read_properties(t, tsx_path)
+        offset = props.get("sort_offset")
+        if offset is not None and (offset.kind != "int" or abs(offset.value) > MAX_TILE_SIZE):
+            raise TmxError(tsx_path, offset.line, f"tile {local}: sort_offset must be an int property from "
+                                                  f"{-MAX_TILE_SIZE} to {MAX_TILE_SIZE}")
+        tiles[local] = Tile(properties={k: p.value for k, p in props.items()}, animation=tuple(frames))
     return Tileset(firstgid, tsx_path, root.get("name", tsx_path.stem), tile_w, tile_h, columns, tilecount,
                    image_path, _int(image, "width", tsx_path, 0, (0, MAX_COORD)),
                    _int(image, "height", tsx_path, 0, (0, MAX_COORD)), tiles,

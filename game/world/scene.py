@@ -15,6 +15,7 @@ from pathlib import Path
 import pygame
 
 from game.core.actions import Action, ActionFrame
+from game.core.files import is_file
 from game.core.scenes import Scene
 from game.ui.palette import colour
 from game.world.explore import Event, Exploration, Npc
@@ -59,11 +60,14 @@ def resolve_map(levels: Path, name: str) -> Path:
     line turns what was typed into a content path first), so a replay finds the same map from anywhere."""
     candidate = Path(name)
     if candidate.suffix != ".tmx":
-        candidate = candidate.with_suffix(".tmx")
+        try:
+            candidate = candidate.with_suffix(".tmx")
+        except ValueError:  # "." or "/": no file name at all
+            raise MapLoadError(f"no map {name!r}") from None
     root = Path(levels).parent
     first = candidate if candidate.is_absolute() else root / candidate
     for path in (first, Path(levels) / candidate, Path(levels) / candidate.name):
-        if path.is_file():
+        if is_file(path):
             return path
     raise MapLoadError(f"no map {name!r} (looked for {candidate} and {Path(levels) / candidate.name})")
 

@@ -87,6 +87,8 @@ def parse_text(text: bytes | str, path: Path | str) -> Node:
     except expat.ExpatError as exc:
         reason = expat.ErrorString(exc.code)
         raise TmxError(path, exc.lineno, f"broken XML: {reason} (column {exc.offset + 1})") from None
+    except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python does not know
+        raise TmxError(path, 1, f"broken XML: {exc}; Tiled saves maps as UTF-8") from None
     except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
         raise TmxError(path, 0, f"broken XML ({type(exc).__name__})") from None
     if not root:
