@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verify": ("game.speedrun.verify", "re-simulate replays headless and check they do not desync"),
     "replay": ("game.speedrun.viewer", "watch a replay (pause, frame step, speed, seek to a split)"),
     "splits": ("game.speedrun.splits_cli", "show personal bests and export splits for LiveSplit (.lss)"),
+    "autoplay": ("game.autoplay.cli", "let the built-in player play the story to the credits (attract demo, tests)"),
     "saves": ("game.saves.cli", "list the save slots, or show one (saves show SLOT)"),
 }
 # minigame -> module, for `neosmiles practice NAME` and `neosmiles bench NAME`
