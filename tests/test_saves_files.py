@@ -357,3 +357,17 @@ def test_version_1_is_upgraded_to_2_with_what_the_story_layer_keeps():
     for key in ("npcs", "player", "fired", "tick"):
         assert body["state"]["map"][key] == old["state"]["map"][key]
     assert body["state"]["run"]["rng"] == old["state"]["run"]["rng"]
+
+
+def test_a_long_session_remembers_only_the_last_few_loaded_saves(body):
+    """Loading save after save keeps the running one (Restart needs it) but not every body ever loaded."""
+    from types import SimpleNamespace
+
+    from game.saves import service
+
+    ctx = SimpleNamespace(content={})
+    hashes = [service.remember(ctx, changed(body, n)) for n in range(1, 11)]
+    assert len(set(hashes)) == 10
+    known = ctx.content[service.CONTENT_KEY]
+    assert len(known) == service.KEEP_BODIES
+    assert hashes[-1] in known and list(known)[-1] == hashes[-1]

@@ -26,12 +26,17 @@ log = logging.getLogger(__name__)
 START = "save"
 SHOW_TICKS = 90  # how long "Saved" shows in the corner
 CONTENT_KEY = "saves"
+KEEP_BODIES = 4  # saves remembered by hash: the running one (for Restart) and a few before it
 
 
 def remember(ctx, body: dict) -> str:
     """Keep a save's body in the context by its hash (start points look it up there); returns the hash."""
     digest = state_hash(body)
-    ctx.content.setdefault(CONTENT_KEY, {})[digest] = body
+    known = ctx.content.setdefault(CONTENT_KEY, {})
+    known.pop(digest, None)
+    known[digest] = body  # newest last, so the oldest go first and a long session's memory stays flat
+    while len(known) > KEEP_BODIES:
+        del known[next(iter(known))]
     return digest
 
 
