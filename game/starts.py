@@ -110,8 +110,12 @@ def _begin_chapter(ctx, number: int) -> Scene:
 
 def _practice_swarm(ctx, start: StartPoint) -> Scene:
     from game.swarm import build_practice
+    from game.swarm.encounter import EncounterError
 
-    return build_practice(ctx, start)
+    try:
+        return build_practice(ctx, start)
+    except EncounterError as exc:
+        raise StartError(str(exc)) from None
 
 
 def _swarm_entries(ctx) -> list[PracticeEntry]:
@@ -144,9 +148,14 @@ def factories() -> dict[str, Callable]:
 
 
 def _practice_spectra(ctx, start: StartPoint) -> Scene:
+    from game.spectra.encounter import EncounterError
+    from game.spectra.generator import GenerationError
     from game.spectra.scene import build_practice
 
-    return build_practice(ctx, start)
+    try:
+        return build_practice(ctx, start)
+    except (EncounterError, GenerationError) as exc:
+        raise StartError(str(exc)) from None
 
 
 def practice_entries(ctx) -> list[PracticeEntry]:

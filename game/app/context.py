@@ -113,6 +113,21 @@ class Context:
     def seen_lines_for_new_run(self) -> tuple[str, ...]:
         return initial_seen_lines(self.paths, self.persist, self.options)
 
+    def open_pause(self, restart: StartPoint | None = None, shade: int | None = None) -> None:
+        """Push the pause menu (minigames ask through here, so they never import the menus above them)."""
+        from game.scenes.pause import PauseScene
+
+        if shade is None:
+            self.scenes.push(PauseScene(self, restart=restart))
+        else:
+            self.scenes.push(PauseScene(self, restart=restart, shade=shade))
+
+    def back_to_practice(self) -> None:
+        """End a practice run and open the Practice menu over the title (Continue after a practice result)."""
+        from game.scenes.practice_menu import back_to_practice
+
+        back_to_practice(self)
+
     def request_quit(self) -> None:
         self.quit_requested = True
 

@@ -52,11 +52,9 @@ class SpectraScene(Scene):
             backing_out = frame.was_pressed(Action.CANCEL) and (dive.editor is not None or dive.debug is not None
                                                                  or dive.reference is not None or dive.panel != "code")
             if not backing_out:
-                from game.scenes.pause import PauseScene
-
                 self.ctx.audio.play_sfx("ui_confirm")
                 # the dive's screen is dark already: the pause shade has to be deep to read as paused
-                self.ctx.scenes.push(PauseScene(self.ctx, restart=self.restart, shade=215))
+                self.ctx.open_pause(restart=self.restart, shade=215)
                 return
         choice = dive.update(frame)
         for cue in dive.cues:
@@ -71,9 +69,7 @@ class SpectraScene(Scene):
         elif choice == "continue":
             self.done = True
             if self.on_finish is None:  # practice: back to the practice menu
-                from game.scenes.practice_menu import back_to_practice
-
-                back_to_practice(self.ctx)
+                self.ctx.back_to_practice()
                 return
             self.ctx.scenes.pop()
             self.on_finish(self.outcome())
@@ -111,14 +107,9 @@ def build(ctx, encounter: str, difficulty: str, on_finish) -> SpectraScene:
 def build_practice(ctx, start: StartPoint) -> SpectraScene:
     """The ``practice-spectra`` start point: encounter and difficulty from its parameters."""
     from game.spectra.encounter import EncounterError
-    from game.spectra.generator import GenerationError
-    from game.starts import StartError
 
     encounter = start.get("encounter", "first-layer") or "first-layer"
     difficulty = start.get("difficulty", "normal") or "normal"
     if difficulty not in ("easy", "normal", "hard"):
-        raise StartError(f"unknown difficulty {difficulty!r} (easy, normal or hard)")
-    try:
-        return SpectraScene(ctx, encounter, difficulty, None, restart=start)
-    except (EncounterError, GenerationError) as exc:
-        raise StartError(str(exc)) from None
+        raise EncounterError(f"unknown difficulty {difficulty!r} (easy, normal or hard)")
+    return SpectraScene(ctx, encounter, difficulty, None, restart=start)

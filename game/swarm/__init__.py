@@ -22,16 +22,10 @@ def build(ctx, encounter: str, difficulty: str, on_finish, restart=None, ghost_f
 
 
 def build_practice(ctx, start):
-    """Start point ``practice-swarm`` (params ``level``, ``difficulty``); bad params become StartError."""
-    from game.starts import StartError
-    from game.swarm.encounter import EncounterError
+    """Start point ``practice-swarm`` (params ``level``, ``difficulty``); bad params raise EncounterError."""
+    from game.swarm.ghost import practice_ghost
 
     names = encounters(ctx)
     level = start.get("level") or (names[0] if names else "tutorial")
-    try:
-        from game.swarm.ghost import practice_ghost
-
-        return build(ctx, level, start.get("difficulty") or "normal", None, restart=start,
-                     ghost_frames=practice_ghost(ctx, start))
-    except EncounterError as exc:
-        raise StartError(str(exc)) from None
+    return build(ctx, level, start.get("difficulty") or "normal", None, restart=start,
+                 ghost_frames=practice_ghost(ctx, start))

@@ -122,9 +122,7 @@ class SwarmScene(Scene):
     def update(self, frame: ActionFrame) -> None:
         self.t += 1
         if frame.pressed & Action.PAUSE and self.phase != "results":
-            from game.scenes.pause import PauseScene
-
-            self.ctx.scenes.push(PauseScene(self.ctx, restart=self.restart))
+            self.ctx.open_pause(restart=self.restart)
             return
         if self.phase == "brief":
             if frame.pressed & (Action.CONFIRM | Action.POINTER) or self.t >= BRIEF_TICKS:
@@ -186,9 +184,7 @@ class SwarmScene(Scene):
             return
         play(self.ctx, "ui_confirm")
         if key == "continue" and self.on_finish is None:
-            from game.scenes.practice_menu import back_to_practice
-
-            back_to_practice(self.ctx)
+            self.ctx.back_to_practice()
         elif key == "continue":
             self.ctx.scenes.pop()
             self.on_finish(self.outcome)
