@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from pathlib import Path
 
 from game.saves.format import SaveError
@@ -36,12 +37,14 @@ class NotSaveable(Exception):
 
 def game_scenes(ctx):
     """(exploration scene, conversation or None, minigame scene or None) of the run, or raise ``NotSaveable``."""
-    from game.dialogue.scene import DialogueScene
-    from game.world.scene import ExplorationScene
-
     scenes = ctx.scenes.scenes
-    if not scenes or not isinstance(scenes[0], ExplorationScene):
+    # no exploration scene can exist before its module is loaded: a practice run or a replay being verified
+    # asks every tick, and need not load the world for the answer
+    world = sys.modules.get("game.world.scene")
+    if not scenes or world is None or not isinstance(scenes[0], world.ExplorationScene):
         raise NotSaveable("only the story can be saved")
+    from game.dialogue.scene import DialogueScene
+
     explore, dialogue, minigame = scenes[0], None, None
     for scene in scenes[1:]:
         if isinstance(scene, DialogueScene) and scene.host is explore and dialogue is None and minigame is None:

@@ -64,10 +64,16 @@ class Motion:
         self._version = -1
         self.closed_seen = -1
         self._flock_mean: np.ndarray | None = None
+        self._box_key: tuple[int, int] | None = None
+        self._box = np.zeros((5, f.size), np.int64)
         self.open_flat = np.zeros(d.size, np.int64)
         self.clear = np.zeros(d.size, bool)
         self.near_tissue = np.ones(d.size, bool)
         self.dens = np.zeros(d.size, np.int64)  # bots per density cell at the start of the last tick
+        # per density cell scratch of the step (each tick writes the occupied cells before reading them)
+        self._cell_pull = np.zeros((2, d.size), np.int32)
+        self._crowd_cell = np.zeros(d.size, np.int32)
+        self._cell_aim = np.zeros((2, d.size), np.int64)
 
     # tables that follow the tissue ----------------------------------------------------------------------
     def refresh(self, tissue: np.ndarray, version: int) -> None:
@@ -111,35 +117,44 @@ class Motion:
         dens = np.bincount(dcell, minlength=d.size)
         self.dens = dens
         # everything per cell is worked out only for the occupied density cells (a few thousand at most)
-        occ = np.flatnonzero(dens != 0)  # (a scan of a bool mask is several times faster than of ints)
+        occ = (dens != 0).nonzero()[0]  # (a scan of a bool mask is several times faster than of ints)
         count = dens[occ]
         # flocking: counts and velocity sums summed up from density cells to 16 px cells, then the mean
         # position and velocity of each 3x3 block; refreshed every few ticks (the flock drifts slowly: a bot
         # crosses a 16 px cell in four ticks at the most)
         if sw.tick_count % FLOCK_EVERY == 1 or self._flock_mean is None:
             self._flock_mean = self._flocking(dcell, occ, count, vel)
-        box = self._flock_mean >> np.array([0, coh_s, coh_s, ali_s, ali_s], np.int64)[:, None]
+            self._box_key = None
+        if self._box_key != (coh_s, ali_s):  # the shifted means change only with them or the modes
+            self._box_key = (coh_s, ali_s)
+            self._box = self._flock_mean >> np.array([0, coh_s, coh_s, ali_s, ali_s], np.int64)[:, None]
+        box = self._box
 
         # separation: down the gradient of the density grid (a wall mirrors the density beside it:
         # (neighbour - centre) * open is the centre's own density for a wall neighbour)
         beside = occ + self.offsets  # (4, k): right, left, down, up
-        diff = dens[beside] - count
-        diff *= self.open_flat[beside]
+        diff = dens.take(beside)
+        diff -= count
+        diff *= self.open_flat.take(beside)
         grad = diff[0::2] - diff[1::2]  # (2, k): x and y
 
         # what each bot aims for, per cell: straight at the goal when near, along the flow when far
         flow_xy, near = flow[0], flow[1]
         cxy = self.cxy.take(occ, axis=1)
-        aim = clamp((np.array(goal, np.int64)[:, None] - cxy) >> seek_s, seek_max)
-        flow_cell = self.to_flow[occ]
-        far = np.flatnonzero(~near[flow_cell])
+        aim = np.negative(cxy)
+        aim[0] += goal[0]
+        aim[1] += goal[1]
+        aim >>= seek_s
+        clamp(aim, seek_max)
+        flow_cell = self.to_flow.take(occ)
+        far = (~near.take(flow_cell)).nonzero()[0]
         if far.size:
-            along = flow_cell[far]
-            aim[0][far] = flow_xy[0][along]
-            aim[1][far] = flow_xy[1][along]
+            along = flow_cell.take(far)
+            aim[0][far] = flow_xy[0].take(along)
+            aim[1][far] = flow_xy[1].take(along)
 
         # the shared pull of each occupied cell: cohesion, alignment's share, separation, aim
-        to_flock = self.to_flock[occ]
+        to_flock = self.to_flock.take(occ)
         pull = box[1:3].take(to_flock, axis=1)
         pull += box[3:5].take(to_flock, axis=1)
         pull -= cxy >> coh_s
@@ -147,10 +162,10 @@ class Motion:
         pull -= grad
         aim >>= 3
         pull += aim
-        cell_pull = np.empty((2, d.size), np.int32)
+        cell_pull = self._cell_pull  # (kept between ticks: only the occupied cells are written and read)
         cell_pull[0][occ] = pull[0]
         cell_pull[1][occ] = pull[1]
-        crowd_cell = np.empty(d.size, np.int32)
+        crowd_cell = self._crowd_cell
         crowd_cell[occ] = count * sep_k
 
         # per bot: the cell's pull, less its own velocity's share (alignment and aiming), a push out from
@@ -160,7 +175,7 @@ class Motion:
         acc -= (vel * damp) >> 8
         push = pos & 1023
         push -= 512
-        push *= crowd_cell[dcell]
+        push *= crowd_cell.take(dcell)
         push >>= 10
         acc += push
         off = (sw.tick_count * 2741) % JITTER_SIZE
@@ -172,7 +187,7 @@ class Motion:
             # rogue bots aim at the tissue they attack instead
             target = np.stack((sw.rogue_tx, sw.rogue_ty))
             own = clamp((target - pos.take(r, axis=1)) >> 3, seek_max)
-            aims = np.empty((2, d.size), np.int64)
+            aims = self._cell_aim
             aims[0][occ] = aim[0]
             aims[1][occ] = aim[1]
             own >>= 3
@@ -185,7 +200,7 @@ class Motion:
         clamp(vel, vmax)
 
         # move: bots in clear cells cannot meet tissue or the arena's edge; the others are checked
-        check = np.flatnonzero(self.near_tissue[dcell])
+        check = self.near_tissue.take(dcell).nonzero()[0]
         if check.size:
             k = check.size
             old = pos.take(check, axis=1)
@@ -198,13 +213,13 @@ class Motion:
             at >>= TISSUE_SHIFT + 1
             cell = at[1] * T.COLS
             cell += at[0]
-            kinds = sw.tissue_flat[cell]
+            kinds = sw.tissue_flat.take(cell)
             solid = kinds >= T.FIRST_SOLID
-            blocked = np.flatnonzero(solid[:k] | solid[k:])
+            blocked = (solid[:k] | solid[k:]).nonzero()[0]
             if blocked.size:
                 # the half-way point's cell when it is solid, else the end's
                 pick = np.where(solid[k:][blocked], blocked + k, blocked)
-                self.collide(sw, check[blocked], old, new, blocked, cell[pick], kinds[pick])
+                self.collide(sw, check.take(blocked), old, new, blocked, cell.take(pick), kinds.take(pick))
         pos += vel
         if check.size:
             pos[0][check] = new[0]
@@ -214,7 +229,7 @@ class Motion:
         """Per 16 px cell (rows): bots in the 3x3 block, their mean position (x, y) and velocity (x, y)."""
         f = self.flock
         sums = np.empty((5, f.size), np.int64)
-        sums[0] = np.bincount(self.to_flock[occ], weights=count, minlength=f.size)
+        sums[0] = np.bincount(self.to_flock.take(occ), weights=count, minlength=f.size)
         np.multiply(sums[0], self.flock_cxy, out=sums[1:3])
         # both velocity sums in one weighted bincount: each velocity in 1/16 px per tick, offset to be
         # non-negative (7 bits), x in the low 24 bits and y above; sums of up to 2**17 bots stay exact
@@ -223,7 +238,7 @@ class Motion:
         packed += 64
         packed[1] <<= 24
         weights = packed[0] + packed[1].astype(np.int64)
-        both = np.bincount(self.to_flock[dcell], weights=weights, minlength=f.size).astype(np.int64)
+        both = np.bincount(self.to_flock.take(dcell), weights=weights, minlength=f.size).astype(np.int64)
         sums[4] = both >> 24
         sums[3] = both & 0xFFFFFF
         sums[3:5] -= sums[0] * 64
@@ -252,7 +267,7 @@ class Motion:
         probe[2] += t_here[0]
         np.multiply(t_mid[1], T.COLS, out=probe[3])
         probe[3] += t_here[0]
-        free = sw.tissue_flat[probe] < T.FIRST_SOLID
+        free = sw.tissue_flat.take(probe) < T.FIRST_SOLID
         free_x = free[0] & free[1]
         free_y = free[2] & free[3]
         vx, vy = vel[0], vel[1]
@@ -266,12 +281,12 @@ class Motion:
         # (with a kick from the jitter table, so bots stopped by the same wall do not stack up)
         off = (sw.tick_count * 1597) % JITTER_SIZE
         jitter = sw._jitter_pad  # (idx + off + 977 stays below n + JITTER_SIZE + 977: no wrapping needed)
-        kick = jitter[idx + off] * 8
+        kick = jitter.take(idx + off) * 8
         sw.vx[idx] = np.where(slide_x, vx, -(vx >> 1) + kick)
-        kick = jitter[idx + (off + 977)] * 8
+        kick = jitter.take(idx + (off + 977)) * 8
         sw.vy[idx] = np.where(slide_y, vy, -(vy >> 1) + kick)
 
-        kinds = sw.kind[idx]
+        kinds = sw.kind.take(idx)
         normal = kinds == 0
         erode = cells[normal & (types == T.DECAY)]
         if erode.size:

@@ -371,7 +371,7 @@ class Swarm:
         # distinct cells hit and how often (a bincount over the span they lie in: no sort)
         lo = int(cells.min())
         per = np.bincount(cells - lo)
-        hit = np.flatnonzero(per != 0)
+        hit = (per != 0).nonzero()[0]
         hits = per[hit]
         hit += lo
         before = self.hp_flat[hit].astype(np.int64)
