@@ -81,6 +81,24 @@ def test_the_swarm_speed_assist_is_locked_over_a_run(booted):
     assert ctx.settings["swarm_speed"] == 100 and ctx.scenes.top.refused
 
 
+def test_the_text_size_is_locked_over_a_run_and_free_from_the_title(booted):
+    from game.scenes.settings_menu import SettingsScene
+
+    game = booted(SPECTRA, persist=False)
+    ctx = game.ctx
+    ctx.scenes.push(SettingsScene(ctx, over_game=True))
+    ctx.scenes.top.menu.select("text_size")
+    assert "locked" in ctx.scenes.top.menu.selected.value
+    press(game, Action.RIGHT)
+    press(game, Action.CONFIRM)
+    assert ctx.settings["text_size"] == 1 and ctx.scenes.top.refused
+    ctx.scenes.pop()
+    ctx.scenes.push(SettingsScene(ctx))  # as the title screen opens it
+    ctx.scenes.top.menu.select("text_size")
+    press(game, Action.RIGHT)
+    assert ctx.settings["text_size"] == 2 and not ctx.scenes.top.refused
+
+
 def test_controls_list_every_bound_input_and_rebind_from_a_choice(booted):
     from game.app.settings import DEFAULT_BINDINGS
     from game.scenes.controls import ControlsScene
@@ -147,14 +165,17 @@ def test_the_dialogue_backdrop_is_the_map_of_the_conversation(booted):
     assert [c[0] for c in backdrop._cast()] == ["malik", "lena"]
 
 
-def test_large_dialogue_text_grows_the_box_and_leaves_the_run_alone(booted):
+def test_large_dialogue_text_grows_the_box_and_each_size_replays(booted, tmp_path):
+    """text_size lays out the choice menu (what a click picks), so it is a simulation setting: a run at
+    either size records its size and verifies."""
     import pygame
 
     from game.dialogue.layout import BOX_RECT
+    from tests.replay_support import record_and_verify
 
-    digests = []
+    start = StartPoint.of("dialogue", node="malik_tour")
     for size in (1, 2):
-        game = booted(StartPoint.of("dialogue", node="malik_tour"), persist=False)
+        game = booted(start, persist=False)
         game.ctx.settings.set("text_size", size)
         for _ in range(200):
             game.step(ActionFrame())
@@ -166,6 +187,8 @@ def test_large_dialogue_text_grows_the_box_and_leaves_the_run_alone(booted):
             long_line = Say("", "malik", "neutral", "word " * 60, None)
             assert scene._box(long_line, 2).top < BOX_RECT[1] and scene._box(long_line, 2).bottom == 350
             assert scene._box(long_line, 1) == pygame.Rect(BOX_RECT)
-        digests.append(game.digest())
         assert isinstance(game.ctx.display.canvas, pygame.Surface)
-    assert digests[0] == digests[1]
+        folder = tmp_path / f"size{size}"
+        folder.mkdir()
+        replay, verdict = record_and_verify(start, [ActionFrame()] * 200, folder, settings={"text_size": size})
+        assert replay.header.settings["text_size"] == size and verdict.ticks == 200

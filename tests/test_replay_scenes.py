@@ -67,6 +67,31 @@ def test_a_conversation_with_choices_round_trips(tmp_path):
     assert verdict.digest == d.game.digest()
 
 
+def test_a_click_on_a_large_text_choice_round_trips_and_needs_the_recorded_text_size(tmp_path):
+    import dataclasses
+
+    start = StartPoint.of("dialogue", node="malik_tour", chapter=1)
+    d = Driver(boot(BootOptions(start=start, seed=SEED, headless=True, persist=False,
+                                settings_override={"text_size": 2})))
+    d.read_until_choice()
+    menu = d.dialogue.menu
+    assert menu.scale == 2 and menu.rect.inflate(16, 12).top >= 0 and menu.rect.inflate(16, 12).right <= 640
+    spot = menu.row_rect(0).midtop[0], menu.row_rect(0).top + 3  # the top edge of the first (large) row
+    d.step(ActionFrame(0, 0, spot))
+    d.step(ActionFrame(int(Action.POINTER), int(Action.POINTER), spot))
+    d.step(ActionFrame(0, 0, spot))
+    assert d.ctx.run.story.counter("malik_jokes") == 1  # the click chose "I designed this building"
+    d.read_to_end()
+    d.idle(10)
+    replay, verdict = record_and_verify(start, d.frames, tmp_path, seed=SEED, settings={"text_size": 2})
+    assert replay.header.settings["text_size"] == 2 and verdict.digest == d.game.digest()
+    # the same input at normal size: the click lands above the smaller menu, so the run goes elsewhere
+    header = dataclasses.replace(replay.header, settings={**replay.header.settings, "text_size": 1})
+    normal = tmp_path / "normal.nsreplay"
+    normal.write_bytes(encode(Replay(header, replay.runs, replay.checkpoints, replay.result)))
+    assert verify_file(normal).status == "desync"
+
+
 def test_spectra_practice_played_by_the_autopilot_round_trips(tmp_path):
     start = StartPoint.of("practice-spectra", encounter="first-layer", difficulty="normal")
     target = tmp_path / "spectra.nsreplay"

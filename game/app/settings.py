@@ -120,9 +120,10 @@ SPECS: dict[str, _Spec] = {
     # swarm practice draws the personal best's beacon as a ghost (drawing only: not a simulation key)
     "ghost": _Spec(True, _boolean, "true or false"),
     "show_fps": _Spec(False, _boolean, "true or false"),
-    # comfort and accessibility (drawing only, except swarm_speed)
+    # comfort and accessibility (drawing only, except text_size and swarm_speed)
     "screen_shake": _Spec(True, _boolean, "true or false"),
     "flashes": _Spec(True, _boolean, "true or false"),
+    # large dialogue text: the choice menu's layout decides what a pointer picks, so it is recorded in replays
     "text_size": _Spec(1, _integer(1, 2), "1 (normal) or 2 (large)"),
     "show_objective": _Spec(True, _boolean, "true or false"),
     # the swarm runs at this percentage of full speed (an assist: recorded in replays, its own category)
@@ -131,7 +132,7 @@ SPECS: dict[str, _Spec] = {
 }
 
 #: settings that change the simulation's behaviour (recorded in replays)
-SIMULATION_KEYS: tuple[str, ...] = ("text_speed", "auto_advance", "speedrun_mode", "swarm_speed")
+SIMULATION_KEYS: tuple[str, ...] = ("text_speed", "auto_advance", "speedrun_mode", "swarm_speed", "text_size")
 
 
 @dataclass

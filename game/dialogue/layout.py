@@ -28,6 +28,11 @@ TEXT_WIDTH = BOX_RECT[0] + BOX_RECT[2] - TEXT_PAD - 16 - TEXT_X  # room for the 
 TEXT_LINES = 5
 #: choice options are drawn in a panel of this text width
 CHOICE_TEXT_WIDTH = 420
+#: at large text (the ``text_size`` setting) letters are twice the size: options wrap at this many canvas
+#: pixels (two lines hold any option that fits ``CHOICE_TEXT_WIDTH`` at normal size)
+CHOICE_LARGE_WRAP = 560
+#: the choice panel's top never rises above this (rows that would not fit scroll instead)
+CHOICE_MIN_TOP = 12
 
 
 class TextMetrics:

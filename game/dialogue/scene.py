@@ -29,6 +29,8 @@ from game.core.actions import Action, ActionFrame
 from game.core.scenes import Scene
 from game.dialogue.layout import (
     BOX_RECT,
+    CHOICE_LARGE_WRAP,
+    CHOICE_MIN_TOP,
     CHOICE_TEXT_WIDTH,
     PORTRAIT_RECT,
     SCREEN_H,
@@ -128,7 +130,7 @@ class DialogueScene(Scene):
         if hasattr(self, "wait_left") and self.waiting_for == "wait":
             self.wait_left = view.get("wait_left", self.wait_left)
         if self.menu is not None and view.get("menu") is not None and 0 <= view["menu"] < len(self.menu.items):
-            self.menu.index = view["menu"]
+            self.menu.select(self.menu.items[view["menu"]].key)  # scrolled into view at large text
             self.menu._pointer = view.get("pointer")
 
     # stack hooks -------------------------------------------------------------------------------
@@ -189,14 +191,30 @@ class DialogueScene(Scene):
             if self.ctx.settings["text_speed"] <= 0 or self.ctx.settings["speedrun_mode"]:
                 self._blip(event)
         elif isinstance(event, ChoiceEvent):
-            items = [MenuItem(o.id, o.text) for o in event.options]
-            width = min(CHOICE_TEXT_WIDTH, max(self.font.width(o.text) for o in event.options)) + 40
-            height = len(items) * (self.font.line_height + 6)
-            top = BOX_RECT[1] - 14 - height
-            self.menu = Menu(items, self.font, center_x=BOX_RECT[0] + BOX_RECT[2] - 12 - width // 2, top=top,
-                             width=width)
+            self.menu = self._choice_menu(event)
         elif isinstance(event, Ended):
             self._finish()
+
+    def _choice_menu(self, event: ChoiceEvent) -> Menu:
+        """The options as a menu above the box. Its layout decides what a pointer at a given spot picks, so it
+        is simulation: it depends on ``text_size``, a simulation setting recorded in replays."""
+        items = [MenuItem(o.id, o.text) for o in event.options]
+        font = self.font
+        if self.ctx.settings["text_size"] != 2:
+            width = min(CHOICE_TEXT_WIDTH, max(font.width(o.text) for o in event.options)) + 40
+            height = len(items) * (font.line_height + 6)
+            return Menu(items, font, center_x=BOX_RECT[0] + BOX_RECT[2] - 12 - width // 2,
+                        top=BOX_RECT[1] - 14 - height, width=width)
+        # large text: letters twice the size, long options over two lines, every row as tall as the tallest
+        text_w = min(CHOICE_LARGE_WRAP, max(font.width(o.text, scale=2) for o in event.options))
+        lines = max(len(font.wrap(o.text, text_w, scale=2)) for o in event.options)
+        row_height = lines * font.line_height * 2 + 6
+        fit = max(1, (BOX_RECT[1] - 14 - CHOICE_MIN_TOP) // row_height)  # more rows than fit scroll
+        shown = min(len(items), fit)
+        width = text_w + 40
+        return Menu(items, font, center_x=BOX_RECT[0] + BOX_RECT[2] - 12 - width // 2,
+                    top=BOX_RECT[1] - 14 - shown * row_height, width=width, row_height=row_height, scale=2,
+                    visible_rows=shown if shown < len(items) else None, wrap_width=text_w)
 
     def _finish(self) -> None:
         if self.done:
@@ -306,7 +324,7 @@ class DialogueScene(Scene):
             # a menu: keep the question that led to it on screen
             line = self._last_line()
         # large text (settings): the spoken line is drawn twice the size in a taller box; while choices
-        # are open the question keeps the normal size, so the box stays under them
+        # are open (large too) the question keeps the normal size, so the box stays under them
         scale = 2 if self.ctx.settings["text_size"] == 2 and self.menu is None and line is not None else 1
         box = self._box(line, scale)
         # a soft shade at the bottom of the screen so the box reads over any map

@@ -2,8 +2,9 @@
 
 Every row says what it does in the description box under the list. Changes apply at once (volumes,
 window) and are saved atomically when the screen closes. The screen is opaque wherever it is opened:
-over the pause menu it draws its own backdrop, so no menu shows through it. The swarm speed assist
-changes the simulation, so it cannot be changed over a run in progress (the run's replay and its
+over the pause menu it draws its own backdrop, so no menu shows through it. The swarm speed assist and
+the dialogue text size change the simulation (the text size lays out the choice menu, which decides
+what a click picks), so they cannot be changed over a run in progress (the run's replay and its
 speedrun category were fixed when it began).
 """
 
@@ -31,8 +32,8 @@ DESCRIPTIONS = {
     "sfx_volume": "Loudness of sound effects: menus, footsteps, the swarm, SPECTRA's alarms.",
     "text_speed": "How fast dialogue text types itself out. Instant shows each line whole.",
     "auto_advance": "Dialogue moves to the next line by itself after a pause long enough to read it.",
-    "text_size": "Size of the spoken dialogue lines. Large doubles the letters and the box grows to fit "
-                 "(choices keep the normal size).",
+    "text_size": "Size of dialogue lines and choices. Large doubles the letters and the boxes grow to fit. "
+                 "Set it from the title screen.",
     "window_scale": "Size of the window in multiples of the game's 640\u00d7360 pixels.",
     "fullscreen": "Fill the whole screen (F11 toggles it at any time).",
     "screen_shake": "Let the screen shake on impacts and alarms. Off keeps the picture still.",
@@ -75,7 +76,8 @@ class SettingsScene(Scene):
     def _items(self) -> list[MenuItem]:
         s = self.ctx.settings
         speed = s["text_speed"]
-        swarm = f"{s['swarm_speed']}%" + (" (locked in this run)" if self.over_game else "")
+        locked = " (locked in this run)" if self.over_game else ""
+        swarm = f"{s['swarm_speed']}%" + locked
         story_rows = []
         if self.over_game and self.ctx.run.start.name in STORY_STARTS:  # the story in progress
             from game.story.difficulty import LABELS
@@ -87,7 +89,7 @@ class SettingsScene(Scene):
             MenuItem("sfx_volume", "Sound effects", _percent(s["sfx_volume"])),
             MenuItem("text_speed", "Text speed", "Instant" if speed == 0 else f"{speed} chars/s"),
             MenuItem("auto_advance", "Auto-advance dialogue", _on(s["auto_advance"])),
-            MenuItem("text_size", "Dialogue text size", "Large" if s["text_size"] == 2 else "Normal"),
+            MenuItem("text_size", "Dialogue text size", ("Large" if s["text_size"] == 2 else "Normal") + locked),
             MenuItem("window_scale", "Window size", f"{s['window_scale']}x"),
             MenuItem("fullscreen", "Fullscreen", _on(s["fullscreen"])),
             MenuItem("screen_shake", "Screen shake", _on(s["screen_shake"])),
@@ -125,6 +127,10 @@ class SettingsScene(Scene):
             if self.ctx.display is not None:
                 self.ctx.display.set_scale(s[key])
         elif key == "text_size":
+            if self.over_game:
+                self.refused = "Change the text size from the title screen: this run began at its size."
+                play(self.ctx, "ui_cancel")
+                return
             s.set(key, 2 if s[key] == 1 else 1)
         elif key == "swarm_speed":
             if self.over_game:

@@ -55,10 +55,14 @@ class Menu:
     """A vertical list of items, chosen by keys, gamepad or pointer."""
 
     def __init__(self, items: list[MenuItem], font, *, center_x: int, top: int, width: int,
-                 row_height: int | None = None, scale: int = 1, visible_rows: int | None = None) -> None:
+                 row_height: int | None = None, scale: int = 1, visible_rows: int | None = None,
+                 wrap_width: int | None = None) -> None:
         self.items = list(items)
         self.font = font
         self.scale = scale
+        #: labels wrap at this many pixels (at ``scale``) and their lines are drawn one under another;
+        #: the caller gives a ``row_height`` tall enough for the most lines (None: one line each)
+        self.wrap_width = wrap_width
         self.row_height = row_height or font.line_height * scale + 6
         #: at most this many rows are shown; the list scrolls to keep the selection in view
         self.visible_rows = visible_rows
@@ -176,7 +180,15 @@ class Menu:
             tone = colour("white") if selected else colour("mist")
             if not item.enabled:
                 tone = colour("steel")
-            if item.value:
+            if self.wrap_width is not None and not item.value:
+                lines = font.wrap(item.label, self.wrap_width, scale=scale)
+                step = font.line_height * scale
+                y = row.y + (row.height - step * len(lines)) // 2
+                for line in lines:
+                    x = row.centerx if align == "center" else row.x + 16
+                    font.draw(surface, line, (x, y), tone, scale=scale, shadow=colour("ink"), align=align)
+                    y += step
+            elif item.value:
                 font.draw(surface, item.label, (row.x + 16, text_y), tone, scale=scale, shadow=colour("ink"))
                 value_tone = colour("cyan_light") if selected else colour("cyan")
                 font.draw(surface, item.value, (row.right - 12, text_y), value_tone, scale=scale,
