@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.core.actions import Action, ActionFrame
 from game.core.run import StartPoint
 from game.scenes.confirm import ConfirmScene
@@ -79,6 +81,27 @@ def test_the_swarm_speed_assist_is_locked_over_a_run(booted):
     ctx.scenes.top.menu.select("swarm_speed")
     press(game, Action.RIGHT)
     assert ctx.settings["swarm_speed"] == 100 and ctx.scenes.top.refused
+
+
+@pytest.mark.parametrize("key", ["text_speed", "auto_advance", "speedrun_mode"])
+def test_every_setting_a_replay_records_is_locked_over_a_run(booted, key):
+    """A run's replay holds these from its start: changing one mid-run would make the run fail verify."""
+    from game.scenes.settings_menu import SettingsScene
+
+    game = booted(SPECTRA, persist=False)
+    ctx = game.ctx
+    before = ctx.settings[key]
+    ctx.scenes.push(SettingsScene(ctx, over_game=True))
+    ctx.scenes.top.menu.select(key)
+    assert "locked" in ctx.scenes.top.menu.selected.value
+    press(game, Action.RIGHT)
+    press(game, Action.CONFIRM)
+    assert ctx.settings[key] == before and ctx.scenes.top.refused
+    ctx.scenes.pop()
+    ctx.scenes.push(SettingsScene(ctx))  # as the title screen opens it
+    ctx.scenes.top.menu.select(key)
+    press(game, Action.RIGHT)
+    assert ctx.settings[key] != before and not ctx.scenes.top.refused
 
 
 def test_the_text_size_is_locked_over_a_run_and_free_from_the_title(booted):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.app.settings import SIMULATION_KEYS
 from game.core.actions import Action, ActionFrame
 from game.core.scenes import Scene
 from game.scenes.common import draw_backdrop, play
@@ -25,6 +26,14 @@ TEXT_SPEEDS = (15, 30, 45, 70, 120, 0)  # characters per second; 0 is instant
 TIMER_LABELS = {"off": "Off", "chapter": "Chapter", "game": "Full game"}
 TOGGLES = ("auto_advance", "fullscreen", "speedrun_mode", "ghost", "livesplit_server", "show_fps", "screen_shake",
            "flashes", "show_objective")
+#: why a setting recorded in the run's replay cannot change until the run is over
+LOCKED_REASONS = {
+    "text_size": "Change the text size from the title screen: this run began at its size.",
+    "swarm_speed": "Change the swarm speed from the title screen: this run began at its speed.",
+    "text_speed": "Change the text speed from the title screen: it is part of this run's replay.",
+    "auto_advance": "Change auto-advance from the title screen: it is part of this run's replay.",
+    "speedrun_mode": "Change speedrun mode from the title screen: it is part of this run's replay.",
+}
 #: what each row does, shown under the list while it is selected
 DESCRIPTIONS = {
     "master_volume": "Loudness of everything the game plays.",
@@ -87,8 +96,8 @@ class SettingsScene(Scene):
             MenuItem("master_volume", "Master volume", _percent(s["master_volume"])),
             MenuItem("music_volume", "Music", _percent(s["music_volume"])),
             MenuItem("sfx_volume", "Sound effects", _percent(s["sfx_volume"])),
-            MenuItem("text_speed", "Text speed", "Instant" if speed == 0 else f"{speed} chars/s"),
-            MenuItem("auto_advance", "Auto-advance dialogue", _on(s["auto_advance"])),
+            MenuItem("text_speed", "Text speed", ("Instant" if speed == 0 else f"{speed} chars/s") + locked),
+            MenuItem("auto_advance", "Auto-advance dialogue", _on(s["auto_advance"]) + locked),
             MenuItem("text_size", "Dialogue text size", ("Large" if s["text_size"] == 2 else "Normal") + locked),
             MenuItem("window_scale", "Window size", f"{s['window_scale']}x"),
             MenuItem("fullscreen", "Fullscreen", _on(s["fullscreen"])),
@@ -96,7 +105,7 @@ class SettingsScene(Scene):
             MenuItem("flashes", "Flashes and flicker", _on(s["flashes"])),
             MenuItem("show_objective", "Show objective", _on(s["show_objective"])),
             MenuItem("swarm_speed", "Swarm speed (assist)", swarm),
-            MenuItem("speedrun_mode", "Speedrun mode", _on(s["speedrun_mode"])),
+            MenuItem("speedrun_mode", "Speedrun mode", _on(s["speedrun_mode"]) + locked),
             MenuItem("timer", "On-screen timer", TIMER_LABELS[s["timer"]]),
             MenuItem("ghost", "Personal-best ghost", _on(s["ghost"])),
             MenuItem("livesplit_server", "LiveSplit Server", _on(s["livesplit_server"])),
@@ -110,6 +119,11 @@ class SettingsScene(Scene):
 
     def _change(self, key: str, step: int) -> None:
         s = self.ctx.settings
+        if key in SIMULATION_KEYS and self.over_game:
+            # the run's replay recorded these at its start; a change now would make it fail verification
+            self.refused = LOCKED_REASONS.get(key, "This setting is part of the run: change it from the title screen.")
+            play(self.ctx, "ui_cancel")
+            return
         if key == "difficulty":
             from game.story.difficulty import STORY_DIFFICULTIES
 
@@ -127,16 +141,8 @@ class SettingsScene(Scene):
             if self.ctx.display is not None:
                 self.ctx.display.set_scale(s[key])
         elif key == "text_size":
-            if self.over_game:
-                self.refused = "Change the text size from the title screen: this run began at its size."
-                play(self.ctx, "ui_cancel")
-                return
             s.set(key, 2 if s[key] == 1 else 1)
         elif key == "swarm_speed":
-            if self.over_game:
-                self.refused = "Change the swarm speed from the title screen: this run began at its speed."
-                play(self.ctx, "ui_cancel")
-                return
             s.set(key, (s[key] - 50 + 10 * step) % 60 + 50)
         elif key == "timer":
             modes = list(TIMER_LABELS)
