@@ -58,17 +58,9 @@ class Verdict:
         return f"ERROR {self.file}: {printable(self.message, 400)}"
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
+    from game.app.play import _positive  # the command line's one whole-number check
+
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="replay files (.nsreplay)")
     parser.add_argument("--max-ticks", type=_positive, metavar="N",
                         help="refuse replays longer than N ticks (60 per second) instead of simulating them")
