@@ -1,19 +1,23 @@
 """How the bots move in one tick: flocking, seeking, separation and collisions, integer numpy only.
 
-The work per bot is kept to a few passes over the bot arrays; everything that depends only on *where* a
-bot is comes from per-cell tables built on the small grids first:
+A tick's cost is mostly numpy's per-call overhead, so the work is arranged in few calls: a few passes
+over the bot arrays, and everything that depends only on *where* a bot is comes from per-cell tables
+built on the small grids first:
 
 1. each bot's 4 px density cell (``dcell``) is computed once; counts per density cell (``bincount``)
-   and the velocity sums (one weighted ``bincount`` per axis, exact integers) are summed up to the 16 px
-   flocking cells on the grid;
-2. per density cell, one pull ``G`` holds what every bot there shares: cohesion towards the mean position
-   of the 3x3 flocking block, alignment's share of the mean velocity, separation down the density
-   gradient (walls mirror their neighbour's density), and the velocity the bot aims for (straight at the
-   beacon when near it, along the flow field round the tooth when far);
-3. per bot: ``G`` plus what is its own (its velocity, where it sits inside its cell, a jitter draw);
+   and the velocity sums (one weighted ``bincount`` for both axes, exact integers) are summed up to the
+   16 px flocking cells on the grid (every few ticks);
+2. per occupied density cell, one table row by row: the pull every bot there shares (cohesion towards the
+   mean position of the 3x3 flocking block, alignment's share of the mean velocity, separation down the
+   density gradient with walls mirroring their neighbour's density, and the velocity the bot aims for:
+   straight at the beacon when near it, along the flow field round the tooth when far), how crowded the
+   cell is, and the top speed there;
+3. per bot: that row plus what is its own (what is left of its velocity, where it sits inside its cell,
+   a jitter draw), friction folded in;
 4. moves: a bot whose 3x3 density block is all open (``clear``) cannot meet tissue in a move of at most
    4 px, so only the others are checked against the tissue (end point and half-way point) and slide or
-   stop at walls.
+   stop at walls. In open space (the 5x5 block all open) bots travelling to a far beacon may go twice
+   as fast: they cannot meet tissue in 8 px either.
 
 Only integer arithmetic feeds the state (shifts, adds, multiplies, clips, integer draws; the weighted
 ``bincount`` sums integers exactly in float64), so results are bit-identical on every CPU.
@@ -28,6 +32,9 @@ from game.swarm.grid import UniformGrid
 
 SUB = 256
 WIDTH, HEIGHT = 640 * SUB, 360 * SUB
+VMAX = 4 * SUB  # top speed, fixed-point units per tick (the half-way wall check stays exact up to 4 px)
+TRAVEL_MAX = 8 * SUB  # top speed in open space, far from any tissue (where no bot is checked against it)
+VEL_OFFSET = TRAVEL_MAX >> 4  # (the flocking's packed velocity sums: velocities in 1/16 px, made non-negative)
 TISSUE_SHIFT = 9  # 2 px tissue cells
 FLOCK_SHIFT = 12  # 16 px flocking cells
 DENSITY_SHIFT = 10  # 4 px density cells
@@ -71,9 +78,10 @@ class Motion:
         self.open_flat = np.zeros(d.size, np.int64)
         self.clear = np.zeros(d.size, bool)
         self.near_tissue = np.ones(d.size, bool)
+        self.open_space = np.zeros(d.size, bool)  # density cells where bots travel faster (see refresh)
         self.dens = np.zeros(d.size, np.int64)  # bots per density cell at the start of the last tick
         # per density cell scratch of the step (each tick writes the occupied cells before reading them)
-        self._cell_table = np.zeros((3, d.size), np.int32)  # per cell: pull x, pull y, crowding
+        self._cell_table = np.zeros((4, d.size), np.int32)  # per cell: pull x, pull y, crowding, top speed
         self._cell_aim = np.zeros((2, d.size), np.int64)
         self._bounds_key: tuple | None = None
         self._mean_rows = (np.arange(1, 5) * f.size)[:, None]  # flat offsets of rows 1-4 of a (5, size) stack
@@ -105,10 +113,23 @@ class Motion:
         clear[:, :2] = clear[:, -2:] = False
         self.clear = clear.ravel()
         self.near_tissue = ~self.clear
+        # open space: no solid tissue cell within the 5x5 block of density cells (8 px and more away), and
+        # not near the arena's edge; a bot there cannot meet either in a move of up to 8 px, so it may travel
+        # faster there without being checked
+        five = wide.copy()
+        five[1:, :] |= wide[:-1, :]
+        five[:-1, :] |= wide[1:, :]
+        rows = five.copy()
+        five[:, 1:] |= rows[:, :-1]
+        five[:, :-1] |= rows[:, 1:]
+        open_space = ~five
+        open_space[:3, :] = open_space[-3:, :] = False
+        open_space[:, :3] = open_space[:, -3:] = False
+        self.open_space = open_space.ravel()
 
     # the step ---------------------------------------------------------------------------------------
-    def step(self, sw, modes: tuple[int, int, int, int], goal: tuple[int, int], flow: tuple, seek_max: int,
-             vmax: int) -> None:
+    def step(self, sw, modes: tuple[int, int, int, int], goal: tuple[int, int], flow: tuple, seek_max: int
+             ) -> None:
         """Move every bot of swarm ``sw`` one tick (velocities, positions, collisions). Positions and
         velocities are (2, n) arrays (x and y rows): each operation below treats both axes at once.
 
@@ -153,12 +174,18 @@ class Motion:
         np.minimum(aim, seek_max, out=aim)
         np.maximum(aim, -seek_max, out=aim)
         flow_cell = self.to_flow.take(occ)
-        aim = np.where(near.take(flow_cell), aim, flow_xy.take(flow_cell, axis=1))
+        close = near.take(flow_cell)
+        # far from the goal: along the flow, pulled harder in open space (where bots may travel faster)
+        travel = self.open_space.take(occ)
+        travel &= ~close
+        along = flow_xy.take(flow_cell, axis=1)
+        along += (along >> 1) * travel
+        aim = np.where(close, aim, along)
 
         # the shared pull of each occupied cell (cohesion, alignment's share, separation, aim) and how
         # crowded it is, in one table row by row; both already carry the tick's friction (15/16)
         means = self._box.take(self.to_flock.take(occ), axis=1)  # (4, k): mean x, y, velocity x, y
-        shared = np.empty((3, occ.size), np.int64)
+        shared = np.empty((4, occ.size), np.int64)
         pull = shared[:2]
         np.add(means[:2], means[2:], out=pull)
         pull -= cxy >> coh_s
@@ -172,10 +199,13 @@ class Motion:
         pull -= crowd >> 1  # the push below measures from the cell's corner: this centres it
         pull *= 15
         pull >>= 4
+        # top speed: faster in open space on the way to the goal, never close to it
+        np.copyto(shared[3], np.where(travel, TRAVEL_MAX, VMAX))
         table = self._cell_table  # (kept between ticks: only the occupied cells are written and read)
         table[0][occ] = shared[0]
         table[1][occ] = shared[1]
         table[2][occ] = shared[2]
+        table[3][occ] = shared[3]
 
         # per bot: the cell's pull, a push out from its cell's centre when the cell is crowded, a jitter
         # draw, and what is left of its own velocity (alignment and aiming take a share, then friction)
@@ -204,9 +234,9 @@ class Motion:
         vel *= (256 - (256 >> ali_s) - 32) * 15 >> 4
         vel >>= 8
         vel += acc
-        lo, hi = self._bounds(vel.shape, vmax)
-        np.minimum(vel, hi, out=vel)  # (against whole arrays: several times faster than against a number)
-        np.maximum(vel, lo, out=vel)
+        cap = per_bot[3]  # (against arrays: several times faster than against a number)
+        np.minimum(vel, cap, out=vel)
+        np.maximum(vel, np.negative(cap), out=vel)
 
         # move: bots in clear cells cannot meet tissue or the arena's edge; the others are checked
         check = self.near_tissue.take(dcell).nonzero()[0]
@@ -236,15 +266,6 @@ class Motion:
         pos[0][check] = new[0]  # (row by row: 2-D fancy assignment is several times slower)
         pos[1][check] = new[1]
 
-    def _bounds(self, shape: tuple[int, int], limit: int) -> tuple[np.ndarray, np.ndarray]:
-        """Arrays of -limit and limit in ``shape`` (int32), kept for the next tick."""
-        key = (shape, limit)
-        if self._bounds_key != key:
-            self._bounds_key = key
-            self._bounds_lo = np.full(shape, -limit, np.int32)
-            self._bounds_hi = np.full(shape, limit, np.int32)
-        return self._bounds_lo, self._bounds_hi
-
     def _flocking(self, dcell: np.ndarray, occ: np.ndarray, count: np.ndarray, vel: np.ndarray) -> np.ndarray:
         """Per 16 px cell (rows): bots in the 3x3 block, their mean position (x, y) and velocity (x, y)."""
         f = self.flock
@@ -252,16 +273,16 @@ class Motion:
         sums[0] = np.bincount(self.to_flock.take(occ), weights=count, minlength=f.size)
         np.multiply(sums[0], self.flock_cxy, out=sums[1:3])
         # both velocity sums in one weighted bincount: each velocity in 1/16 px per tick, offset to be
-        # non-negative (0..128: 8 bits), x in the low 24 bits and y above; sums of up to 2**16 bots per
-        # 16 px cell stay apart, and exact integers in float64 (below 2**48)
+        # non-negative (0..2 * VEL_OFFSET: 9 bits), x in the low 26 bits and y above; sums of up to 2**17
+        # bots stay apart, and exact integers in float64 (below 2**52)
         packed = vel >> 4
-        packed += 64
-        weights = np.left_shift(packed[1], 24, dtype=np.int64)
+        packed += VEL_OFFSET
+        weights = np.left_shift(packed[1], 26, dtype=np.int64)
         weights += packed[0]
         both = np.bincount(self.to_flock.take(dcell), weights=weights, minlength=f.size).astype(np.int64)
-        sums[4] = both >> 24
-        sums[3] = both & 0xFFFFFF
-        sums[3:5] -= sums[0] * 64
+        sums[4] = both >> 26
+        sums[3] = both & 0x3FFFFFF
+        sums[3:5] -= sums[0] * VEL_OFFSET
         sums[3:5] <<= 4
         box = f.box3(sums)
         # the means, only where the 3x3 block holds bots (integer division is slow, and the rest are 0:

@@ -122,7 +122,7 @@ FLOW_SHIFT = 11  # 8 px flow-field cells (fixed point: 256 units per pixel)
 FLOW_COLS, FLOW_ROWS = 640 // 8, 360 // 8
 FLOW_NEAR = 8  # path steps (64 px): closer than this, bots seek the beacon in a straight line
 FLOW_FAR = 30_000  # the distance of a cell the search never reached (cut off from the beacon)
-_DIRS = ((-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1))
+_DIRS = ((0, -1), (-1, 0), (1, 0), (0, 1), (-1, -1), (1, -1), (-1, 1), (1, 1))
 _FSTRIDE = FLOW_COLS + 2
 _FOFFSETS = np.array([dy * _FSTRIDE + dx for dx, dy in _DIRS], np.intp)
 

@@ -40,11 +40,10 @@ from game.swarm.navigation import FLOW_COLS, FLOW_FAR, FLOW_SHIFT, Reach, flow_f
 SUB = 256  # fixed-point units per logical pixel
 WIDTH, HEIGHT = 640 * SUB, 360 * SUB
 
-VMAX = 4 * SUB  # top speed, fixed-point units per tick (the half-way wall check stays exact up to 4 px)
 SEEK_MAX = 3 * SUB  # the velocity bots near the beacon aim for
-FLOW_SPEED = 8 * SUB  # the velocity bots far from it aim for along the flow field (damping settles them at VMAX)
+FLOW_SPEED = 8 * SUB  # the velocity bots far from it aim for along the flow field (capped by the top speed)
 KEY_SPEED = 4 * SUB  # beacon speed with direction keys
-FOLLOW_MAX = 9 * SUB  # beacon speed limit when following the pointer
+FOLLOW_MAX = 16 * SUB  # beacon speed limit when following the pointer
 PULSE_TICKS = 40  # how long a recall pulse pulls the swarm in
 PAIN_MAX = 100_000
 
@@ -174,7 +173,13 @@ class Swarm:
         self.x, self.y = self.pos[0], self.pos[1]
         # pain: how much a bot in each 4 px density cell hurts (in the nerve most, the pulp less, next to
         # either a little); only the cells that hurt are kept
-        self._hurt_cells, self._hurt_weight, self._pulp_cells = T.hurt_map(self.tissue)
+        hurt_cells, hurt_weight, pulp_cells = T.hurt_map(self.tissue)
+        # both read in one pass: the cells that hurt or hold pulp, and per cell (row 0) how much a bot there
+        # hurts and (row 1) whether it is in the pulp
+        self._sore_cells = np.union1d(hurt_cells, pulp_cells)
+        self._sore_weight = np.zeros((2, self._sore_cells.size), np.int64)
+        self._sore_weight[0, np.searchsorted(self._sore_cells, hurt_cells)] = hurt_weight
+        self._sore_weight[1, np.searchsorted(self._sore_cells, pulp_cells)] = 1
         self.healthy_start = int(np.count_nonzero((self.tissue >= T.PULP) & (self.tissue <= T.DENTIN)))
         self.spread_cells = 0  # healthy cells decay has taken by spreading
         self.peak_pain = 0
@@ -310,12 +315,11 @@ class Swarm:
         if self.closed_version != self.motion.closed_seen or self.tick_count % 30 == 0:
             self.motion.closed_seen = self.closed_version
             self.motion.refresh(self.tissue, self.open_version)
-        self.motion.step(self, modes, self.goal, self._flow(), SEEK_MAX, VMAX)
+        self.motion.step(self, modes, self.goal, self._flow(), SEEK_MAX)
         # bots crowding the pulp and the nerve hurt (read from the density grid: the cost is the few
         # cells that hurt, not the bots)
-        dens = self.motion.dens
-        self._hurt = int(np.dot(dens[self._hurt_cells], self._hurt_weight))
-        self.in_pulp = int(dens[self._pulp_cells].sum())
+        hurt, in_pulp = np.dot(self._sore_weight, self.motion.dens.take(self._sore_cells))
+        self._hurt, self.in_pulp = int(hurt), int(in_pulp)
 
     def _flow(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The flow field towards the beacon on 8 px cells: per cell a velocity along the shortest path
@@ -387,7 +391,7 @@ class Swarm:
         # rows change their look only when a cell's decay changes depth (a third of its hit points), or breaks
         depth = self._decay_depth
         crossed = depth.take(before, mode="clip") != depth.take(after, mode="clip")
-        if crossed.any():
+        if np.count_nonzero(crossed):
             self.row_stamp[hit[crossed] // T.COLS] = self.tick_count
         broken = hit[after == 0]
         if broken.size:
