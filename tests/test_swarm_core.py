@@ -340,9 +340,9 @@ def test_decay_to_clean_reads_zero_at_the_win_threshold_and_over_100_when_decay_
 # when the flocking's velocity sums stopped wrapping for bots at top speed downwards (their mean velocity
 # pointed up) and the tick was rearranged into fewer numpy calls (friction folded into the shared pull).
 PINNED = {
-    "tutorial": "6dd8bae15e14cb32968540c0f1f6fd92",
-    "malfunction": "564496ce50c30708a0d76a30a4418c6c",
-    "emergency": "299d8d5d179b5d98480f64b2df429674",
+    "tutorial": "894505c8d4db4c534c6241aa0651e1f0",
+    "malfunction": "28a2dad6416f707e7db64cfeb717393d",
+    "emergency": "35197cd207dfc0bf4febb115e2f2bfa6",
 }
 
 

@@ -10,7 +10,8 @@ built on the small grids first:
 2. per occupied density cell, one table row by row: the pull every bot there shares (cohesion towards the
    mean position of the 3x3 flocking block, alignment's share of the mean velocity, separation down the
    density gradient with walls mirroring their neighbour's density, and the velocity the bot aims for:
-   straight at the beacon when near it, along the flow field round the tooth when far), how crowded the
+   straight at the beacon when near it, along the flow field round the tooth when far; never into a
+   healthy wall beside the cell, so bots do not press pointlessly on healthy tissue), how crowded the
    cell is, and the top speed there;
 3. per bot: that row plus what is its own (what is left of its velocity, where it sits inside its cell,
    a jitter draw), friction folded in;
@@ -76,6 +77,8 @@ class Motion:
         self._probe_rows = np.array([2, 2, 0, 1])  # (see collide)
         self._probe_cols = np.array([0, 1, 2, 2])
         self.open_flat = np.zeros(d.size, np.int64)
+        self.pull_hi = np.zeros((2, d.size), np.int32)
+        self.pull_lo = np.zeros((2, d.size), np.int32)
         self.clear = np.zeros(d.size, bool)
         self.near_tissue = np.ones(d.size, bool)
         self.open_space = np.zeros(d.size, bool)  # density cells where bots travel faster (see refresh)
@@ -99,6 +102,20 @@ class Motion:
         wall = np.ones((d.rows + 2, d.stride), bool)
         wall[1:-1, 1:-1] = solid
         self.open_flat = (~wall).astype(np.int64).ravel()
+        # healthy walls beside each cell: a cell's shared pull never points into one (bots pressing on
+        # healthy tissue only crowd against it; decay they do press on, to grind it)
+        healthy = np.ones((d.rows + 2, d.stride), bool)
+        h = s & (tissue != T.DECAY)
+        healthy[1:-1, 1:-1] = h[0::2, 0::2] & h[1::2, 0::2] & h[0::2, 1::2] & h[1::2, 1::2]
+        big = 1 << 30
+        hi = np.full((2, d.rows + 2, d.stride), big, np.int32)
+        lo = np.full((2, d.rows + 2, d.stride), -big, np.int32)
+        hi[0, :, :-1][healthy[:, 1:]] = 0  # a wall to the right: pull x at most 0
+        lo[0, :, 1:][healthy[:, :-1]] = 0  # to the left: at least 0
+        hi[1, :-1, :][healthy[1:, :]] = 0  # below
+        lo[1, 1:, :][healthy[:-1, :]] = 0  # above
+        self.pull_hi = hi.reshape(2, -1)
+        self.pull_lo = lo.reshape(2, -1)
         # clear: no solid tissue cell within the 3x3 block of density cells, and not at the arena's edge
         any_solid = np.ones((d.rows + 2, d.stride), bool)
         any_solid[1:-1, 1:-1] = s[0::2, 0::2] | s[1::2, 0::2] | s[0::2, 1::2] | s[1::2, 1::2]
@@ -194,6 +211,8 @@ class Motion:
         aim >>= 3
         pull += aim
         crowd = shared[2]
+        np.minimum(pull, self.pull_hi.take(occ, axis=1), out=pull)
+        np.maximum(pull, self.pull_lo.take(occ, axis=1), out=pull)
         np.multiply(count, sep_k * 15, out=crowd)
         crowd >>= 4
         pull -= crowd >> 1  # the push below measures from the cell's corner: this centres it
