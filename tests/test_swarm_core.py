@@ -340,9 +340,9 @@ def test_decay_to_clean_reads_zero_at_the_win_threshold_and_over_100_when_decay_
 # when the flocking's velocity sums stopped wrapping for bots at top speed downwards (their mean velocity
 # pointed up) and the tick was rearranged into fewer numpy calls (friction folded into the shared pull).
 PINNED = {
-    "tutorial": "894505c8d4db4c534c6241aa0651e1f0",
-    "malfunction": "28a2dad6416f707e7db64cfeb717393d",
-    "emergency": "35197cd207dfc0bf4febb115e2f2bfa6",
+    "tutorial": "4c4258cd3ee7ec9b9cf7d3b198a4b440",
+    "malfunction": "015bf68ec16069cc0ff14ceab79e1a56",
+    "emergency": "86a5938355c75f5df64c204f281a7606",
 }
 
 

@@ -107,13 +107,18 @@ class Motion:
         healthy = np.ones((d.rows + 2, d.stride), bool)
         h = s & (tissue != T.DECAY)
         healthy[1:-1, 1:-1] = h[0::2, 0::2] & h[1::2, 0::2] & h[0::2, 1::2] & h[1::2, 1::2]
+        # a side is a wall when the three cells along it are healthy (decay in a corner is still reached)
+        column = healthy.copy()  # the cell and those above and below it
+        column[1:-1] &= healthy[:-2] & healthy[2:]
+        row = healthy.copy()  # the cell and those left and right of it
+        row[:, 1:-1] &= healthy[:, :-2] & healthy[:, 2:]
         big = 1 << 30
         hi = np.full((2, d.rows + 2, d.stride), big, np.int32)
         lo = np.full((2, d.rows + 2, d.stride), -big, np.int32)
-        hi[0, :, :-1][healthy[:, 1:]] = 0  # a wall to the right: pull x at most 0
-        lo[0, :, 1:][healthy[:, :-1]] = 0  # to the left: at least 0
-        hi[1, :-1, :][healthy[1:, :]] = 0  # below
-        lo[1, 1:, :][healthy[:-1, :]] = 0  # above
+        hi[0, :, :-1][column[:, 1:]] = 0  # a wall to the right: pull x at most 0
+        lo[0, :, 1:][column[:, :-1]] = 0  # to the left: at least 0
+        hi[1, :-1, :][row[1:, :]] = 0  # below
+        lo[1, 1:, :][row[:-1, :]] = 0  # above
         self.pull_hi = hi.reshape(2, -1)
         self.pull_lo = lo.reshape(2, -1)
         # clear: no solid tissue cell within the 3x3 block of density cells, and not at the arena's edge
