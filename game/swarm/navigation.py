@@ -26,13 +26,14 @@ def _pad_index(cells: np.ndarray) -> np.ndarray:
     return cells + (cells // T.COLS) * 2 + _STRIDE + 1
 
 
-def _to_bits(mask: np.ndarray) -> int:
-    """A flat bool array as one Python integer (bit i is cell i): whole-grid steps in a few operations."""
+def bits_of(mask: np.ndarray) -> int:
+    """A flat bool array as one Python integer (bit i is cell i): a step of a search over the whole grid
+    is then a few shifts and masks of it."""
     return int.from_bytes(np.packbits(mask, bitorder="little").tobytes(), "little")
 
 
-def _from_bits(bits: int, size: int) -> np.ndarray:
-    """The flat bool array of ``size`` cells whose set bits are ``bits`` (the inverse of ``_to_bits``)."""
+def mask_of(bits: int, size: int) -> np.ndarray:
+    """The flat bool array of ``size`` cells whose set bits are ``bits`` (the inverse of ``bits_of``)."""
     raw = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), np.uint8)
     return np.unpackbits(raw, count=size, bitorder="little").view(bool)
 
@@ -67,15 +68,15 @@ def _flood(reach: np.ndarray, passable: np.ndarray, seeds: list[int]) -> None:
 
 def _flood_bits(reach: np.ndarray, passable: np.ndarray, frontier_cells: list[int]) -> None:
     """The rest of a flood: ``frontier_cells`` are marked, their neighbours not yet looked at."""
-    free = _to_bits(passable & ~reach)
+    free = bits_of(passable & ~reach)
     start = np.zeros_like(reach)
     start[frontier_cells] = True
-    frontier = _to_bits(start)
+    frontier = bits_of(start)
     left = free
     while frontier:
         frontier = ((frontier << 1) | (frontier >> 1) | (frontier << _STRIDE) | (frontier >> _STRIDE)) & left
         left ^= frontier
-    reach |= _from_bits(free ^ left, reach.size)
+    reach |= mask_of(free ^ left, reach.size)
 
 
 class Reach:
@@ -163,11 +164,12 @@ _FSIZE = (FLOW_ROWS + 2) * _FSTRIDE
 _DIAG = 181  # a diagonal step's speed, in 256ths of a straight one
 
 
-def _count_planes(unreached: list[int]) -> np.ndarray:
-    """Per flow cell, its breadth-first distance (0 where never reached) from ``unreached[s]``, the cells
-    not reached within s steps. The distance is gathered in binary: bit b is set for the cells reached in
-    steps [w, 2w), [3w, 4w), ... (w = 2^b), each such span the difference of two masks, so bit b's mask is
-    the exclusive or of ``unreached[j * w - 1]`` over j = 1, 2, ... (past the end, the last mask)."""
+def steps_of(unreached: list[int], size: int) -> np.ndarray:
+    """Per cell (of ``size``), the step of a breadth-first search that reached it (0 where none did, int32),
+    from ``unreached[s]``: the bit mask of the cells not reached within s steps. The steps are gathered in
+    binary: bit b is set for the cells reached in steps [w, 2w), [3w, 4w), ... (w = 2^b), each such span
+    the difference of two masks, so bit b's mask is the exclusive or of ``unreached[j * w - 1]`` over
+    j = 1, 2, ... 2p (p: the spans starting within the search; past its end, the last mask)."""
     last = len(unreached) - 1
     padded = unreached + [unreached[last]] * (2 * last + 2)
     planes = []
@@ -176,14 +178,61 @@ def _count_planes(unreached: list[int]) -> np.ndarray:
         pairs = (last - width) // (2 * width) + 1
         planes.append(reduce(xor, padded[width - 1:2 * pairs * width:width]))
         width *= 2
-    nbytes = (_FSIZE + 7) // 8
+    return _number(planes, size)
+
+
+class StepPlanes:
+    """``steps_of`` gathered while a search goes on, a little per step, and read a cell at a time: ``add``
+    each step's mask of the cells not reached yet (first the one before the first step); once the search is
+    done, ``at(cell)`` is the step that reached the cell (0 where none did)."""
+
+    def __init__(self) -> None:
+        self.planes: list[int] = []  # bit b's exclusive or so far ...
+        self.terms: list[int] = []  # ... and how many masks are in it
+        self.added = 0
+        self.last = 0
+        self._bytes: list[bytes] | None = None
+
+    def add(self, unreached: int) -> None:
+        s = self.added  # unreached[s] is a term of bit b's mask when s + 1 is a multiple of 2^b
+        self.added += 1
+        self.last = unreached
+        self._bytes = None
+        b = 0
+        while (s + 1) & ((1 << b) - 1) == 0:
+            if b == len(self.planes):
+                self.planes.append(0)
+                self.terms.append(0)
+            self.planes[b] ^= unreached
+            self.terms[b] += 1
+            b += 1
+
+    def at(self, cell: int) -> int:
+        if self._bytes is None:
+            # the terms past the end are all the last mask: in a bit's mask there is an even number of terms
+            planes = [p ^ self.last if t % 2 else p for p, t in zip(self.planes, self.terms, strict=True)]
+            size = max((p.bit_length() for p in planes), default=0) // 8 + 1
+            self._bytes = [p.to_bytes(size, "little") for p in planes]
+        at, bit = cell >> 3, cell & 7
+        value = 0
+        for b, raw in enumerate(self._bytes):
+            if at < len(raw) and raw[at] >> bit & 1:
+                value |= 1 << b
+        return value
+
+
+def _number(planes: list[int], size: int) -> np.ndarray:
+    """Per cell (of ``size``), the number whose bit b is the cell's bit in ``planes[b]`` (int32)."""
+    value = np.zeros(size, np.int32)
+    if not planes:
+        return value
+    nbytes = (size + 7) // 8
     raw = np.frombuffer(b"".join(m.to_bytes(nbytes, "little") for m in planes), np.uint8)
     bits = np.unpackbits(raw, bitorder="little").reshape(len(planes), nbytes * 8)
     weight = np.array([1, 2, 4, 8, 16, 32, 64, 128], np.uint8)[:, None]
-    value = np.bitwise_or.reduce(bits[:8] * weight[:len(planes)], axis=0)[:_FSIZE].astype(np.int32)
-    if len(planes) > 8:  # distances of 256 steps and more: a serpentine open map
-        high = np.bitwise_or.reduce(bits[8:16] * weight[:len(planes) - 8], axis=0)[:_FSIZE].astype(np.int32)
-        value |= high << 8
+    for low in range(0, len(planes), 8):  # eight masks give one byte of every cell's number
+        byte = np.bitwise_or.reduce(bits[low:low + 8] * weight[:len(planes) - low], axis=0)[:size]
+        value |= byte.astype(np.int32) << low
     return value
 
 
@@ -206,14 +255,14 @@ def flow_field(free: np.ndarray, bcx: int, bcy: int, vmax: int) -> tuple[np.ndar
     beacon directly; and the path distance of each cell (``FLOW_FAR`` where cut off). Integer-only.
 
     The breadth-first search grows a whole ring per step on the grid as one bit mask (a Python integer,
-    bit i for padded cell i); each cell's distance is gathered in binary (``_count_planes``). Each cell then
+    bit i for padded cell i); each cell's distance is gathered in binary (``steps_of``). Each cell then
     heads for its neighbour nearest the beacon (the first such in ``_DIRS`` order), if that is nearer than
     the cell itself."""
     bcx = min(max(bcx, 0), FLOW_COLS - 1)
     bcy = min(max(bcy, 0), FLOW_ROWS - 1)
     start = (bcy + 1) * _FSTRIDE + bcx + 1
     frontier = 1 << start
-    searched = _to_bits(free) | frontier  # the start is searched from even when it is not open
+    searched = bits_of(free) | frontier  # the start is searched from even when it is not open
     left = searched ^ frontier
     unreached = [left]  # unreached[s]: the cells not reached within s steps
     while frontier:
@@ -221,8 +270,8 @@ def flow_field(free: np.ndarray, bcx: int, bcy: int, vmax: int) -> tuple[np.ndar
         frontier = (wide | (wide << _FSTRIDE) | (wide >> _FSTRIDE)) & left
         left ^= frontier
         unreached.append(left)
-    dist = _count_planes(unreached)
-    dist[~_from_bits(searched ^ left, _FSIZE)] = FLOW_FAR
+    dist = steps_of(unreached, _FSIZE)
+    dist[~mask_of(searched ^ left, _FSIZE)] = FLOW_FAR
     # per cell, its nearest neighbour and the first such in _DIRS order, as one key: distance * 8 + direction
     # (_DIRS is reading order: 0 1 2 / 3 . 4 / 5 6 7). Worked on the padded grid's flat run from its first
     # inner cell to its last (contiguous slices); the rows above and below share one minimum over three.
