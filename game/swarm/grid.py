@@ -25,6 +25,7 @@ class UniformGrid:
         self.rows = (height + (1 << shift) - 1) >> shift
         self.stride = self.cols + 2
         self.size = self.stride * (self.rows + 2)
+        self._inner_mask: np.ndarray | None = None
 
     def cells(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """Padded flat cell index of each point (points must lie inside the arena)."""
@@ -49,17 +50,30 @@ class UniformGrid:
         ``per_cell`` is one flat per-cell array, or a stack of them (``(k, size)``): all are summed in
         one pass.
         """
-        lead = per_cell.shape[:-1]
-        g = per_cell.reshape(*lead, self.rows + 2, self.stride)
-        # rows first, then columns; only inner cells are written (integer sums, so the order is exact)
+        g = np.ascontiguousarray(per_cell).ravel()
+        s = self.stride
+        # along the flat array (the stack's arrays one after another): each cell plus its left and right
+        # neighbours, then that plus the same a row above and below; integer sums, so the order is exact.
+        # An inner cell's neighbours all lie in its own array: a sum that wrapped round a row's end or
+        # reached into the next array lands only in a padding cell, and those are zeroed at the end.
         rows = np.empty_like(g)
-        np.add(g[..., :-2], g[..., 2:], out=rows[..., 1:-1])
-        rows[..., 1:-1] += g[..., 1:-1]
-        out = np.zeros_like(g)
-        inner = out[..., 1:-1, 1:-1]
-        np.add(rows[..., :-2, 1:-1], rows[..., 2:, 1:-1], out=inner)
-        inner += rows[..., 1:-1, 1:-1]
-        return out.reshape(*lead, -1)
+        np.add(g[:-2], g[2:], out=rows[1:-1])
+        rows[1:-1] += g[1:-1]
+        out = np.empty_like(g)
+        np.add(rows[:-2 * s], rows[2 * s:], out=out[s:-s])
+        out[s:-s] += rows[s:-s]
+        out[:s] = 0
+        out[-s:] = 0
+        out *= self._inner(g.size)
+        return out.reshape(per_cell.shape)
+
+    def _inner(self, size: int) -> np.ndarray:
+        """1 for inner cells, 0 for padding, over ``size // self.size`` cell arrays one after another."""
+        if self._inner_mask is None or self._inner_mask.size != size:
+            one = np.zeros((self.rows + 2, self.stride), np.int64)
+            one[1:-1, 1:-1] = 1
+            self._inner_mask = np.tile(one.ravel(), size // self.size)
+        return self._inner_mask
 
     # the classic neighbour query, through a sorted index ------------------------------------
     def index(self, cell: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

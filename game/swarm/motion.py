@@ -65,15 +65,19 @@ class Motion:
         self.closed_seen = -1
         self._flock_mean: np.ndarray | None = None
         self._box_key: tuple[int, int] | None = None
-        self._box = np.zeros((5, f.size), np.int64)
+        self._box = np.zeros((4, f.size), np.int64)
+        self._probe_rows = np.array([2, 2, 0, 1])  # (see collide)
+        self._probe_cols = np.array([0, 1, 2, 2])
         self.open_flat = np.zeros(d.size, np.int64)
         self.clear = np.zeros(d.size, bool)
         self.near_tissue = np.ones(d.size, bool)
         self.dens = np.zeros(d.size, np.int64)  # bots per density cell at the start of the last tick
         # per density cell scratch of the step (each tick writes the occupied cells before reading them)
-        self._cell_pull = np.zeros((2, d.size), np.int32)
-        self._crowd_cell = np.zeros(d.size, np.int32)
+        self._cell_table = np.zeros((3, d.size), np.int32)  # per cell: pull x, pull y, crowding
         self._cell_aim = np.zeros((2, d.size), np.int64)
+        self._bounds_key: tuple | None = None
+        self._mean_rows = (np.arange(1, 5) * f.size)[:, None]  # flat offsets of rows 1-4 of a (5, size) stack
+        self._bounds_lo = self._bounds_hi = np.zeros((2, 0), np.int32)
 
     # tables that follow the tissue ----------------------------------------------------------------------
     def refresh(self, tissue: np.ndarray, version: int) -> None:
@@ -106,19 +110,23 @@ class Motion:
     def step(self, sw, modes: tuple[int, int, int, int], goal: tuple[int, int], flow: tuple, seek_max: int,
              vmax: int) -> None:
         """Move every bot of swarm ``sw`` one tick (velocities, positions, collisions). Positions and
-        velocities are (2, n) arrays (x and y rows): each operation below treats both axes at once."""
+        velocities are (2, n) arrays (x and y rows): each operation below treats both axes at once.
+
+        The cost is mostly numpy's per-call overhead (a tick is ~100 calls on a few thousand bots), so
+        the work is arranged in as few calls as possible."""
         seek_s, coh_s, ali_s, sep_k = modes
         pos, vel = sw.pos, sw.vel
         d = self.density
-        dcell = pos[1] >> DENSITY_SHIFT  # the padded density cell of each bot (int32 is index enough)
-        dcell *= d.stride
-        dcell += pos[0] >> DENSITY_SHIFT
+        # the padded density cell of each bot (platform integers: numpy gathers fastest with them)
+        at = pos >> DENSITY_SHIFT
+        dcell = np.multiply(at[1], d.stride, dtype=np.intp)
+        dcell += at[0]
         dcell += d.stride + 1
         dens = np.bincount(dcell, minlength=d.size)
         self.dens = dens
         # everything per cell is worked out only for the occupied density cells (a few thousand at most)
         occ = (dens != 0).nonzero()[0]  # (a scan of a bool mask is several times faster than of ints)
-        count = dens[occ]
+        count = dens.take(occ)
         # flocking: counts and velocity sums summed up from density cells to 16 px cells, then the mean
         # position and velocity of each 3x3 block; refreshed every few ticks (the flock drifts slowly: a bot
         # crosses a 16 px cell in four ticks at the most)
@@ -127,8 +135,7 @@ class Motion:
             self._box_key = None
         if self._box_key != (coh_s, ali_s):  # the shifted means change only with them or the modes
             self._box_key = (coh_s, ali_s)
-            self._box = self._flock_mean >> np.array([0, coh_s, coh_s, ali_s, ali_s], np.int64)[:, None]
-        box = self._box
+            self._box = self._flock_mean[1:] >> np.array([coh_s, coh_s, ali_s, ali_s], np.int64)[:, None]
 
         # separation: down the gradient of the density grid (a wall mirrors the density beside it:
         # (neighbour - centre) * open is the centre's own density for a wall neighbour)
@@ -141,47 +148,45 @@ class Motion:
         # what each bot aims for, per cell: straight at the goal when near, along the flow when far
         flow_xy, near = flow[0], flow[1]
         cxy = self.cxy.take(occ, axis=1)
-        aim = np.negative(cxy)
-        aim[0] += goal[0]
-        aim[1] += goal[1]
+        aim = np.array(goal, np.int64)[:, None] - cxy
         aim >>= seek_s
-        clamp(aim, seek_max)
+        np.minimum(aim, seek_max, out=aim)
+        np.maximum(aim, -seek_max, out=aim)
         flow_cell = self.to_flow.take(occ)
-        far = (~near.take(flow_cell)).nonzero()[0]
-        if far.size:
-            along = flow_cell.take(far)
-            aim[0][far] = flow_xy[0].take(along)
-            aim[1][far] = flow_xy[1].take(along)
+        aim = np.where(near.take(flow_cell), aim, flow_xy.take(flow_cell, axis=1))
 
-        # the shared pull of each occupied cell: cohesion, alignment's share, separation, aim
-        to_flock = self.to_flock.take(occ)
-        pull = box[1:3].take(to_flock, axis=1)
-        pull += box[3:5].take(to_flock, axis=1)
+        # the shared pull of each occupied cell (cohesion, alignment's share, separation, aim) and how
+        # crowded it is, in one table row by row; both already carry the tick's friction (15/16)
+        means = self._box.take(self.to_flock.take(occ), axis=1)  # (4, k): mean x, y, velocity x, y
+        shared = np.empty((3, occ.size), np.int64)
+        pull = shared[:2]
+        np.add(means[:2], means[2:], out=pull)
         pull -= cxy >> coh_s
         grad *= sep_k
         pull -= grad
         aim >>= 3
         pull += aim
-        cell_pull = self._cell_pull  # (kept between ticks: only the occupied cells are written and read)
-        cell_pull[0][occ] = pull[0]
-        cell_pull[1][occ] = pull[1]
-        crowd_cell = self._crowd_cell
-        crowd_cell[occ] = count * sep_k
+        crowd = shared[2]
+        np.multiply(count, sep_k * 15, out=crowd)
+        crowd >>= 4
+        pull -= crowd >> 1  # the push below measures from the cell's corner: this centres it
+        pull *= 15
+        pull >>= 4
+        table = self._cell_table  # (kept between ticks: only the occupied cells are written and read)
+        table[0][occ] = shared[0]
+        table[1][occ] = shared[1]
+        table[2][occ] = shared[2]
 
-        # per bot: the cell's pull, less its own velocity's share (alignment and aiming), a push out from
-        # its cell's centre when the cell is crowded, a jitter draw
-        damp = (256 >> ali_s) + 32  # (v >> ali_s) + (v >> 3), as one multiply
-        acc = cell_pull.take(dcell, axis=1)  # (take: 2-D fancy indexing is several times slower)
-        acc -= (vel * damp) >> 8
+        # per bot: the cell's pull, a push out from its cell's centre when the cell is crowded, a jitter
+        # draw, and what is left of its own velocity (alignment and aiming take a share, then friction)
+        per_bot = table.take(dcell, axis=1)  # (take: 2-D fancy indexing is several times slower)
+        acc = per_bot[:2]
         push = pos & 1023
-        push -= 512
-        push *= crowd_cell.take(dcell)
+        push *= per_bot[2]
         push >>= 10
         acc += push
         off = (sw.tick_count * 2741) % JITTER_SIZE
-        acc[0] += sw.jitter[off:off + sw.n]
-        off = (off + 4099) % JITTER_SIZE
-        acc[1] += sw.jitter[off:off + sw.n]
+        acc += sw.jitter_xy[:, off:off + sw.n]
         r = sw.rogue_idx
         if r.size:
             # rogue bots aim at the tissue they attack instead
@@ -191,39 +196,54 @@ class Motion:
             aims[0][occ] = aim[0]
             aims[1][occ] = aim[1]
             own >>= 3
-            own -= aims.take(dcell[r], axis=1)
+            own -= aims.take(dcell.take(r), axis=1)
+            own *= 15
+            own >>= 4
             acc[0][r] += own[0]
             acc[1][r] += own[1]
-
+        vel *= (256 - (256 >> ali_s) - 32) * 15 >> 4
+        vel >>= 8
         vel += acc
-        vel -= vel >> 4
-        clamp(vel, vmax)
+        lo, hi = self._bounds(vel.shape, vmax)
+        np.minimum(vel, hi, out=vel)  # (against whole arrays: several times faster than against a number)
+        np.maximum(vel, lo, out=vel)
 
         # move: bots in clear cells cannot meet tissue or the arena's edge; the others are checked
         check = self.near_tissue.take(dcell).nonzero()[0]
-        if check.size:
-            k = check.size
-            old = pos.take(check, axis=1)
-            new = old + vel.take(check, axis=1)
-            np.maximum(new, 0, out=new)
-            np.minimum(new, self.limit, out=new)
-            # tissue cells of the end points and (a move of up to 4 px could hop over a 2 px wall) of the
-            # half-way points, in one array: columns 0..k-1 the ends, k..2k-1 the half-way points
-            at = np.concatenate((new << 1, old + new), axis=1)
-            at >>= TISSUE_SHIFT + 1
-            cell = at[1] * T.COLS
-            cell += at[0]
-            kinds = sw.tissue_flat.take(cell)
-            solid = kinds >= T.FIRST_SOLID
-            blocked = (solid[:k] | solid[k:]).nonzero()[0]
-            if blocked.size:
-                # the half-way point's cell when it is solid, else the end's
-                pick = np.where(solid[k:][blocked], blocked + k, blocked)
-                self.collide(sw, check.take(blocked), old, new, blocked, cell.take(pick), kinds.take(pick))
+        if not check.size:
+            pos += vel
+            return
+        k = check.size
+        old = pos.take(check, axis=1)
+        new = old + vel.take(check, axis=1)
         pos += vel
-        if check.size:
-            pos[0][check] = new[0]
-            pos[1][check] = new[1]
+        np.maximum(new, 0, out=new)
+        np.minimum(new, self.limit, out=new)
+        # tissue cells of the end points, of the half-way points (a move of up to 4 px could hop over a
+        # 2 px wall) and of where the bots stand, in one array: columns 0..k-1 the ends, k..2k-1 the
+        # half-way points, 2k..3k-1 the starts (for the slides of the bots that are blocked)
+        at = np.concatenate((new << 1, old + new, old << 1), axis=1)
+        at >>= TISSUE_SHIFT + 1
+        cell = np.multiply(at[1, :2 * k], T.COLS, dtype=np.intp)
+        cell += at[0, :2 * k]
+        kinds = sw.tissue_flat.take(cell)
+        solid = kinds >= T.FIRST_SOLID
+        blocked = (solid[:k] | solid[k:]).nonzero()[0]
+        if blocked.size:
+            # the half-way point's cell when it is solid, else the end's
+            pick = np.where(solid.take(blocked + k), blocked + k, blocked)
+            self.collide(sw, check.take(blocked), old, new, at, blocked, cell.take(pick), kinds.take(pick))
+        pos[0][check] = new[0]  # (row by row: 2-D fancy assignment is several times slower)
+        pos[1][check] = new[1]
+
+    def _bounds(self, shape: tuple[int, int], limit: int) -> tuple[np.ndarray, np.ndarray]:
+        """Arrays of -limit and limit in ``shape`` (int32), kept for the next tick."""
+        key = (shape, limit)
+        if self._bounds_key != key:
+            self._bounds_key = key
+            self._bounds_lo = np.full(shape, -limit, np.int32)
+            self._bounds_hi = np.full(shape, limit, np.int32)
+        return self._bounds_lo, self._bounds_hi
 
     def _flocking(self, dcell: np.ndarray, occ: np.ndarray, count: np.ndarray, vel: np.ndarray) -> np.ndarray:
         """Per 16 px cell (rows): bots in the 3x3 block, their mean position (x, y) and velocity (x, y)."""
@@ -232,66 +252,74 @@ class Motion:
         sums[0] = np.bincount(self.to_flock.take(occ), weights=count, minlength=f.size)
         np.multiply(sums[0], self.flock_cxy, out=sums[1:3])
         # both velocity sums in one weighted bincount: each velocity in 1/16 px per tick, offset to be
-        # non-negative (7 bits), x in the low 24 bits and y above; sums of up to 2**17 bots stay exact
-        # integers in float64 (below 2**48)
+        # non-negative (0..128: 8 bits), x in the low 24 bits and y above; sums of up to 2**16 bots per
+        # 16 px cell stay apart, and exact integers in float64 (below 2**48)
         packed = vel >> 4
         packed += 64
-        packed[1] <<= 24
-        weights = packed[0] + packed[1].astype(np.int64)
+        weights = np.left_shift(packed[1], 24, dtype=np.int64)
+        weights += packed[0]
         both = np.bincount(self.to_flock.take(dcell), weights=weights, minlength=f.size).astype(np.int64)
         sums[4] = both >> 24
         sums[3] = both & 0xFFFFFF
         sums[3:5] -= sums[0] * 64
         sums[3:5] <<= 4
         box = f.box3(sums)
+        # the means, only where the 3x3 block holds bots (integer division is slow, and the rest are 0:
+        # no bot reads them before the next refresh, as none moves further than one cell in between)
+        some = box[0].nonzero()[0]
+        at = some + self._mean_rows
+        np.put(box, at, box.take(at) // box[0].take(some))
         np.maximum(box[0], 1, out=box[0])
-        box[1:] //= box[0]
         return box
 
-    def collide(self, sw, idx: np.ndarray, old: np.ndarray, new: np.ndarray, at: np.ndarray, cells: np.ndarray,
-                types: np.ndarray) -> None:
-        """Bots ``idx`` (columns ``at`` of ``old``/``new``: where they are, where they would go) would enter
-        solid tissue: slide along one axis if it is free, else stay and bounce; normal bots erode the decay
-        they hit, rogues wound healthy tissue."""
-        here = old.take(at, axis=1)
-        there = new.take(at, axis=1)
+    def collide(self, sw, idx: np.ndarray, old: np.ndarray, new: np.ndarray, at: np.ndarray, blocked: np.ndarray,
+                cells: np.ndarray, types: np.ndarray) -> None:
+        """Bots ``idx`` (columns ``blocked`` of ``old``/``new``: where they are, where they would go; ``at``:
+        the tissue cells of both, see ``step``) would enter solid tissue: slide along one axis if it is
+        free, else stay and bounce; normal bots erode the decay they hit, rogues wound healthy tissue."""
+        k = old.shape[1]
+        m = blocked.size
+        here = old.take(blocked, axis=1)
+        there = new.take(blocked, axis=1)
         vel = sw.vel.take(idx, axis=1)
-        t_here = here >> TISSUE_SHIFT
-        t_there = there >> TISSUE_SHIFT
-        t_mid = (here + there) >> (TISSUE_SHIFT + 1)
-        row_here = t_here[1] * T.COLS
-        probe = np.empty((4, idx.size), t_here.dtype)
-        np.add(row_here, t_there[0], out=probe[0])  # sliding along x: the end and the half-way point
-        np.add(row_here, t_mid[0], out=probe[1])
-        np.multiply(t_there[1], T.COLS, out=probe[2])  # sliding along y
-        probe[2] += t_here[0]
-        np.multiply(t_mid[1], T.COLS, out=probe[3])
-        probe[3] += t_here[0]
+        # tissue columns (row 0) and rows (row 1): the ends, the half-way points, the starts
+        t = at.take(np.concatenate((blocked, blocked + k, blocked + 2 * k)), axis=1).reshape(2, 3, m)
+        # the cells a slide would cross: along x (the start's row; the end's and half-way point's columns),
+        # along y (the start's column; the end's and half-way point's rows)
+        probe = np.multiply(t[1].take(self._probe_rows, axis=0), T.COLS, dtype=np.intp)
+        probe += t[0].take(self._probe_cols, axis=0)
         free = sw.tissue_flat.take(probe) < T.FIRST_SOLID
-        free_x = free[0] & free[1]
-        free_y = free[2] & free[3]
-        vx, vy = vel[0], vel[1]
-        x, y = here[0], here[1]
-        tx, ty = there[0], there[1]
-        slide_x = free_x & (np.abs(vx) >= np.abs(vy)) | free_x & ~free_y
-        slide_y = free_y & ~slide_x
-        new[0][at] = np.where(slide_x, tx, x)
-        new[1][at] = np.where(slide_y, ty, y)
+        free = free[0::2] & free[1::2]  # rows: free along x, free along y
+        speed = np.abs(vel)
+        slide = np.empty_like(free)
+        # along x when it is free and either the faster way or the only free one; else along y if free
+        np.greater_equal(speed[0], speed[1], out=slide[0])
+        slide[0] |= ~free[1]
+        slide[0] &= free[0]
+        np.greater(free[1], slide[0], out=slide[1])
+        moved = np.where(slide, there, here)
+        new[0][blocked] = moved[0]
+        new[1][blocked] = moved[1]
         # the blocked component bounces back at half speed
         # (with a kick from the jitter table, so bots stopped by the same wall do not stack up)
         off = (sw.tick_count * 1597) % JITTER_SIZE
-        jitter = sw._jitter_pad  # (idx + off + 977 stays below n + JITTER_SIZE + 977: no wrapping needed)
-        kick = jitter.take(idx + off) * 8
-        sw.vx[idx] = np.where(slide_x, vx, -(vx >> 1) + kick)
-        kick = jitter.take(idx + (off + 977)) * 8
-        sw.vy[idx] = np.where(slide_y, vy, -(vy >> 1) + kick)
+        kick = sw.jitter_xy.take(idx + off, axis=1)  # (idx + off stays below n + JITTER_SIZE)
+        kick <<= 3
+        kick -= vel >> 1
+        bounced = np.where(slide, vel, kick)
+        sw.vx[idx] = bounced[0]
+        sw.vy[idx] = bounced[1]
 
-        kinds = sw.kind.take(idx)
-        normal = kinds == 0
-        erode = cells[normal & (types == T.DECAY)]
+        decay = types == T.DECAY
+        if not sw.rogue_idx.size:
+            erode = cells[decay]
+            if erode.size:
+                sw._erode(erode)
+            return
+        normal = sw.kind.take(idx) == 0
+        erode = cells[normal & decay]
         if erode.size:
             sw._erode(erode)
-        if sw.rogue_idx.size:
-            attack = cells[~normal & ((types == T.ENAMEL) | (types == T.DENTIN))]
-            if attack.size:
-                sw._wound(attack)
+        attack = cells[~normal & ((types == T.ENAMEL) | (types == T.DENTIN))]
+        if attack.size:
+            sw._wound(attack)

@@ -146,6 +146,9 @@ class Swarm:
                                                         [(d.x, d.y, d.radius) for d in encounter.decay],
                                                         encounter.decay_hp)
         self.tissue_flat = self.tissue.ravel()
+        full = encounter.decay_hp
+        # how deep a decay cell looks at each number of hit points left (0..full): three depths
+        self._decay_depth = (np.arange(full + 1) * 3 > full).astype(np.int8) + (np.arange(full + 1) * 3 > 2 * full)
         self.hp_flat = self.decay_hp.ravel()
         self.wound = np.zeros(self.tissue.size, np.int16)
         self._scratch = np.zeros(self.tissue.size, bool)  # always all False between uses
@@ -186,7 +189,9 @@ class Swarm:
         self.rogue_tx = np.zeros(0, np.int32)
         self.rogue_ty = np.zeros(0, np.int32)
         self.jitter = rng.integers(-20, 21, size=n + JITTER_SIZE, dtype=np.int32)
-        self._jitter_pad = np.concatenate((self.jitter, self.jitter[:1024]))  # read past the end = wrapped
+        # per bot and tick, a draw for x and one for y (the y row is the same draws, a long way further on),
+        # with the tick's friction (15/16) already taken
+        self.jitter_xy = np.stack((self.jitter, np.roll(self.jitter, -4099))) * 15 >> 4
         self.motion = Motion()
         #: (tick, kind, cells) of recent grinding ("grind"), breaking ("break") and wounding ("wound"), for
         #: the renderer's particles: drawing only, never part of the state
@@ -367,24 +372,24 @@ class Swarm:
         return int(np.count_nonzero(dist[fcell] >= FLOW_FAR))
 
     def _erode(self, cells: np.ndarray) -> None:
-        full = self.encounter.decay_hp
+        """Decay cells ``cells`` (repeated once per bot that hit them this tick) lose hit points; those at
+        none break open."""
         # distinct cells hit and how often (a bincount over the span they lie in: no sort)
         lo = int(cells.min())
         per = np.bincount(cells - lo)
-        hit = (per != 0).nonzero()[0]
-        hits = per[hit]
+        hit = per.nonzero()[0]
+        hits = per.take(hit)
         hit += lo
-        before = self.hp_flat[hit].astype(np.int64)
-        after = np.maximum(before - hits * self.encounter.erosion, 0)
+        before = self.hp_flat.take(hit)
+        after = before - hits * self.encounter.erosion
+        np.maximum(after, 0, out=after)
         self.hp_flat[hit] = after
-        # rows change their look only when a cell's decay crosses a third of its depth, or breaks
-        before *= 3
-        after *= 3
-        crossed = ((before > full) != (after > full)) | ((before > 2 * full) != (after > 2 * full))
+        # rows change their look only when a cell's decay changes depth (a third of its hit points), or breaks
+        depth = self._decay_depth
+        crossed = depth.take(before, mode="clip") != depth.take(after, mode="clip")
         if crossed.any():
             self.row_stamp[hit[crossed] // T.COLS] = self.tick_count
-        broken = hit[after <= 0]
-        broken = broken[self.tissue_flat[broken] == T.DECAY]
+        broken = hit[after == 0]
         if broken.size:
             self.row_stamp[broken // T.COLS] = self.tick_count
             self.open_version += 1
