@@ -9,7 +9,9 @@ on them; it holds Focus while grinding and pulls the swarm away when the pain ge
 The route search is spread over ticks so no call pays for a whole search: a breadth-first distance field
 *from the decay* (every open 4 px cell next to decay is a source) over the reachable cells grows a fixed
 number of steps per tick, and the finished field is kept until the next one is complete. Leading the
-swarm is then a short walk downhill on that field from where the swarm is.
+swarm is then a short walk downhill on that field from where the swarm is. The search steps on the grid
+as bit masks, and the bots are read (how many have caught up, where the stragglers are) a cache-sized
+block at a time, so even with 100,000 bots no call costs much.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import numpy as np
 
 from game.core.actions import Action, ActionFrame
 from game.swarm import tissue as T
+from game.swarm.navigation import StepPlanes, bits_of
 from game.swarm.sim import PAIN_MAX, SUB, TISSUE_SHIFT, Swarm
 
 LEAD = 9  # 4 px cells (36 px) ahead of the swarm along the path
@@ -27,11 +30,16 @@ COLS4, ROWS4 = T.COLS // 2, T.ROWS // 2
 STRIDE4 = COLS4 + 2
 _N4 = (-STRIDE4, -1, 1, STRIDE4)
 FAR = 1 << 30
+GATHER = 48 * SUB  # a bot this close to the beacon on both axes (fixed point) has caught up with it
+_CHUNK = 4096  # bots summed at a time in int32: coordinates stay below 2^19, so no chunk's sum overflows
+_BLOCK = 16384  # bots read at a time by the scans (their scratch arrays stay in the processor's cache)
 
 
 class _DecayField:
     """A breadth-first distance field (4-neighbour steps on padded 4 px cells) from the open cells next to
-    decay, grown ``STEPS_PER_TICK`` steps per ``advance``."""
+    decay, grown ``STEPS_PER_TICK`` steps per ``advance``. The search works on the grid as bit masks (a
+    Python integer, bit i for padded cell i: a step is a few shifts), the distances (``dist``) are read
+    out once it is done."""
 
     def __init__(self, swarm: Swarm, skip: set[int]) -> None:
         walk = _any2x2(swarm.reach.mask() & (swarm.tissue != T.NERVE))
@@ -47,38 +55,114 @@ class _DecayField:
         touching[:-1, :] |= dec[1:, :]
         touching[:, 1:] |= dec[:, :-1]
         touching[:, :-1] |= dec[:, 1:]
+        touching &= free
         self.decay = dec.ravel()
-        self.free = free.ravel()
-        self.dist = np.full(self.free.size, FAR, np.int64)
-        frontier = np.flatnonzero((touching & free).ravel())
-        self.dist[frontier] = 0
-        self.free[frontier] = False
-        self.frontier = frontier
-        self.step = 0
-        self.offsets = np.array(_N4, np.intp)
+        self.open = bits_of(free.ravel())
+        self.frontier = bits_of(touching.ravel())  # the cells reached by the last step (first: the sources)
+        self.left = self.open ^ self.frontier  # open cells not reached yet
+        self.steps = StepPlanes()  # each cell's step, gathered as the search goes
+        self.steps.add(self.left)
+        self._dist: _Distances | None = None
 
     @property
     def done(self) -> bool:
-        return self.frontier.size == 0
+        return not self.frontier
 
     def advance(self) -> None:
         for _ in range(STEPS_PER_TICK):
-            if self.frontier.size == 0:
+            if not self.frontier:
                 return
-            self.step += 1
-            nb = (self.frontier[:, None] + self.offsets).ravel()
-            nb = nb[self.free[nb]]
-            self.free[nb] = False  # a cell reached twice in one step is written twice: same distance
-            self.dist[nb] = self.step
-            self.frontier = np.unique(nb)
+            f = self.frontier
+            f = ((f << 1) | (f >> 1) | (f << STRIDE4) | (f >> STRIDE4)) & self.left
+            self.left ^= f
+            self.frontier = f
+            self.steps.add(self.left)
+
+    @property
+    def dist(self) -> _Distances:
+        """Per padded 4 px cell, its steps from the decay (``FAR`` where the search never got); once done."""
+        if self._dist is None:
+            self._dist = _Distances(self.open ^ self.left, self.steps)
+        return self._dist
+
+
+class _Distances:
+    """A finished field's distances, read a cell at a time (the pilot reads a few dozen cells of it a tick,
+    mostly the same ones as the tick before: they are kept)."""
+
+    def __init__(self, reached: int, steps: StepPlanes) -> None:
+        self.reached = reached.to_bytes(((ROWS4 + 2) * STRIDE4 + 7) // 8, "little")
+        self.steps = steps
+        self.known: dict[int, int] = {}
+
+    def __getitem__(self, cell: int) -> int:
+        found = self.known.get(cell)
+        if found is None:
+            found = self.steps.at(cell) if self.reached[cell >> 3] >> (cell & 7) & 1 else FAR
+            self.known[cell] = found
+        return found
+
+
+class _Scratch:
+    """Small int32 arrays reused by every call: the bots are read a block at a time that stays in the
+    processor's cache (and fresh arrays would cost page faults)."""
+
+    def __init__(self) -> None:
+        self.a = np.empty(_BLOCK, np.int32)
+        self.b = np.empty(_BLOCK, np.int32)
+        self.near = np.empty(_BLOCK, bool)
+
+    def fewer_than_half_near(self, x: np.ndarray, y: np.ndarray, gx: int, gy: int) -> bool:
+        """Whether fewer than half the bots are within ``GATHER`` of (gx, gy) on both axes. The bots are
+        counted a block at a time, stopping once the answer is certain; |x - gx| < GATHER is one unsigned
+        comparison of x - (gx - GATHER + 1) with 2 * GATHER - 1 (the greater of the two axes')."""
+        n = x.size
+        need = (n + 1) // 2  # gathered * 2 < n exactly when gathered < need
+        width = np.uint32(2 * GATHER - 1)
+        low_x, low_y = int(gx) - GATHER + 1, int(gy) - GATHER + 1
+        count = 0
+        for start in range(0, n, _BLOCK):
+            end = min(start + _BLOCK, n)
+            a, b, near = self.a[:end - start], self.b[:end - start], self.near[:end - start]
+            ax = np.subtract(x[start:end], low_x, out=a).view(np.uint32)
+            ay = np.subtract(y[start:end], low_y, out=b).view(np.uint32)
+            np.maximum(ax, ay, out=ax)
+            count += int(np.count_nonzero(np.less(ax, width, out=near)))
+            if count >= need:
+                return False
+            if count + n - end < need:
+                return True
+        return count < need
+
+    def nearest_bot(self, x: np.ndarray, y: np.ndarray, mx: int, my: int) -> int:
+        """The first bot with the least |x - mx| + |y - my|."""
+        best, at = -1, 0
+        for start in range(0, x.size, _BLOCK):
+            end = min(start + _BLOCK, x.size)
+            d, e = self.a[:end - start], self.b[:end - start]
+            np.subtract(x[start:end], mx, out=d)
+            np.abs(d, out=d)
+            np.subtract(y[start:end], my, out=e)
+            np.abs(e, out=e)
+            d += e
+            k = int(np.argmin(d))
+            if best < 0 or d[k] < best:
+                best, at = int(d[k]), start + k
+        return at
+
+
+def _total(a: np.ndarray) -> int:
+    """The exact sum of bot coordinates, added up in int32 a chunk at a time (fast; no chunk overflows)."""
+    whole = a.size - a.size % _CHUNK
+    return int(a[:whole].reshape(-1, _CHUNK).sum(axis=1, dtype=np.int32).sum(dtype=np.int64)) + int(
+        a[whole:].sum(dtype=np.int64))
 
 
 def _any2x2(mask: np.ndarray) -> np.ndarray:
-    """Per 2x2 block of tissue cells (a 4 px cell), whether any is set."""
-    out = mask[0::2, 0::2] | mask[1::2, 0::2]
-    out |= mask[0::2, 1::2]
-    out |= mask[1::2, 1::2]
-    return out
+    """Per 2x2 block of tissue cells (a 4 px cell), whether any is set (two cells of a row read as one
+    uint16)."""
+    pairs = np.ascontiguousarray(mask).view(np.uint16)
+    return (pairs[0::2] | pairs[1::2]) != 0
 
 
 def _cell4(x: int, y: int) -> int:
@@ -111,6 +195,7 @@ class SwarmAutopilot:
         self._retarget_at = 0
         self._retreat_until = 0
         self._waiting = 0
+        self._scratch: _Scratch | None = None
 
     def attach(self, scene) -> None:
         self.scene = scene
@@ -210,16 +295,16 @@ class SwarmAutopilot:
         field = self._field
         dist = field.dist
         gx, gy = swarm.goal
-        gathered = np.count_nonzero((np.abs(swarm.x - gx) < 48 * SUB) & (np.abs(swarm.y - gy) < 48 * SUB))
         src = _cell4(gx, gy)
-        if gathered * 2 < swarm.n or dist[src] >= FAR:
+        scratch = self._scratch
+        if scratch is None:
+            scratch = self._scratch = _Scratch()
+        if dist[src] >= FAR or scratch.fewer_than_half_near(swarm.x, swarm.y, gx, gy):
             self._waiting += 1
             if self._waiting <= 4 and self._target is not None:
                 return  # keep leading towards the same waypoint while the swarm catches up
             self._waiting = 0  # waited long enough: go back for the stragglers
-            mx = int(swarm.x.astype(np.int64).sum() // swarm.n)
-            my = int(swarm.y.astype(np.int64).sum() // swarm.n)
-            k = int(np.argmin(np.abs(swarm.x - mx) + np.abs(swarm.y - my)))
+            k = scratch.nearest_bot(swarm.x, swarm.y, _total(swarm.x) // swarm.n, _total(swarm.y) // swarm.n)
             src = _cell4(int(swarm.x[k]), int(swarm.y[k]))
         here = int(dist[src])
         self._final = False
