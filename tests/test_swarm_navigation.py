@@ -20,7 +20,7 @@ from game.swarm.sim import Swarm
 FOLDER = Path(__file__).resolve().parent.parent / "levels" / "encounters" / "swarm"
 ENCOUNTERS = ("tutorial", "malfunction", "emergency")
 FC, FR = N.FLOW_COLS, N.FLOW_ROWS
-DIRS = ((-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1))  # the order ties are broken in
+DIRS = ((0, -1), (-1, 0), (1, 0), (0, 1), (-1, -1), (1, -1), (-1, 1), (1, 1))  # ties: straight steps first
 
 
 # the references ------------------------------------------------------------------------------------------

@@ -156,7 +156,8 @@ FLOW_SHIFT = 11  # 8 px flow-field cells (fixed point: 256 units per pixel)
 FLOW_COLS, FLOW_ROWS = 640 // 8, 360 // 8
 FLOW_NEAR = 8  # path steps (64 px): closer than this, bots seek the beacon in a straight line
 FLOW_FAR = 30_000  # the distance of a cell the search never reached (cut off from the beacon)
-_DIRS = ((0, -1), (-1, 0), (1, 0), (0, 1), (-1, -1), (1, -1), (-1, 1), (1, 1))
+_DIRS = ((0, -1), (-1, 0), (1, 0), (0, 1), (-1, -1), (1, -1), (-1, 1), (1, 1))  # ties: straight steps first
+_RANKS = (0, 1, 2, 3, 4, 5, 7, 8)  # (flow_field's rank of each of _DIRS)
 _FSTRIDE = FLOW_COLS + 2
 
 
@@ -272,34 +273,37 @@ def flow_field(free: np.ndarray, bcx: int, bcy: int, vmax: int) -> tuple[np.ndar
         unreached.append(left)
     dist = steps_of(unreached, _FSIZE)
     dist[~mask_of(searched ^ left, _FSIZE)] = FLOW_FAR
-    # per cell, its nearest neighbour and the first such in _DIRS order, as one key: distance * 8 + direction
-    # (_DIRS is reading order: 0 1 2 / 3 . 4 / 5 6 7). Worked on the padded grid's flat run from its first
-    # inner cell to its last (contiguous slices); the rows above and below share one minimum over three.
-    keys = dist * 8
+    # per cell, its nearest neighbour and the first such in _DIRS order, as one key: distance * 16 + rank,
+    # ranks rising in _DIRS order (up 0, left 1, right 2, down 3; diagonals up-left 4, up-right 5,
+    # down-left 7, down-right 8). Worked on the padded grid's flat run from its first inner cell to its last
+    # (contiguous slices); the rows above and below share one minimum over three (ranks 4 0 5, then 3 more).
+    keys = dist * 16
     lo, hi = _FSTRIDE + 1, _FSIZE - _FSTRIDE - 1
-    three = keys[lo - _FSTRIDE - 1:hi + _FSTRIDE - 1].copy()  # per cell, the least of it and its right two
+    three = keys[lo - _FSTRIDE - 1:hi + _FSTRIDE - 1] + 4  # per cell, the least of it and its right two
     key = np.empty_like(three)
-    for k in (1, 2):
-        np.add(keys[lo - _FSTRIDE - 1 + k:hi + _FSTRIDE - 1 + k], k, out=key)
+    for k, rank in ((1, 0), (2, 5)):
+        np.add(keys[lo - _FSTRIDE - 1 + k:hi + _FSTRIDE - 1 + k], rank, out=key)
         np.minimum(three, key, out=three)
-    best = np.full(_FSIZE, 8, np.int32)
+    best = np.full(_FSIZE, 16, np.int32)
     run = best[lo:hi]
-    run[:] = three[:hi - lo]  # the row above: directions 0, 1, 2
+    run[:] = three[:hi - lo]  # the row above: ranks 4, 0, 5
     key = key[:hi - lo]
-    np.add(keys[lo - 1:hi - 1], 3, out=key)
+    np.add(keys[lo - 1:hi - 1], 1, out=key)  # left
     np.minimum(run, key, out=run)
-    np.add(keys[lo + 1:hi + 1], 4, out=key)
+    np.add(keys[lo + 1:hi + 1], 2, out=key)  # right
     np.minimum(run, key, out=run)
-    np.add(three[2 * _FSTRIDE:], 5, out=key)  # the row below: directions 5, 6, 7
+    np.add(three[2 * _FSTRIDE:], 3, out=key)  # the row below: ranks 7, 3, 8
     np.minimum(run, key, out=run)
     stand = run >= keys[lo:hi]  # no neighbour is nearer than the cell itself: stand still
-    run &= 7
-    run[stand] = 8
+    run &= 15
+    run[stand] = 16
     way = best.reshape(FLOW_ROWS + 2, _FSTRIDE)[1:-1, 1:-1].ravel()
     inner = dist.reshape(FLOW_ROWS + 2, _FSTRIDE)[1:-1, 1:-1].ravel()
     diag = vmax * _DIAG // 256
-    table = np.array([[dx * (diag if dy else vmax) for dx, dy in _DIRS] + [0],
-                      [dy * (diag if dx else vmax) for dx, dy in _DIRS] + [0]], np.int64)
+    table = np.zeros((2, 17), np.int64)  # per rank (16: stand still), the velocity
+    for rank, (dx, dy) in zip(_RANKS, _DIRS, strict=True):
+        table[0, rank] = dx * (diag if dy else vmax)
+        table[1, rank] = dy * (diag if dx else vmax)
     near = inner <= FLOW_NEAR
     near |= inner >= FLOW_FAR
     return np.take(table, way, axis=1), near, inner
