@@ -68,6 +68,14 @@ class Motion:
         half = 1 << (FLOCK_SHIFT - 1)
         self.flock_cxy = np.stack((((fcols - 1) << FLOCK_SHIFT) + half, ((frows - 1) << FLOCK_SHIFT) + half))
         self.offsets = np.array([1, -1, d.stride, -d.stride], np.intp)[:, None]
+        # what the step reads per occupied cell, in one table (one gather a tick): rows 0-1 the centre,
+        # 2 the flocking cell, 3 the flow-field cell, then (set by ``refresh``) 4 open space (1 or 0), 5-6
+        # the highest pull (x, y) and 7-8 the lowest (a healthy wall beside the cell caps it at 0), 9-12
+        # whether the cell to the right, left, below and above is open (1) or a wall (0)
+        self.cells = np.zeros((13, d.size), np.int64)
+        self.cells[0:2] = self.cxy
+        self.cells[2] = self.to_flock
+        self.cells[3] = self.to_flow
         self.limit = np.array([[WIDTH - 1], [HEIGHT - 1]], np.int32)
         self._version = -1
         self.closed_seen = -1
@@ -76,19 +84,13 @@ class Motion:
         self._box = np.zeros((4, f.size), np.int64)
         self._probe_rows = np.array([2, 2, 0, 1])  # (see collide)
         self._probe_cols = np.array([0, 1, 2, 2])
-        self.open_flat = np.zeros(d.size, np.int64)
-        self.pull_hi = np.zeros((2, d.size), np.int32)
-        self.pull_lo = np.zeros((2, d.size), np.int32)
         self.clear = np.zeros(d.size, bool)
         self.near_tissue = np.ones(d.size, bool)
-        self.open_space = np.zeros(d.size, bool)  # density cells where bots travel faster (see refresh)
         self.dens = np.zeros(d.size, np.int64)  # bots per density cell at the start of the last tick
         # per density cell scratch of the step (each tick writes the occupied cells before reading them)
         self._cell_table = np.zeros((4, d.size), np.int32)  # per cell: pull x, pull y, crowding, top speed
         self._cell_aim = np.zeros((2, d.size), np.int64)
-        self._bounds_key: tuple | None = None
         self._mean_rows = (np.arange(1, 5) * f.size)[:, None]  # flat offsets of rows 1-4 of a (5, size) stack
-        self._bounds_lo = self._bounds_hi = np.zeros((2, 0), np.int32)
 
     # tables that follow the tissue ----------------------------------------------------------------------
     def refresh(self, tissue: np.ndarray, version: int) -> None:
@@ -101,7 +103,9 @@ class Motion:
         solid = s[0::2, 0::2] & s[1::2, 0::2] & s[0::2, 1::2] & s[1::2, 1::2]
         wall = np.ones((d.rows + 2, d.stride), bool)
         wall[1:-1, 1:-1] = solid
-        self.open_flat = (~wall).astype(np.int64).ravel()
+        open_flat = (~wall).ravel()
+        for row, offset in enumerate(self.offsets.ravel(), 9):  # (the padding cells' own rows stay unread)
+            self.cells[row] = np.roll(open_flat, -offset)
         # healthy walls beside each cell: a cell's shared pull never points into one (bots pressing on
         # healthy tissue only crowd against it; decay they do press on, to grind it)
         healthy = np.ones((d.rows + 2, d.stride), bool)
@@ -113,14 +117,14 @@ class Motion:
         row = healthy.copy()  # the cell and those left and right of it
         row[:, 1:-1] &= healthy[:, :-2] & healthy[:, 2:]
         big = 1 << 30
-        hi = np.full((2, d.rows + 2, d.stride), big, np.int32)
-        lo = np.full((2, d.rows + 2, d.stride), -big, np.int32)
+        hi = self.cells[5:7].reshape(2, d.rows + 2, d.stride)
+        lo = self.cells[7:9].reshape(2, d.rows + 2, d.stride)
+        hi[:] = big
+        lo[:] = -big
         hi[0, :, :-1][column[:, 1:]] = 0  # a wall to the right: pull x at most 0
         lo[0, :, 1:][column[:, :-1]] = 0  # to the left: at least 0
         hi[1, :-1, :][row[1:, :]] = 0  # below
         lo[1, 1:, :][row[:-1, :]] = 0  # above
-        self.pull_hi = hi.reshape(2, -1)
-        self.pull_lo = lo.reshape(2, -1)
         # clear: no solid tissue cell within the 3x3 block of density cells, and not at the arena's edge
         any_solid = np.ones((d.rows + 2, d.stride), bool)
         any_solid[1:-1, 1:-1] = s[0::2, 0::2] | s[1::2, 0::2] | s[0::2, 1::2] | s[1::2, 1::2]
@@ -147,7 +151,7 @@ class Motion:
         open_space = ~five
         open_space[:3, :] = open_space[-3:, :] = False
         open_space[:, :3] = open_space[:, -3:] = False
-        self.open_space = open_space.ravel()
+        self.cells[4] = open_space.ravel()
 
     # the step ---------------------------------------------------------------------------------------
     def step(self, sw, modes: tuple[int, int, int, int], goal: tuple[int, int], flow: tuple, seek_max: int
@@ -170,11 +174,12 @@ class Motion:
         # everything per cell is worked out only for the occupied density cells (a few thousand at most)
         occ = (dens != 0).nonzero()[0]  # (a scan of a bool mask is several times faster than of ints)
         count = dens.take(occ)
+        here = self.cells.take(occ, axis=1)
         # flocking: counts and velocity sums summed up from density cells to 16 px cells, then the mean
         # position and velocity of each 3x3 block; refreshed every few ticks (the flock drifts slowly: a bot
         # crosses a 16 px cell in four ticks at the most)
         if sw.tick_count % FLOCK_EVERY == 1 or self._flock_mean is None:
-            self._flock_mean = self._flocking(dcell, occ, count, vel)
+            self._flock_mean = self._flocking(dcell, here[2], count, vel)
             self._box_key = None
         if self._box_key != (coh_s, ali_s):  # the shifted means change only with them or the modes
             self._box_key = (coh_s, ali_s)
@@ -185,28 +190,26 @@ class Motion:
         beside = occ + self.offsets  # (4, k): right, left, down, up
         diff = dens.take(beside)
         diff -= count
-        diff *= self.open_flat.take(beside)
+        diff *= here[9:13]
         grad = diff[0::2] - diff[1::2]  # (2, k): x and y
 
         # what each bot aims for, per cell: straight at the goal when near, along the flow when far
         flow_xy, near = flow[0], flow[1]
-        cxy = self.cxy.take(occ, axis=1)
+        cxy = here[0:2]
         aim = np.array(goal, np.int64)[:, None] - cxy
         aim >>= seek_s
         np.minimum(aim, seek_max, out=aim)
         np.maximum(aim, -seek_max, out=aim)
-        flow_cell = self.to_flow.take(occ)
-        close = near.take(flow_cell)
+        close = near.take(here[3])
         # far from the goal: along the flow, pulled harder in open space (where bots may travel faster)
-        travel = self.open_space.take(occ)
-        travel &= ~close
-        along = flow_xy.take(flow_cell, axis=1)
+        travel = here[4] > close  # (open space, and far)
+        along = flow_xy.take(here[3], axis=1)
         along += (along >> 1) * travel
         aim = np.where(close, aim, along)
 
         # the shared pull of each occupied cell (cohesion, alignment's share, separation, aim) and how
         # crowded it is, in one table row by row; both already carry the tick's friction (15/16)
-        means = self._box.take(self.to_flock.take(occ), axis=1)  # (4, k): mean x, y, velocity x, y
+        means = self._box.take(here[2], axis=1)  # (4, k): mean x, y, velocity x, y
         shared = np.empty((4, occ.size), np.int64)
         pull = shared[:2]
         np.add(means[:2], means[2:], out=pull)
@@ -216,8 +219,8 @@ class Motion:
         aim >>= 3
         pull += aim
         crowd = shared[2]
-        np.minimum(pull, self.pull_hi.take(occ, axis=1), out=pull)
-        np.maximum(pull, self.pull_lo.take(occ, axis=1), out=pull)
+        np.minimum(pull, here[5:7], out=pull)
+        np.maximum(pull, here[7:9], out=pull)
         np.multiply(count, sep_k * 15, out=crowd)
         crowd >>= 4
         pull -= crowd >> 1  # the push below measures from the cell's corner: this centres it
@@ -290,11 +293,13 @@ class Motion:
         pos[0][check] = new[0]  # (row by row: 2-D fancy assignment is several times slower)
         pos[1][check] = new[1]
 
-    def _flocking(self, dcell: np.ndarray, occ: np.ndarray, count: np.ndarray, vel: np.ndarray) -> np.ndarray:
-        """Per 16 px cell (rows): bots in the 3x3 block, their mean position (x, y) and velocity (x, y)."""
+    def _flocking(self, dcell: np.ndarray, flock_cells: np.ndarray, count: np.ndarray, vel: np.ndarray
+                  ) -> np.ndarray:
+        """Per 16 px cell (rows): bots in the 3x3 block, their mean position (x, y) and velocity (x, y).
+        ``flock_cells`` and ``count``: the flocking cell of each occupied density cell, and its bots."""
         f = self.flock
         sums = np.empty((5, f.size), np.int64)
-        sums[0] = np.bincount(self.to_flock.take(occ), weights=count, minlength=f.size)
+        sums[0] = np.bincount(flock_cells, weights=count, minlength=f.size)
         np.multiply(sums[0], self.flock_cxy, out=sums[1:3])
         # both velocity sums in one weighted bincount: each velocity in 1/16 px per tick, offset to be
         # non-negative (0..2 * VEL_OFFSET: 9 bits), x in the low 26 bits and y above; sums of up to 2**17
