@@ -82,8 +82,6 @@ class Motion:
         self._flock_mean: np.ndarray | None = None
         self._box_key: tuple[int, int] | None = None
         self._box = np.zeros((4, f.size), np.int64)
-        self._probe_rows = np.array([2, 2, 0, 1])  # (see collide)
-        self._probe_cols = np.array([0, 1, 2, 2])
         self.clear = np.zeros(d.size, bool)
         self.near_tissue = np.ones(d.size, bool)
         self.dens = np.zeros(d.size, np.int64)  # bots per density cell at the start of the last tick
@@ -276,20 +274,19 @@ class Motion:
         pos += vel
         np.maximum(new, 0, out=new)
         np.minimum(new, self.limit, out=new)
-        # tissue cells of the end points, of the half-way points (a move of up to 4 px could hop over a
-        # 2 px wall) and of where the bots stand, in one array: columns 0..k-1 the ends, k..2k-1 the
-        # half-way points, 2k..3k-1 the starts (for the slides of the bots that are blocked)
-        at = np.concatenate((new << 1, old + new, old << 1), axis=1)
+        # tissue cells of the end points and (a move of up to 4 px could hop over a 2 px wall) of the
+        # half-way points, in one array: columns 0..k-1 the ends, k..2k-1 the half-way points
+        at = np.concatenate((new << 1, old + new), axis=1)
         at >>= TISSUE_SHIFT + 1
-        cell = np.multiply(at[1, :2 * k], T.COLS, dtype=np.intp)
-        cell += at[0, :2 * k]
+        cell = np.multiply(at[1], T.COLS, dtype=np.intp)
+        cell += at[0]
         kinds = sw.tissue_flat.take(cell)
         solid = kinds >= T.FIRST_SOLID
         blocked = (solid[:k] | solid[k:]).nonzero()[0]
         if blocked.size:
             # the half-way point's cell when it is solid, else the end's
             pick = np.where(solid.take(blocked + k), blocked + k, blocked)
-            self.collide(sw, check.take(blocked), old, new, at, blocked, cell.take(pick), kinds.take(pick))
+            self.collide(sw, check.take(blocked), old, new, blocked, cell.take(pick), kinds.take(pick))
         pos[0][check] = new[0]  # (row by row: 2-D fancy assignment is several times slower)
         pos[1][check] = new[1]
 
@@ -322,22 +319,27 @@ class Motion:
         np.maximum(box[0], 1, out=box[0])
         return box
 
-    def collide(self, sw, idx: np.ndarray, old: np.ndarray, new: np.ndarray, at: np.ndarray, blocked: np.ndarray,
+    def collide(self, sw, idx: np.ndarray, old: np.ndarray, new: np.ndarray, blocked: np.ndarray,
                 cells: np.ndarray, types: np.ndarray) -> None:
-        """Bots ``idx`` (columns ``blocked`` of ``old``/``new``: where they are, where they would go; ``at``:
-        the tissue cells of both, see ``step``) would enter solid tissue: slide along one axis if it is
-        free, else stay and bounce; normal bots erode the decay they hit, rogues wound healthy tissue."""
-        k = old.shape[1]
+        """Bots ``idx`` (columns ``blocked`` of ``old``/``new``: where they are, where they would go) would
+        enter solid tissue: slide along one axis if it is free, else stay and bounce; normal bots erode the
+        decay they hit, rogues wound healthy tissue."""
         m = blocked.size
         here = old.take(blocked, axis=1)
         there = new.take(blocked, axis=1)
         vel = sw.vel.take(idx, axis=1)
-        # tissue columns (row 0) and rows (row 1): the ends, the half-way points, the starts
-        t = at.take(np.concatenate((blocked, blocked + k, blocked + 2 * k)), axis=1).reshape(2, 3, m)
+        # tissue columns (t[:, 0]) and rows (t[:, 1]) of the start, the end and the half-way point
+        t = np.empty((3, 2, m), np.intp)
+        np.left_shift(here, 1, out=t[0])
+        np.left_shift(there, 1, out=t[1])
+        np.add(here, there, out=t[2])
+        t >>= TISSUE_SHIFT + 1
+        rows = t[:, 1] * T.COLS
         # the cells a slide would cross: along x (the start's row; the end's and half-way point's columns),
         # along y (the start's column; the end's and half-way point's rows)
-        probe = np.multiply(t[1].take(self._probe_rows, axis=0), T.COLS, dtype=np.intp)
-        probe += t[0].take(self._probe_cols, axis=0)
+        probe = np.empty((4, m), np.intp)
+        np.add(rows[0], t[1:, 0], out=probe[0:2])
+        np.add(rows[1:], t[0, 0], out=probe[2:4])
         free = sw.tissue_flat.take(probe) < T.FIRST_SOLID
         free = free[0::2] & free[1::2]  # rows: free along x, free along y
         speed = np.abs(vel)
