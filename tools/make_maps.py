@@ -459,8 +459,8 @@ def debate_hall() -> MapBuilder:
     m.spawn("from_street", 19, 26)
     m.spawn("stage", 20, 6)
     m.npc("inspector", 25, 11, "inspector", "inspector_hall", "down")
-    m.npc("audience_1", 8, 13, "patient_b", "audience_chat", "up")
-    m.npc("audience_2", 30, 17, "patient_c", "audience_chat", "up")
+    m.npc("audience_1", 3, 13, "patient_b", "audience_chat", "right")  # chatting in the side aisles
+    m.npc("audience_2", 36, 17, "patient_c", "audience_chat", "left")
     m.npc("audience_3", 12, 21, "patient_a", "audience_chat", "up", wander="back_row_walk")
     m.path("back_row_walk", [(12, 21), (16, 21), (16, 23), (12, 23), (12, 21)])
     m.area("door", "to_street", 19, 29, 2, 1, target_map="street", target_spawn="from_hall")
