@@ -248,8 +248,7 @@ class ExplorationScene(Scene):
                 ok = core.npc_pose(str(args.get("npc", "")), str(args.get("pose", "")))
             elif name == "player_move":
                 ok = core.player_move(str(args.get("to", "")))
-            elif name == "change_map":
-                self.camera_on = None
+            elif name == "change_map":  # (a staged camera stays through the fade out: reset on arrival)
                 core.start_transition(str(args.get("map", "")), str(args.get("spawn", "start")))
             elif name == "camera":
                 target = str(args.get("to", "lena"))
