@@ -13,7 +13,7 @@ from game.core.actions import ActionFrame
 from game.swarm import navigation as N
 from game.swarm import tissue as T
 from game.swarm.encounter import load
-from game.swarm.motion import DENSITY_SHIFT, TRAVEL_MAX, VMAX, Motion
+from game.swarm.motion import DENSITY_SHIFT, FLOCK_EVERY, FLOCK_SHIFT, TRAVEL_MAX, VMAX, Motion
 from game.swarm.navigation import Reach
 from game.swarm.sim import SUB, TISSUE_SHIFT, Swarm
 
@@ -43,6 +43,12 @@ def flock_means_of(vx: int, vy: int, n: int = 3000) -> tuple[int, int]:
 def test_the_flocking_sees_the_true_mean_velocity_up_to_top_speed(v):
     # (the packed x and y sums once overflowed for bots at top speed downwards: they counted as moving up)
     assert flock_means_of(*v) == v
+
+
+def test_no_bot_leaves_the_flocking_block_it_was_counted_in_before_the_next_refresh():
+    # the flocking means are divided out only where bots were counted (Motion._flocking): a bot must not
+    # move further than one 16 px cell in the moves between two refreshes
+    assert (FLOCK_EVERY - 1) * TRAVEL_MAX <= 1 << FLOCK_SHIFT
 
 
 def test_bots_travel_faster_only_in_open_space():

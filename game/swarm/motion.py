@@ -174,8 +174,9 @@ class Motion:
         count = dens.take(occ)
         here = self.cells.take(occ, axis=1)
         # flocking: counts and velocity sums summed up from density cells to 16 px cells, then the mean
-        # position and velocity of each 3x3 block; refreshed every few ticks (the flock drifts slowly: a bot
-        # crosses a 16 px cell in four ticks at the most)
+        # position and velocity of each 3x3 block; refreshed every few ticks (the flock drifts slowly: in the
+        # FLOCK_EVERY - 1 moves before the next refresh a bot goes at most one 16 px cell from where it was
+        # counted)
         if sw.tick_count % FLOCK_EVERY == 1 or self._flock_mean is None:
             self._flock_mean = self._flocking(dcell, here[2], count, vel)
             self._box_key = None
@@ -311,8 +312,9 @@ class Motion:
         sums[3:5] -= sums[0] * VEL_OFFSET
         sums[3:5] <<= 4
         box = f.box3(sums)
-        # the means, only where the 3x3 block holds bots (integer division is slow, and the rest are 0:
-        # no bot reads them before the next refresh, as none moves further than one cell in between)
+        # the means, only where the 3x3 block holds bots (integer division is slow, and the rest are 0: no
+        # bot reads them before the next refresh, as none moves further than one cell in between; see the
+        # test that holds FLOCK_EVERY and TRAVEL_MAX to that)
         some = box[0].nonzero()[0]
         at = some + self._mean_rows
         np.put(box, at, box.take(at) // box[0].take(some))
