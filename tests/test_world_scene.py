@@ -261,3 +261,17 @@ def test_snapshot_and_restore_put_lena_back(booted):
     restored = again.ctx.scenes.top.core
     assert (restored.player.x, restored.player.y, restored.player.facing) == (saved["x"], saved["y"], saved["facing"])
     assert sorted(restored.triggers.fired) == saved["fired"]
+
+
+def test_the_controls_are_taught_on_the_tour_not_again_after_it(booted):
+    from game.world.hud import teaching
+
+    game = booted(StartPoint.of("new-game", difficulty="normal"))
+    scene = game.ctx.scenes.top
+    assert teaching(scene).endswith(": walk")  # a new game: nothing walked yet
+    game = booted(StartPoint.of("chapter", chapter="3"))  # a later chapter (a save, a chapter run)
+    scene = next(s for s in game.ctx.scenes.scenes if isinstance(s, ExplorationScene))
+    assert game.ctx.run.story.chapter == 3 and scene.walked_ticks == 0
+    assert teaching(scene) is None
+    scene.pause_taught_until = scene.core.tick + 10  # (just shown round: how to pause still shows)
+    assert "pause" in teaching(scene)

@@ -128,17 +128,26 @@ def _facing_prompt(surface, ctx, core, font, cam_x: int, cam_y: int) -> None:
     font.draw(surface, text, (x + 5, y + 3), colour("cyan_light"))
 
 
+def teaching(scene) -> str | None:
+    """The control to teach now, if any: walking and running while the story is still at Malik's tour in
+    chapter 1 (a player who has been shown round, or loads a later save or chapter, knows them), pausing
+    just after it."""
+    ctx = scene.ctx
+    story = ctx.run.story
+    learning = story.chapter <= 1 and not story.has("toured")
+    if learning and scene.walked_ticks == 0:
+        keys = " ".join(action_label(ctx, a, a) for a in ("UP", "LEFT", "DOWN", "RIGHT"))
+        return f"{keys}: walk"
+    if learning and not scene.ran and scene.walked_ticks > RUN_TEACH_AFTER and scene.core.player.walking:
+        return f"Hold {action_label(ctx, 'RUN', 'shift')}: run"
+    if scene.pause_taught_until > scene.core.tick:
+        return f"{action_label(ctx, 'PAUSE', 'escape')}: pause, journal and settings"
+    return None
+
+
 def _teach(surface, scene, font) -> None:
     """One control at a time, the first time it is needed, beside Lena."""
-    ctx = scene.ctx
-    text = None
-    if scene.walked_ticks == 0:
-        keys = " ".join(action_label(ctx, a, a) for a in ("UP", "LEFT", "DOWN", "RIGHT"))
-        text = f"{keys}: walk"
-    elif not scene.ran and scene.walked_ticks > RUN_TEACH_AFTER and scene.core.player.walking:
-        text = f"Hold {action_label(ctx, 'RUN', 'shift')}: run"
-    elif scene.pause_taught_until > scene.core.tick:
-        text = f"{action_label(ctx, 'PAUSE', 'escape')}: pause, journal and settings"
+    text = teaching(scene)
     if text is None:
         return
     fx, fy = scene.core.player.feet
