@@ -18,9 +18,9 @@ from game.core.actions import Action, ActionFrame
 from game.core.files import is_file
 from game.core.scenes import Scene
 from game.ui.palette import colour
+from game.world.dev_overlay import draw_dev_overlay, draw_reload_errors
 from game.world.explore import Event, Exploration, Npc
-from game.world.model import MapObject, WorldMap, load_map
-from game.world.physics import PLAYER, SUB
+from game.world.model import WorldMap, load_map
 from game.world.stage import Staging
 from game.world.tmx import TmxError
 
@@ -408,11 +408,11 @@ class ExplorationScene(Scene):
         staging.draw_lighting(surface, cam_x, cam_y, flashes)
         staging.draw_alarm(surface, flashes)
         if self.ctx.debug_overlay:
-            self._draw_overlay(surface, cam_x, cam_y)
+            draw_dev_overlay(self, surface, cam_x, cam_y)
         draw_hud(surface, self, cam_x, cam_y)
         self._draw_banner(surface)
         if self.reload_errors:
-            self._draw_errors(surface)
+            draw_reload_errors(self, surface)
         level = self.core.fade.level
         if level:
             shade = pygame.Surface((SCREEN_W, SCREEN_H), pygame.SRCALPHA)
@@ -459,51 +459,3 @@ class ExplorationScene(Scene):
         rect = pygame.Rect(12, 12, w, font.line_height * 2 + 10)
         draw_panel(surface, rect)
         font.draw(surface, str(title), (rect.x + 12, rect.y + 5), colour("white"), scale=2, shadow=colour("ink"))
-
-    def _draw_errors(self, surface: pygame.Surface) -> None:
-        from game.ui.widgets import draw_panel
-
-        font = self.ctx.assets.font()
-        lines = ["Map not reloaded: fix these and save again (the last good map keeps running)"]
-        for message in self.reload_errors[:8]:
-            lines += font.wrap(message, SCREEN_W - 40)
-        h = len(lines) * font.line_height + 12
-        rect = pygame.Rect(10, SCREEN_H - h - 10, SCREEN_W - 20, h)
-        draw_panel(surface, rect, accent="red")
-        for i, line in enumerate(lines):
-            font.draw(surface, line, (rect.x + 8, rect.y + 6 + i * font.line_height),
-                      colour("amber") if i == 0 else colour("rose"))
-
-    def _draw_overlay(self, surface: pygame.Surface, cam_x: int, cam_y: int) -> None:
-        world = self.world
-        font = self.ctx.assets.font()
-        tw, th = world.tile_w, world.tile_h
-        red = colour("red")
-        for ty in range(max(0, cam_y // th), min(world.height, (cam_y + SCREEN_H) // th + 1)):
-            for tx in range(max(0, cam_x // tw), min(world.width, (cam_x + SCREEN_W) // tw + 1)):
-                if world.solid[ty * world.width + tx]:
-                    pygame.draw.rect(surface, red, (tx * tw - cam_x, ty * th - cam_y, tw, th), 1)
-        styles = {"solid": "red", "trigger": "yellow", "door": "cyan", "machine": "green", "spawn": "white",
-                  "npc": "magenta", "path": "violet_light"}
-        for obj in world.objects:
-            c = colour(styles.get(obj.kind, "rose"))
-            self._overlay_object(surface, obj, c, cam_x, cam_y, font)
-        p = self.core.player
-        x0, y0, x1, y1 = PLAYER.box(p.x, p.y)
-        pygame.draw.rect(surface, colour("cyan_light"),
-                         (x0 // SUB - cam_x, y0 // SUB - cam_y, (x1 - x0) // SUB, (y1 - y0) // SUB), 1)
-        fx, fy = p.feet
-        font.draw(surface, f"{world.name}  tile {fx // tw},{fy // th}  px {fx},{fy}", (6, SCREEN_H - 14),
-                  colour("white"), outline=colour("ink"))
-
-    def _overlay_object(self, surface, obj: MapObject, c, cam_x, cam_y, font) -> None:
-        if obj.points:
-            pts = [(x - cam_x, y - cam_y) for x, y in obj.points]
-            if len(pts) > 1:
-                pygame.draw.lines(surface, c, obj.shape == "polygon", pts)
-        elif obj.w and obj.h:
-            pygame.draw.rect(surface, c, (obj.x - cam_x, obj.y - cam_y, obj.w, obj.h), 1)
-        else:
-            pygame.draw.circle(surface, c, (obj.x - cam_x, obj.y - cam_y), 3, 1)
-        label = f"{obj.kind}:{obj.name}" if obj.name else obj.kind
-        font.draw(surface, label, (obj.x - cam_x + 2, obj.y - cam_y + 2), c, outline=colour("ink"))
