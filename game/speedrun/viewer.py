@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from game.core.actions import Action, ActionFrame
+from game.core.actions import ActionFrame
 from game.core.clock import FixedStepClock, format_ticks
 from game.replay.format import Replay, ReplayError, read_file
 
@@ -236,15 +236,6 @@ def _watch(game, viewer: ReplayViewer) -> None:
         game.draw(clock.alpha)
         display.present()
         limiter.tick(240)
-
-
-def held_labels() -> list[tuple[str, int]]:
-    """The buttons of the input display, in the order drawn."""
-    return [("OK", Action.CONFIRM), ("BACK", Action.CANCEL), ("PAUSE", Action.PAUSE), ("RUN", Action.RUN),
-            ("FOCUS", Action.FOCUS), ("SPREAD", Action.SPREAD), ("RECALL", Action.RECALL), ("HINT", Action.HINT),
-            ("NEXT", Action.NEXT), ("PREV", Action.PREV), ("SKIP", Action.SKIP), ("LOG", Action.HISTORY),
-            ("LMB", Action.POINTER), ("RMB", Action.POINTER_ALT), ("W\u2191", Action.WHEEL_UP),
-            ("W\u2193", Action.WHEEL_DOWN)]
 
 
 def describe_position(viewer: ReplayViewer) -> str:

@@ -129,8 +129,16 @@ def _chip(surface: pygame.Surface, font, label: str, x: int, y: int, held: bool,
     return width
 
 
+def held_labels() -> list[tuple[str, int]]:
+    """The buttons of the input display, in the order drawn."""
+    return [("OK", Action.CONFIRM), ("BACK", Action.CANCEL), ("PAUSE", Action.PAUSE), ("RUN", Action.RUN),
+            ("FOCUS", Action.FOCUS), ("SPREAD", Action.SPREAD), ("RECALL", Action.RECALL), ("HINT", Action.HINT),
+            ("NEXT", Action.NEXT), ("PREV", Action.PREV), ("SKIP", Action.SKIP), ("LOG", Action.HISTORY),
+            ("LMB", Action.POINTER), ("RMB", Action.POINTER_ALT), ("W\u2191", Action.WHEEL_UP),
+            ("W\u2193", Action.WHEEL_DOWN)]
+
+
 def _draw_inputs(surface: pygame.Surface, font, frame, bottom: int) -> None:
-    from game.speedrun.viewer import held_labels
 
     held = frame.held if frame is not None else 0
     pressed = frame.pressed if frame is not None else 0
