@@ -22,6 +22,9 @@ import json
 import math
 from typing import Any
 
+from game.saves.errors import SaveError
+from game.saves.migrations import migrate
+
 FORMAT_NAME = "neosmiles-save"
 #: the version this game writes; older ones are migrated, newer ones refused. Version 1 was the layout before
 #: the story layer; version 2 adds what it keeps (difficulty and ending, the map's staging, Lena's scripted
@@ -30,15 +33,6 @@ SAVE_VERSION = 2
 DIFFICULTIES = ("story", "normal", "hard")
 MAX_BYTES = 2 * 1024 * 1024  # a real save is a few tens of kilobytes
 MAX_DEPTH = 24  # a real save nests 6 deep
-
-
-class SaveError(Exception):
-    """A save that cannot be used; ``reason`` says why in words for the player, ``kind`` in one word."""
-
-    def __init__(self, reason: str, kind: str = "damaged") -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.kind = kind  # empty | oversized | truncated | corrupt | edited | future | invalid | missing
 
 
 # the one bounded JSON reader of this package ------------------------------------------------------
@@ -124,8 +118,6 @@ def encode_save(body: dict) -> bytes:
 
 def decode_save(data: bytes) -> dict:
     """The body of a save file, upgraded to ``SAVE_VERSION``; ``SaveError`` for anything wrong."""
-    from game.saves.migrations import migrate
-
     document = parse_bounded_json(data)
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise SaveError("this is not a NeoSmiles save file", "corrupt")
@@ -140,7 +132,7 @@ def decode_save(data: bytes) -> dict:
         raise SaveError("the save has no body", "corrupt")
     if document.get("checksum") != checksum(body):
         raise SaveError("the checksum does not match: the file was edited or damaged", "edited")
-    body = migrate(body, version)
+    body = migrate(body, version, target=SAVE_VERSION)
     check_body(body)
     return body
 

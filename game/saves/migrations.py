@@ -1,9 +1,9 @@
 """Upgrading saves written by older versions of the game: a chain of small functions, one per version.
 
 ``MIGRATIONS[n]`` takes a body at version ``n`` and returns it at version ``n + 1``; ``migrate`` runs them
-in order up to ``SAVE_VERSION``. A migration never drops something the player would miss: it fills a new
-field with what the old version meant. Each one has a test that upgrades a real body of its version.
-Pure Python, no pygame.
+in order up to the version asked for (the format's ``SAVE_VERSION``). A migration never drops something
+the player would miss: it fills a new field with what the old version meant. Each one has a test that
+upgrades a real body of its version. Pure Python, no pygame.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
-from game.saves.format import SAVE_VERSION, SaveError
+from game.saves.errors import SaveError
 
 Migration = Callable[[dict], dict]
 
@@ -39,9 +39,9 @@ def v1_to_v2(body: dict) -> dict:
 MIGRATIONS: dict[int, Migration] = {1: v1_to_v2}
 
 
-def migrate(body: dict, version: int, *, chain: dict[int, Migration] | None = None, target: int = SAVE_VERSION
-            ) -> dict:
-    """``body`` (a save body at ``version``) upgraded to ``target``; the input is never changed."""
+def migrate(body: dict, version: int, *, target: int, chain: dict[int, Migration] | None = None) -> dict:
+    """``body`` (a save body at ``version``) upgraded to ``target`` (the format's ``SAVE_VERSION``); the input
+    is never changed."""
     chain = MIGRATIONS if chain is None else chain
     body = copy.deepcopy(body)
     while version < target:
