@@ -28,8 +28,8 @@ from hypothesis import strategies as st
 from game.check import ContentIndex
 from game.check.cli import check_paths
 from game.core.run import StartPoint
-from game.dialogue.loader import DialogueError, load_dialogue
-from game.dialogue.validate import DialogueChecker
+from game.dialogue.loader import DialogueError
+from game.dialogue.validate import DialogueChecker, load_dialogue
 from game.spectra import encounter as spectra
 from game.swarm import encounter as swarm
 from game.swarm.check import SwarmEncounterChecker

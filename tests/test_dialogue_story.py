@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.core.outcome import Outcome
-from game.dialogue.loader import load_dialogue
 from game.dialogue.runner import ChoiceEvent, CommandEvent, DialogueRunner, Ended, LineEvent
+from game.dialogue.validate import load_dialogue
 from game.paths import Paths
 from game.story.chapters import load_chapters
 from game.story.state import StoryState

@@ -15,8 +15,8 @@ import pytest
 
 from game.check import ContentIndex
 from game.check.cli import check_paths
-from game.dialogue.loader import load_dialogue
 from game.dialogue.model import Command, walk_steps
+from game.dialogue.validate import load_dialogue
 from game.story.chapters import load_chapters, parse_chapters
 from game.story.walk import StoryWalker, Stuck, first_option
 from game.world.model import load_map

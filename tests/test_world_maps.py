@@ -15,7 +15,7 @@ ROOT = LEVELS.parent
 
 
 def entry_nodes() -> set[str]:
-    from game.dialogue.loader import load_dialogue
+    from game.dialogue.validate import load_dialogue
 
     return {n.id for n in load_dialogue(ROOT / "dialogue").nodes.values() if n.entry}
 

@@ -3,8 +3,8 @@
 The loader is forgiving in one way only: it collects every problem it meets (as ``Problem`` values with
 the file and line) instead of stopping at the first, so a writer sees them all at once. Problems that
 need the whole picture (a jump to a node in another file, an unreachable node, an undeclared flag) are
-left to ``game.dialogue.validate``. ``load_dialogue`` is what the game calls: it refuses content with
-problems, raising ``DialogueError`` whose message lists them.
+left to ``game.dialogue.validate``, whose ``load_dialogue`` is what the game calls: it refuses content
+with problems, raising ``DialogueError`` whose message lists them.
 
 The file format is described for writers in ``dialogue/README.md``.
 """
@@ -35,6 +35,7 @@ from game.dialogue.model import (
     Speaker,
     derived_id,
 )
+from game.dialogue.model import DialogueError as DialogueError  # (re-exported: callers catch it here)
 from game.story.conditions import ConditionError, parse_condition
 
 DECLARATIONS_FILE = "story.yaml"
@@ -44,10 +45,6 @@ _STEP_WORDS = {"mood", "id", "if", "choice", "jump", "detour", "end", "then", "e
 _OPTION_KEYS = {"text", "id", "if", "once", "set", "clear", "add", "jump", "detour", "end", "then"}
 _NODE_KEYS = {"entry", "script"}
 _SPEAKER_KEYS = {"name", "blip", "portrait", "moods"}
-
-
-class DialogueError(Exception):
-    """Dialogue content that cannot be used; the message lists each problem as ``path:line: message``."""
 
 
 # YAML with line numbers ----------------------------------------------------------------------------
@@ -421,18 +418,3 @@ def dialogue_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*") if p.is_file() and is_dialogue_file(p))
-
-
-def load_dialogue(folder: Path) -> Dialogue:
-    """Load and fully validate the game's dialogue folder; raise ``DialogueError`` listing any problem."""
-    from game.dialogue.validate import validate
-
-    files = dialogue_files(folder)
-    if not files:
-        raise DialogueError(f"{folder}: no dialogue files found")
-    dialogue, problems, all_nodes = parse_files(files)
-    problems = problems + validate(dialogue, all_nodes, files)
-    if problems:
-        shown = "\n".join(str(p) for p in sorted(set(problems))[:10])
-        raise DialogueError(f"the dialogue has {len(set(problems))} problem(s); run 'neosmiles check':\n{shown}")
-    return dialogue

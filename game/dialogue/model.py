@@ -19,6 +19,10 @@ BUILTIN_COUNTERS = frozenset({"last_score", "chapter"})
 READ_ONLY_COUNTERS = frozenset({"chapter"})
 
 
+
+class DialogueError(Exception):
+    """Dialogue content that cannot be used; the message lists each problem as ``path:line: message``."""
+
 @dataclass(frozen=True)
 class Source:
     path: str

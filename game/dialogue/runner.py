@@ -243,7 +243,7 @@ class DialogueRunner:
         while self.stack:
             guard += 1
             if guard > 100_000:  # a loop `neosmiles check` cannot prove (it goes through if:): a content error
-                from game.dialogue.loader import DialogueError
+                from game.dialogue.model import DialogueError
 
                 node = self.stack[-1].node
                 where = self.dialogue.node(node).source

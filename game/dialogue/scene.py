@@ -38,10 +38,11 @@ from game.dialogue.layout import (
     TEXT_X,
     TEXT_Y,
 )
-from game.dialogue.loader import DialogueError, load_dialogue
+from game.dialogue.loader import DialogueError
 from game.dialogue.portraits import name_colour, portrait
 from game.dialogue.runner import ChoiceEvent, CommandEvent, DialogueRunner, Ended, Event, LineEvent
 from game.dialogue.seen import save_seen
+from game.dialogue.validate import load_dialogue
 from game.ui.palette import colour
 from game.ui.widgets import Menu, MenuItem, draw_panel
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from game.check import ContentIndex, Problem
 from game.core.files import exists, resolved
 from game.dialogue.layout import CHOICE_TEXT_WIDTH, TEXT_LINES, TEXT_WIDTH, TextMetrics
-from game.dialogue.loader import DECLARATIONS_FILE, parse_files
+from game.dialogue.loader import DECLARATIONS_FILE, dialogue_files, parse_files
 from game.dialogue.loader import is_dialogue_file as is_dialogue_path
 from game.dialogue.model import (
     BUILTIN_COUNTERS,
@@ -29,6 +29,7 @@ from game.dialogue.model import (
     Command,
     Detour,
     Dialogue,
+    DialogueError,
     Effect,
     Jump,
     Node,
@@ -328,3 +329,16 @@ class DialogueChecker:
             if target is not None:
                 out.append(Problem(target, p.line, p.message))
         return out
+
+
+def load_dialogue(folder: Path) -> Dialogue:
+    """Load and fully validate the game's dialogue folder; raise ``DialogueError`` listing any problem."""
+    files = dialogue_files(folder)
+    if not files:
+        raise DialogueError(f"{folder}: no dialogue files found")
+    dialogue, problems, all_nodes = parse_files(files)
+    problems = problems + validate(dialogue, all_nodes, files)
+    if problems:
+        shown = "\n".join(str(p) for p in sorted(set(problems))[:10])
+        raise DialogueError(f"the dialogue has {len(set(problems))} problem(s); run 'neosmiles check':\n{shown}")
+    return dialogue
