@@ -82,11 +82,6 @@ def test_practice_menu_begins_a_run_that_verifies(tmp_path, monkeypatch):
     from game.starts import PracticeEntry
 
     monkeypatch.setattr(starts, "practice_entries", lambda ctx: [PracticeEntry("Dot", StartPoint.of("test-dot"))])
-    import game.scenes.practice_menu as practice_menu
-    import game.scenes.title as title
-
-    monkeypatch.setattr(title, "practice_entries", starts.practice_entries)
-    monkeypatch.setattr(practice_menu, "practice_entries", starts.practice_entries)
     # title (not recorded) -> Practice -> Dot: the new run's seed comes from the title run's RNG
     frames = pad([DOWN, CONFIRM, CONFIRM], 0) + dot_frames(200)  # past New game to Practice, then Dot
     from game.app.boot import BootOptions, boot
@@ -178,16 +173,13 @@ def test_on_screen_timer_follows_the_setting(tmp_path):
 
 
 def test_practice_with_a_chosen_seed_records_that_seed(tmp_path, monkeypatch):
-    import game.scenes.practice_menu as practice_menu
-    import game.scenes.title as title
     import game.starts as starts
     from game.app.boot import BootOptions, boot
     from game.app.sources import ScriptedInput
     from game.starts import PracticeEntry
 
     entries = lambda ctx: [PracticeEntry("Dot", StartPoint.of("test-dot"))]  # noqa: E731
-    for module in (starts, title, practice_menu):
-        monkeypatch.setattr(module, "practice_entries", entries)
+    monkeypatch.setattr(starts, "practice_entries", entries)  # (the menus ask through the context)
     nxt = ActionFrame(Action.NEXT, Action.NEXT)
     frames = pad([DOWN, CONFIRM, DOWN, RIGHT, RIGHT, RIGHT, nxt, UP, CONFIRM], 0) + dot_frames(100)
     target = tmp_path / "seeded.nsreplay"

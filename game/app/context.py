@@ -128,6 +128,24 @@ class Context:
 
         back_to_practice(self)
 
+    # what the title and practice menus offer (asked through here: the start points build those menus)
+    def start_exists(self, name: str) -> bool:
+        from game.starts import has_start
+
+        return has_start(name)
+
+    def continue_available(self) -> bool:
+        """Whether the title can offer Continue (a sound save exists)."""
+        from game.starts import continue_available
+
+        return continue_available(self)
+
+    def practice_entries(self) -> list:
+        """The Practice menu's rows (``game.starts.PracticeEntry``)."""
+        from game.starts import practice_entries
+
+        return practice_entries(self)
+
     def request_quit(self) -> None:
         self.quit_requested = True
 

@@ -13,7 +13,6 @@ from game.core.actions import Action, ActionFrame
 from game.core.run import StartPoint
 from game.core.scenes import Scene
 from game.scenes.common import draw_backdrop, play
-from game.starts import practice_entries
 from game.ui.palette import colour
 from game.ui.prompts import action_label
 from game.ui.widgets import Menu, MenuItem, draw_panel
@@ -40,7 +39,7 @@ class PracticeMenuScene(Scene):
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.t = 0
-        self.entries = practice_entries(ctx)
+        self.entries = ctx.practice_entries()
         #: the seed practice runs start with; None derives a fresh one (a fixed seed repeats the encounter)
         self.seed: int | None = None
         #: the difficulty swarm levels are played at

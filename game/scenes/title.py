@@ -15,7 +15,6 @@ from game import __version__
 from game.core.actions import Action, ActionFrame
 from game.core.scenes import Scene
 from game.scenes.common import draw_backdrop, draw_notice, play
-from game.starts import has_start, practice_entries
 from game.ui.palette import colour
 from game.ui.prompts import action_label
 from game.ui.widgets import Menu, MenuItem, draw_panel
@@ -50,16 +49,14 @@ class TitleScene(Scene):
         self.menu = Menu(self._items(), ctx.assets.font(), center_x=320, top=212, width=176)
 
     def _items(self) -> list[MenuItem]:
-        from game.starts import continue_available
-
         items = []
-        if has_start("new-game"):
+        if self.ctx.start_exists("new-game"):
             items.append(MenuItem("new", "New game", hint="Open the clinic for a new day."))
-        if continue_available(self.ctx):
+        if self.ctx.continue_available():
             items.append(MenuItem("continue", "Continue", hint=continue_hint(self.ctx)))
         if saves_on_disk(self.ctx):
             items.append(MenuItem("load", "Load", hint="Choose a save: the autosave or one of your slots."))
-        if practice_entries(self.ctx):
+        if self.ctx.practice_entries():
             items.append(MenuItem("practice", "Practice", hint="Play any encounter on its own, with any seed."))
         items.append(MenuItem("settings", "Settings", hint="Sound, text speed, window, controls, timer."))
         items.append(MenuItem("quit", "Quit", hint="Close NeoSmiles."))
