@@ -126,12 +126,7 @@ class Motion:
         # clear: no solid tissue cell within the 3x3 block of density cells, and not at the arena's edge
         any_solid = np.ones((d.rows + 2, d.stride), bool)
         any_solid[1:-1, 1:-1] = s[0::2, 0::2] | s[1::2, 0::2] | s[0::2, 1::2] | s[1::2, 1::2]
-        block = any_solid.copy()
-        block[1:, :] |= any_solid[:-1, :]
-        block[:-1, :] |= any_solid[1:, :]
-        wide = block.copy()
-        wide[:, 1:] |= block[:, :-1]
-        wide[:, :-1] |= block[:, 1:]
+        wide = T.dilate(any_solid)
         clear = ~wide
         clear[:2, :] = clear[-2:, :] = False
         clear[:, :2] = clear[:, -2:] = False
@@ -140,13 +135,7 @@ class Motion:
         # open space: no solid tissue cell within the 5x5 block of density cells (8 px and more away), and
         # not near the arena's edge; a bot there cannot meet either in a move of up to 8 px, so it may travel
         # faster there without being checked
-        five = wide.copy()
-        five[1:, :] |= wide[:-1, :]
-        five[:-1, :] |= wide[1:, :]
-        rows = five.copy()
-        five[:, 1:] |= rows[:, :-1]
-        five[:, :-1] |= rows[:, 1:]
-        open_space = ~five
+        open_space = ~T.dilate(wide)
         open_space[:3, :] = open_space[-3:, :] = False
         open_space[:, :3] = open_space[:, -3:] = False
         self.cells[4] = open_space.ravel()

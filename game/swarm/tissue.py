@@ -83,7 +83,8 @@ HURT_NERVE, HURT_NEAR = 16, 3  # pain weights of a bot on the nerve and within 8
 HURT_SCALE = 16  # pain per tick = sum of the weights of the bots there x pain_per_bot / HURT_SCALE
 
 
-def _dilate(mask: np.ndarray) -> np.ndarray:
+def dilate(mask: np.ndarray) -> np.ndarray:
+    """``mask`` grown by one cell on every side (each cell or'd with its 3x3 block)."""
     out = mask.copy()
     out[1:, :] |= mask[:-1, :]
     out[:-1, :] |= mask[1:, :]
@@ -98,7 +99,7 @@ def hurt_map(tissue: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     blocks = tissue.reshape(ROWS // 2, 2, COLS // 2, 2)
     nerve = (blocks == NERVE).any(axis=(1, 3))
     pulp = (blocks == PULP).any(axis=(1, 3)) | nerve
-    weight = np.where(nerve, HURT_NERVE, np.where(_dilate(_dilate(nerve)), HURT_NEAR, 0))
+    weight = np.where(nerve, HURT_NERVE, np.where(dilate(dilate(nerve)), HURT_NEAR, 0))
     padded = np.zeros((weight.shape[0] + 2, weight.shape[1] + 2), np.int32)
     padded[1:-1, 1:-1] = weight
     flat = padded.ravel()
