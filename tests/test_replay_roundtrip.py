@@ -118,6 +118,16 @@ def test_a_finishing_split_ends_the_run_and_sets_a_personal_best(tmp_path):
     assert splits.golds == {"dot:1": 30, "chapter-1": 61} and splits.sum_of_best() == 91
     ghost = personal_best_frames(paths, replay.header.category)
     assert ghost is not None and len(ghost) == 91 and ghost[29] == CONFIRM
+    # a personal best from another version of the game retraces nothing under today's rules: no ghost
+    from dataclasses import replace as changed
+
+    from game.replay.format import encode
+    from game.replay.pb import pb_replay_path
+
+    pb = pb_replay_path(paths.replays_dir, replay.header.category)
+    older = changed(replay, header=changed(replay.header, game_version="0.0.1"))
+    pb.write_bytes(encode(older))
+    assert personal_best_frames(paths, replay.header.category) is None
 
 
 def test_a_changed_input_is_a_desync_at_the_next_checkpoint(tmp_path):

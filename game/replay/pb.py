@@ -35,9 +35,15 @@ def personal_best_replay(paths, category: str) -> Replay | None:
 
 
 def personal_best_frames(paths, category: str) -> list[ActionFrame] | None:
-    """Every tick's frame of the category's PB run (for a ghost), or None."""
+    """Every tick's frame of the category's PB run (for a ghost), or None. A PB made by another version of
+    the game gives no ghost: its frames, played through this version's rules, would not retrace the run."""
+    from game import __version__
+
     replay = personal_best_replay(paths, category)
     if replay is None:
+        return None
+    if replay.header.game_version != __version__:
+        log.info("%s: the personal best was made with version %s: no ghost", category, replay.header.game_version)
         return None
     return list(replay.frames())
 
