@@ -206,9 +206,9 @@ class Motion:
         pull -= grad
         aim >>= 3
         pull += aim
-        crowd = shared[2]
-        np.minimum(pull, here[5:7], out=pull)
+        np.minimum(pull, here[5:7], out=pull)  # never into a healthy wall beside the cell (capped at 0)
         np.maximum(pull, here[7:9], out=pull)
+        crowd = shared[2]
         np.multiply(count, sep_k * 15, out=crowd)
         crowd >>= 4
         pull -= crowd >> 1  # the push below measures from the cell's corner: this centres it
