@@ -89,13 +89,9 @@ def _from_save(args: argparse.Namespace) -> int:
     saves_dir = Paths.from_env().saves_dir
     if args.load:
         try:
-            _label, path = slots.resolve(saves_dir, args.load)
+            _label, found = slots.open_named(saves_dir, args.load)
         except SaveError as exc:
             print(f"neosmiles: {exc.reason}", file=sys.stderr)
-            return 2
-        found = slots.read_file(path)
-        if not found.ok:
-            print(f"neosmiles: {slots.refusal(path)}", file=sys.stderr)
             return 2
     else:
         info = slots.newest(saves_dir)

@@ -77,18 +77,14 @@ def run(args: argparse.Namespace) -> int:
 
 def show(saves_dir, name: str) -> int:
     try:
-        label, path = slots.resolve(saves_dir, name)
+        label, found = slots.open_named(saves_dir, name)
     except SaveError as exc:
         print(f"neosmiles: {exc.reason}", file=sys.stderr)
-        return 2
-    found = slots.read_file(path)
-    if not found.ok:
-        print(f"neosmiles: {slots.refusal(path)}", file=sys.stderr)
         return 2
     meta, state = found.meta, found.body["state"]
     run = state["run"]
     talking = state.get("dialogue")
-    print(f"file       {path}")
+    print(f"file       {found.path}")
     print(f"slot       {label}")
     print(f"chapter    {meta['chapter']}")
     print(f"place      {meta['place']} ({meta.get('map', state['map'].get('name', ''))})")

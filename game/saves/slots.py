@@ -171,9 +171,10 @@ def write_slot(saves_dir: Path, slot: str, body: dict, thumbnail_png: bytes | No
     return target
 
 
-def refusal(path: Path) -> str:
-    """The one line that refuses a damaged save on the command line, pointing at a sound backup if any."""
-    found = read_file(path)
+def refusal(path: Path, found: SaveFile | None = None) -> str:
+    """The one line that refuses a damaged save on the command line, pointing at a sound backup if any
+    (``found``: the file as already read, if it was)."""
+    found = read_file(path) if found is None else found
     line = f"{path}: {found.reason}"
     bak = Path(f"{path}.bak") if Path(path).suffix == ".json" else None
     if bak is not None and bak.exists() and read_file(bak).ok:
@@ -189,3 +190,13 @@ def resolve(saves_dir: Path, name: str) -> tuple[str, Path]:
     if path.suffix in (".json", ".bak") or os.sep in name or "/" in name:
         return path.name, path
     raise SaveError(f"there is no save slot {name!r} (slots: {', '.join(SLOTS)}, or a file path)", "missing")
+
+
+def open_named(saves_dir: Path, name: str) -> tuple[str, SaveFile]:
+    """A save named on the command line (a slot or a file), read and sound: (label, file). Otherwise
+    ``SaveError`` whose reason is the one line to print (an unknown name, or the refusal with its backup)."""
+    label, path = resolve(saves_dir, name)
+    found = read_file(path)
+    if not found.ok:
+        raise SaveError(refusal(path, found), found.error.kind if found.error is not None else "damaged")
+    return label, found
