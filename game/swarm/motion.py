@@ -20,6 +20,10 @@ built on the small grids first:
    stop at walls. In open space (the 5x5 block all open) bots travelling to a far beacon may go twice
    as fast: they cannot meet tissue in 8 px either.
 
+Every gather is a ``take`` with ``mode="wrap"``: the indices are in range by construction (cells of
+clamped positions), and numpy's per-index range check in the default mode costs about as much as the
+gather itself.
+
 Only integer arithmetic feeds the state (shifts, adds, multiplies, clips, integer draws; the weighted
 ``bincount`` sums integers exactly in float64), so results are bit-identical on every CPU.
 """
@@ -102,8 +106,12 @@ class Motion:
         wall = np.ones((d.rows + 2, d.stride), bool)
         wall[1:-1, 1:-1] = solid
         open_flat = (~wall).ravel()
-        for row, offset in enumerate(self.offsets.ravel(), 9):  # (the padding cells' own rows stay unread)
-            self.cells[row] = np.roll(open_flat, -offset)
+        for row, offset in enumerate(self.offsets.ravel().tolist(), 9):
+            # each cell's neighbour at ``offset`` (wrapping round at the ends: the padding cells' own rows
+            # are never read)
+            side = self.cells[row]
+            side[:-offset] = open_flat[offset:]
+            side[-offset:] = open_flat[:offset]
         # healthy walls beside each cell: a cell's shared pull never points into one (bots pressing on
         # healthy tissue only crowd against it; decay they do press on, to grind it)
         healthy = np.ones((d.rows + 2, d.stride), bool)
@@ -160,8 +168,8 @@ class Motion:
         self.dens = dens
         # everything per cell is worked out only for the occupied density cells (a few thousand at most)
         occ = (dens != 0).nonzero()[0]  # (a scan of a bool mask is several times faster than of ints)
-        count = dens.take(occ)
-        here = self.cells.take(occ, axis=1)
+        count = dens.take(occ, mode="wrap")
+        here = self.cells.take(occ, axis=1, mode="wrap")
         # flocking: counts and velocity sums summed up from density cells to 16 px cells, then the mean
         # position and velocity of each 3x3 block; refreshed every few ticks (the flock drifts slowly: in the
         # FLOCK_EVERY - 1 moves before the next refresh a bot goes at most one 16 px cell from where it was
@@ -176,7 +184,7 @@ class Motion:
         # separation: down the gradient of the density grid (a wall mirrors the density beside it:
         # (neighbour - centre) * open is the centre's own density for a wall neighbour)
         beside = occ + self.offsets  # (4, k): right, left, down, up
-        diff = dens.take(beside)
+        diff = dens.take(beside, mode="wrap")
         diff -= count
         diff *= here[9:13]
         grad = diff[0::2] - diff[1::2]  # (2, k): x and y
@@ -188,16 +196,16 @@ class Motion:
         aim >>= seek_s
         np.minimum(aim, seek_max, out=aim)
         np.maximum(aim, -seek_max, out=aim)
-        close = near.take(here[3])
+        close = near.take(here[3], mode="wrap")
         # far from the goal: along the flow, pulled harder in open space (where bots may travel faster)
         travel = here[4] > close  # (open space, and far)
-        along = flow_xy.take(here[3], axis=1)
+        along = flow_xy.take(here[3], axis=1, mode="wrap")
         along += (along >> 1) * travel
         aim = np.where(close, aim, along)
 
         # the shared pull of each occupied cell (cohesion, alignment's share, separation, aim) and how
         # crowded it is, in one table row by row; both already carry the tick's friction (15/16)
-        means = self._box.take(here[2], axis=1)  # (4, k): mean x, y, velocity x, y
+        means = self._box.take(here[2], axis=1, mode="wrap")  # (4, k): mean x, y, velocity x, y
         shared = np.empty((4, occ.size), np.int64)
         pull = shared[:2]
         np.add(means[:2], means[2:], out=pull)
@@ -224,7 +232,7 @@ class Motion:
 
         # per bot: the cell's pull, a push out from its cell's centre when the cell is crowded, a jitter
         # draw, and what is left of its own velocity (alignment and aiming take a share, then friction)
-        per_bot = table.take(dcell, axis=1)  # (take: 2-D fancy indexing is several times slower)
+        per_bot = table.take(dcell, axis=1, mode="wrap")  # (take: 2-D fancy indexing is several times slower)
         acc = per_bot[:2]
         push = pos & 1023
         push *= per_bot[2]
@@ -236,12 +244,12 @@ class Motion:
         if r.size:
             # rogue bots aim at the tissue they attack instead
             target = np.stack((sw.rogue_tx, sw.rogue_ty))
-            own = clamp((target - pos.take(r, axis=1)) >> 3, seek_max)
+            own = clamp((target - pos.take(r, axis=1, mode="wrap")) >> 3, seek_max)
             aims = self._cell_aim
             aims[0][occ] = aim[0]
             aims[1][occ] = aim[1]
             own >>= 3
-            own -= aims.take(dcell.take(r), axis=1)
+            own -= aims.take(dcell.take(r), axis=1, mode="wrap")
             own *= 15
             own >>= 4
             acc[0][r] += own[0]
@@ -254,13 +262,13 @@ class Motion:
         np.maximum(vel, np.negative(cap), out=vel)
 
         # move: bots in clear cells cannot meet tissue or the arena's edge; the others are checked
-        check = self.near_tissue.take(dcell).nonzero()[0]
+        check = self.near_tissue.take(dcell, mode="wrap").nonzero()[0]
         if not check.size:
             pos += vel
             return
         k = check.size
-        old = pos.take(check, axis=1)
-        new = old + vel.take(check, axis=1)
+        old = pos.take(check, axis=1, mode="wrap")
+        new = old + vel.take(check, axis=1, mode="wrap")
         pos += vel
         np.maximum(new, 0, out=new)
         np.minimum(new, self.limit, out=new)
@@ -270,13 +278,14 @@ class Motion:
         at >>= TISSUE_SHIFT + 1
         cell = np.multiply(at[1], T.COLS, dtype=np.intp)
         cell += at[0]
-        kinds = sw.tissue_flat.take(cell)
+        kinds = sw.tissue_flat.take(cell, mode="wrap")
         solid = kinds >= T.FIRST_SOLID
         blocked = (solid[:k] | solid[k:]).nonzero()[0]
         if blocked.size:
             # the half-way point's cell when it is solid, else the end's
-            pick = np.where(solid.take(blocked + k), blocked + k, blocked)
-            self.collide(sw, check.take(blocked), old, new, blocked, cell.take(pick), kinds.take(pick))
+            pick = np.where(solid.take(blocked + k, mode="wrap"), blocked + k, blocked)
+            self.collide(sw, check.take(blocked, mode="wrap"), old, new, blocked, cell.take(pick, mode="wrap"),
+                         kinds.take(pick, mode="wrap"))
         pos[0][check] = new[0]  # (row by row: 2-D fancy assignment is several times slower)
         pos[1][check] = new[1]
 
@@ -295,7 +304,7 @@ class Motion:
         packed += VEL_OFFSET
         weights = np.left_shift(packed[1], 26, dtype=np.int64)
         weights += packed[0]
-        both = np.bincount(self.to_flock.take(dcell), weights=weights, minlength=f.size).astype(np.int64)
+        both = np.bincount(self.to_flock.take(dcell, mode="wrap"), weights=weights, minlength=f.size).astype(np.int64)
         sums[4] = both >> 26
         sums[3] = both & 0x3FFFFFF
         sums[3:5] -= sums[0] * VEL_OFFSET
@@ -306,7 +315,7 @@ class Motion:
         # test that holds FLOCK_EVERY and TRAVEL_MAX to that)
         some = box[0].nonzero()[0]
         at = some + self._mean_rows
-        np.put(box, at, box.take(at) // box[0].take(some))
+        np.put(box, at, box.take(at, mode="wrap") // box[0].take(some, mode="wrap"))
         np.maximum(box[0], 1, out=box[0])
         return box
 
@@ -316,9 +325,9 @@ class Motion:
         enter solid tissue: slide along one axis if it is free, else stay and bounce; normal bots erode the
         decay they hit, rogues wound healthy tissue."""
         m = blocked.size
-        here = old.take(blocked, axis=1)
-        there = new.take(blocked, axis=1)
-        vel = sw.vel.take(idx, axis=1)
+        here = old.take(blocked, axis=1, mode="wrap")
+        there = new.take(blocked, axis=1, mode="wrap")
+        vel = sw.vel.take(idx, axis=1, mode="wrap")
         # tissue columns (t[:, 0]) and rows (t[:, 1]) of the start, the end and the half-way point
         t = np.empty((3, 2, m), np.intp)
         np.left_shift(here, 1, out=t[0])
@@ -331,7 +340,7 @@ class Motion:
         probe = np.empty((4, m), np.intp)
         np.add(rows[0], t[1:, 0], out=probe[0:2])
         np.add(rows[1:], t[0, 0], out=probe[2:4])
-        free = sw.tissue_flat.take(probe) < T.FIRST_SOLID
+        free = sw.tissue_flat.take(probe, mode="wrap") < T.FIRST_SOLID
         free = free[0::2] & free[1::2]  # rows: free along x, free along y
         speed = np.abs(vel)
         slide = np.empty_like(free)
@@ -346,7 +355,7 @@ class Motion:
         # the blocked component bounces back at half speed
         # (with a kick from the jitter table, so bots stopped by the same wall do not stack up)
         off = (sw.tick_count * 1597) % JITTER_SIZE
-        kick = sw.jitter_xy.take(idx + off, axis=1)  # (idx + off stays below n + JITTER_SIZE)
+        kick = sw.jitter_xy.take(idx + off, axis=1, mode="wrap")  # (idx + off stays below n + JITTER_SIZE)
         kick <<= 3
         kick -= vel >> 1
         bounced = np.where(slide, vel, kick)
@@ -359,7 +368,7 @@ class Motion:
             if erode.size:
                 sw._erode(erode)
             return
-        normal = sw.kind.take(idx) == 0
+        normal = sw.kind.take(idx, mode="wrap") == 0
         erode = cells[normal & decay]
         if erode.size:
             sw._erode(erode)

@@ -318,7 +318,7 @@ class Swarm:
         self.motion.step(self, modes, self.goal, self._flow(), SEEK_MAX)
         # bots crowding the pulp and the nerve hurt (read from the density grid: the cost is the few
         # cells that hurt, not the bots)
-        hurt, in_pulp = np.dot(self._sore_weight, self.motion.dens.take(self._sore_cells))
+        hurt, in_pulp = np.dot(self._sore_weight, self.motion.dens.take(self._sore_cells, mode="wrap"))
         self._hurt, self.in_pulp = int(hurt), int(in_pulp)
 
     def _flow(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -382,9 +382,9 @@ class Swarm:
         lo = int(cells.min())
         per = np.bincount(cells - lo)
         hit = per.nonzero()[0]
-        hits = per.take(hit)
+        hits = per.take(hit, mode="wrap")
         hit += lo
-        before = self.hp_flat.take(hit)
+        before = self.hp_flat.take(hit, mode="wrap")
         after = before - hits * self.encounter.erosion
         np.maximum(after, 0, out=after)
         self.hp_flat[hit] = after
