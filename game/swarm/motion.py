@@ -44,7 +44,16 @@ TISSUE_SHIFT = 9  # 2 px tissue cells
 FLOCK_SHIFT = 12  # 16 px flocking cells
 DENSITY_SHIFT = 10  # 4 px density cells
 JITTER_SIZE = 8192
-FLOCK_EVERY = 3  # ticks between refreshes of the flocking means
+FLOCK_EVERY = 6  # ticks between refreshes of the flocking means
+
+
+def _quads(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A (ROWS, COLS) bool grid of 2 px tissue cells in 2x2 blocks (the 4 px density cells): whether all
+    four cells of each block are set, and whether any is. (Each pair of neighbours in a row is read as one
+    16-bit number: 0x0101 when both are set.)"""
+    pairs = np.ascontiguousarray(mask).view(np.uint16)
+    top, bottom = pairs[0::2], pairs[1::2]
+    return (top & bottom) == 0x0101, (top | bottom) != 0
 
 
 def clamp(values: np.ndarray, limit: int) -> np.ndarray:
@@ -102,7 +111,7 @@ class Motion:
         self._version = version
         d = self.density
         s = tissue >= T.FIRST_SOLID
-        solid = s[0::2, 0::2] & s[1::2, 0::2] & s[0::2, 1::2] & s[1::2, 1::2]
+        solid, some_solid = _quads(s)
         wall = np.ones((d.rows + 2, d.stride), bool)
         wall[1:-1, 1:-1] = solid
         open_flat = (~wall).ravel()
@@ -115,8 +124,7 @@ class Motion:
         # healthy walls beside each cell: a cell's shared pull never points into one (bots pressing on
         # healthy tissue only crowd against it; decay they do press on, to grind it)
         healthy = np.ones((d.rows + 2, d.stride), bool)
-        h = s & (tissue != T.DECAY)
-        healthy[1:-1, 1:-1] = h[0::2, 0::2] & h[1::2, 0::2] & h[0::2, 1::2] & h[1::2, 1::2]
+        healthy[1:-1, 1:-1] = _quads(s & (tissue != T.DECAY))[0]
         # a side is a wall when the three cells along it are healthy (decay in a corner is still reached)
         column = healthy.copy()  # the cell and those above and below it
         column[1:-1] &= healthy[:-2] & healthy[2:]
@@ -125,15 +133,15 @@ class Motion:
         big = 1 << 30
         hi = self.cells[5:7].reshape(2, d.rows + 2, d.stride)
         lo = self.cells[7:9].reshape(2, d.rows + 2, d.stride)
-        hi[:] = big
-        lo[:] = -big
-        hi[0, :, :-1][column[:, 1:]] = 0  # a wall to the right: pull x at most 0
-        lo[0, :, 1:][column[:, :-1]] = 0  # to the left: at least 0
-        hi[1, :-1, :][row[1:, :]] = 0  # below
-        lo[1, 1:, :][row[:-1, :]] = 0  # above
+        hi[0, :, -1] = hi[1, -1, :] = big
+        lo[0, :, 0] = lo[1, 0, :] = -big
+        hi[0, :, :-1] = np.where(column[:, 1:], 0, big)  # a wall to the right: pull x at most 0
+        lo[0, :, 1:] = np.where(column[:, :-1], 0, -big)  # to the left: at least 0
+        hi[1, :-1, :] = np.where(row[1:, :], 0, big)  # below
+        lo[1, 1:, :] = np.where(row[:-1, :], 0, -big)  # above
         # clear: no solid tissue cell within the 3x3 block of density cells, and not at the arena's edge
         any_solid = np.ones((d.rows + 2, d.stride), bool)
-        any_solid[1:-1, 1:-1] = s[0::2, 0::2] | s[1::2, 0::2] | s[0::2, 1::2] | s[1::2, 1::2]
+        any_solid[1:-1, 1:-1] = some_solid
         wide = T.dilate(any_solid)
         clear = ~wide
         clear[:2, :] = clear[-2:, :] = False
@@ -171,9 +179,9 @@ class Motion:
         count = dens.take(occ, mode="wrap")
         here = self.cells.take(occ, axis=1, mode="wrap")
         # flocking: counts and velocity sums summed up from density cells to 16 px cells, then the mean
-        # position and velocity of each 3x3 block; refreshed every few ticks (the flock drifts slowly: in the
-        # FLOCK_EVERY - 1 moves before the next refresh a bot goes at most one 16 px cell from where it was
-        # counted)
+        # position and velocity of each 3x3 block; refreshed every few ticks (the flock drifts slowly; a bot
+        # that moves on into a block where none was counted feels no cohesion or alignment there until the
+        # next refresh)
         if sw.tick_count % FLOCK_EVERY == 1 or self._flock_mean is None:
             self._flock_mean = self._flocking(dcell, here[2], count, vel)
             self._box_key = None
@@ -310,13 +318,12 @@ class Motion:
         sums[3:5] -= sums[0] * VEL_OFFSET
         sums[3:5] <<= 4
         box = f.box3(sums)
-        # the means, only where the 3x3 block holds bots (integer division is slow, and the rest are 0: no
-        # bot reads them before the next refresh, as none moves further than one cell in between; see the
-        # test that holds FLOCK_EVERY and TRAVEL_MAX to that)
+        # the means, divided out only where the 3x3 block holds bots (integer division is slow); an empty
+        # block (where a bot may arrive before the next refresh) reads as neutral: its own centre, standing
         some = box[0].nonzero()[0]
         at = some + self._mean_rows
         np.put(box, at, box.take(at, mode="wrap") // box[0].take(some, mode="wrap"))
-        np.maximum(box[0], 1, out=box[0])
+        np.copyto(box[1:3], self.flock_cxy, where=box[0] == 0)
         return box
 
     def collide(self, sw, idx: np.ndarray, old: np.ndarray, new: np.ndarray, blocked: np.ndarray,
