@@ -233,6 +233,7 @@ class Motion:
         # top speed: faster in open space on the way to the goal, never close to it
         np.copyto(shared[3], np.where(travel, TRAVEL_MAX, VMAX))
         table = self._cell_table  # (kept between ticks: only the occupied cells are written and read)
+        shared = shared.astype(np.int32)  # (one cast, then row writes of the same type: several times faster)
         table[0][occ] = shared[0]
         table[1][occ] = shared[1]
         table[2][occ] = shared[2]

@@ -24,7 +24,7 @@ seed and frames give bit-identical arrays on every CPU, whatever SIMD paths nump
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -57,9 +57,8 @@ MODES = {
 }
 
 
-@dataclass(frozen=True)
-class Beacon:
-    """Where the swarm is called to, in fixed point, and what moves it."""
+class Beacon(NamedTuple):
+    """Where the swarm is called to, in fixed point, and what moves it (a named tuple: made every tick)."""
 
     x: int
     y: int
@@ -479,7 +478,12 @@ class Swarm:
                             self.slid_tick, self.reach.version,
                             self.cleaned, self.contained, self.damaged, self.decay_cells, int(self.finished),
                             int(self.won)], dtype=np.int64)
-        return b"".join((scalars.tobytes(), self.x.tobytes(), self.y.tobytes(), self.vx.tobytes(),
-                         self.vy.tobytes(), self.kind.tobytes(), self.tissue.tobytes(), self.decay_hp.tobytes(),
-                         self.wound.tobytes(), self.rogue_idx.astype(np.int64).tobytes(),
-                         self.rogue_tx.tobytes(), self.rogue_ty.tobytes()))
+        # decay hit points and wounds are held for every tissue cell but set in few: those are listed (cell,
+        # value), which halves the bytes a replay's checkpoints hash
+        hp_at = np.flatnonzero(self.hp_flat).astype(np.int32)
+        wound_at = np.flatnonzero(self.wound).astype(np.int32)
+        return b"".join((scalars.tobytes(), self.pos.tobytes(), self.vel.tobytes(), self.kind.tobytes(),
+                         self.tissue.tobytes(), hp_at.tobytes(), self.hp_flat[hp_at].tobytes(),
+                         np.int64(hp_at.size).tobytes(), wound_at.tobytes(), self.wound[wound_at].tobytes(),
+                         self.rogue_idx.astype(np.int64).tobytes(), self.rogue_tx.tobytes(),
+                         self.rogue_ty.tobytes()))
