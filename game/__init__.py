@@ -11,4 +11,4 @@ The package is laid out by what each part is:
 Importing the package does no work: nothing is loaded, created or initialised until ``main`` runs.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
