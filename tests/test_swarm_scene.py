@@ -122,6 +122,17 @@ def test_bench_prints_json_rows(capsys):
 
 
 @pytest.mark.slow
+def test_bench_times_verify_on_a_recorded_run_of_each_encounter(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEOSMILES_DATA_DIR", str(tmp_path / "data"))
+    assert main(["bench", "swarm", "--bots", "200", "--ticks", "3", "--no-reference", "--repeat", "1",
+                 "--verify", "--json"]) == 0
+    rows = [r for r in json.loads(capsys.readouterr().out) if r["impl"] == "verify"]
+    assert [r["encounter"] for r in rows] == ["tutorial", "malfunction", "emergency"]
+    assert all(r["ticks"] > 600 and r["verify_s"] > 0 and r["verify_x"] > 0 for r in rows)
+    assert not (tmp_path / "data").exists()  # the runs were recorded elsewhere: no player files written
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("level", ["tutorial", "malfunction", "emergency"])
 def test_autopilot_wins_each_encounter(level, capsys, tmp_path):
     shot = tmp_path / f"{level}.png"
