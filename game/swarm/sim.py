@@ -480,8 +480,8 @@ class Swarm:
                             int(self.won)], dtype=np.int64)
         # decay hit points and wounds are held for every tissue cell but set in few: those are listed (cell,
         # value), which halves the bytes a replay's checkpoints hash
-        hp_at = np.flatnonzero(self.hp_flat).astype(np.int32)
-        wound_at = np.flatnonzero(self.wound).astype(np.int32)
+        hp_at = (self.hp_flat != 0).nonzero()[0].astype(np.int32)  # (a bool scan: several times faster)
+        wound_at = (self.wound != 0).nonzero()[0].astype(np.int32)
         return b"".join((scalars.tobytes(), self.pos.tobytes(), self.vel.tobytes(), self.kind.tobytes(),
                          self.tissue.tobytes(), hp_at.tobytes(), self.hp_flat[hp_at].tobytes(),
                          np.int64(hp_at.size).tobytes(), wound_at.tobytes(), self.wound[wound_at].tobytes(),
