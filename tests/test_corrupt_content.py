@@ -64,18 +64,23 @@ def copy_tree(src: Path, dst: Path) -> Path:
 
 
 # corruption --------------------------------------------------------------------------------------
+def damaged(draw, data: bytes, kind: str) -> bytes:
+    """``data`` cut short anywhere ("truncate"), or with up to eight bits flipped ("flip")."""
+    if kind == "truncate":
+        return data[:draw(st.integers(0, len(data)))]
+    out = bytearray(data)
+    for at, bit in draw(st.lists(st.tuples(st.integers(0, len(out) - 1), st.integers(0, 7)),
+                                 min_size=1, max_size=8)):
+        out[at] ^= 1 << bit
+    return bytes(out)
+
+
 @st.composite
 def corrupt_yaml(draw, text: str) -> bytes:
     kind = draw(st.sampled_from(["truncate", "flip", "value", "value", "value", "prepend", "nest"]))
     data = text.encode()
-    if kind == "truncate":
-        return data[:draw(st.integers(0, len(data)))]
-    if kind == "flip":
-        out = bytearray(data)
-        for at, bit in draw(st.lists(st.tuples(st.integers(0, len(out) - 1), st.integers(0, 7)),
-                                     min_size=1, max_size=8)):
-            out[at] ^= 1 << bit
-        return bytes(out)
+    if kind in ("truncate", "flip"):
+        return damaged(draw, data, kind)
     if kind == "value":  # swap one value (after "key:" or "- ") for a hostile one
         spots = [m for m in re.finditer(r"(?m)(?::|^\s*-) +([^\n#]+)$", text)]
         spot = draw(st.sampled_from(spots))
@@ -84,7 +89,7 @@ def corrupt_yaml(draw, text: str) -> bytes:
     if kind == "prepend":
         extra = draw(st.sampled_from([ALIAS_BOMB, "title: again\n", "x: !!binary aGk=\n", "\ufeff", "--- \n",
                                       "%YAML 1.1\n---\n", "\t\n", "? [a]\n: b\n"]))
-        return (extra + text).encode() if not extra.startswith("%") else (extra + text).encode()
+        return (extra + text).encode()
     depth = draw(st.integers(20, 3000))
     return (text + "\ndeep: " + "[" * depth + "]" * depth + "\n").encode()
 
@@ -93,14 +98,8 @@ def corrupt_yaml(draw, text: str) -> bytes:
 def corrupt_xml(draw, text: str) -> bytes:
     kind = draw(st.sampled_from(["truncate", "flip", "attribute", "attribute", "attribute", "groups", "doctype"]))
     data = text.encode()
-    if kind == "truncate":
-        return data[:draw(st.integers(0, len(data)))]
-    if kind == "flip":
-        out = bytearray(data)
-        for at, bit in draw(st.lists(st.tuples(st.integers(0, len(out) - 1), st.integers(0, 7)),
-                                     min_size=1, max_size=8)):
-            out[at] ^= 1 << bit
-        return bytes(out)
+    if kind in ("truncate", "flip"):
+        return damaged(draw, data, kind)
     if kind == "attribute":  # one attribute value swapped for a hostile one (or a few of them)
         spots = list(re.finditer(r'\b(\w+)="([^"]*)"', text))
         for _ in range(draw(st.integers(1, 3))):

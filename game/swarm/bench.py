@@ -206,7 +206,12 @@ def run_bench(args: argparse.Namespace) -> int:
             if not args.json:
                 _print_row(rows[-1])
     if args.verify:
-        for row in bench_verify(max(1, args.repeat)):
+        try:
+            verified = bench_verify(max(1, args.repeat))
+        except BenchError as exc:
+            print(f"neosmiles: bench swarm --verify: {exc}", file=sys.stderr)
+            return 1
+        for row in verified:
             rows.append(row)
             if not args.json:
                 print(f"verify {row['encounter']:<12} {row['ticks']:>6} ticks in {row['verify_s']:.3f} s: "
@@ -224,7 +229,6 @@ def bench_verify(repeat: int) -> list[dict]:
     ``neosmiles verify`` timed on it ``repeat`` times (the speed it reports: simulated time over the
     re-simulation's wall time), keeping the fastest. Each is a fresh process, as a leaderboard would run it;
     the player's own files are never touched (the runs write to a temporary folder)."""
-    import subprocess
     import tempfile
     from pathlib import Path
 
@@ -238,20 +242,33 @@ def bench_verify(repeat: int) -> list[dict]:
         game = [sys.executable, "-m", "game"]
         for name in encounter_names(Paths.from_env().encounters / "swarm"):
             replay = Path(tmp) / f"{name}.nsreplay"
-            subprocess.run(game + ["practice", "swarm", "--level", name, "--headless", "--autopilot", "--seed", "1",
-                                   "--record", str(replay)], env=env, check=True, capture_output=True)
+            _run(game + ["practice", "swarm", "--level", name, "--headless", "--autopilot", "--seed", "1",
+                         "--record", str(replay)], env)
             best = None
             for _ in range(repeat):
-                done = subprocess.run(game + ["verify", "--json", str(replay)], env=env, check=True,
-                                      capture_output=True, text=True)
-                verdict = json.loads(done.stdout)[0]
+                verdict = json.loads(_run(game + ["verify", "--json", str(replay)], env))[0]
                 if verdict["status"] != "ok":
-                    raise RuntimeError(f"{name}: verify said {verdict['status']}: {verdict['message']}")
+                    raise BenchError(f"{name}: verify said {verdict['status']}: {verdict['message']}")
                 if best is None or verdict["speed"] > best["speed"]:
                     best = verdict
             rows.append({"impl": "verify", "encounter": name, "ticks": best["ticks"],
                          "verify_s": round(best["seconds"], 4), "verify_x": best["speed"]})
     return rows
+
+
+class BenchError(Exception):
+    """A step of ``--verify`` failed; the message says which and why."""
+
+
+def _run(command: list[str], env: dict) -> str:
+    """Run one step of ``--verify`` as its own process; its output, or a ``BenchError`` with its last words."""
+    import subprocess
+
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        said = (done.stderr.strip().splitlines() or ["(nothing)"])[-1]
+        raise BenchError(f"`neosmiles {' '.join(command[3:5])} ...` exited with {done.returncode}: {said}")
+    return done.stdout
 
 
 def _load() -> str:
